@@ -1,0 +1,107 @@
+// bindings_wire_test: the generated types against the seed's wire messages.
+//
+// (a) the seed's syncLead response, byte for byte, deserialises through the
+//     generated proxy into leadId 1089965, UPDATED, error nil, no record;
+// (b) a ParamsSyncLead built in C++ is written by the generated proxy as a
+//     body that libxml2 (not gSOAP) finds equal to the seed's request body.
+#define BOOST_TEST_MODULE bindings_wire
+#include <boost/test/included/unit_test.hpp>
+
+#include "mktowsMktowsApiSoapBindingProxy.h"
+
+#include "support/files.hpp"
+#include "support/xml_tree.hpp"
+
+#include <sstream>
+#include <string>
+
+using mktows_test::envelope_part;
+using mktows_test::fixture;
+
+BOOST_AUTO_TEST_CASE(seed_response_deserialises_to_typed_result) {
+  std::istringstream in(fixture("seed-synclead-response.xml"));
+  MktowsApiSoapBindingProxy proxy;
+  proxy.soap->is = &in;  // read the response from the stream, not a socket
+  mktows__SuccessSyncLead response;
+  BOOST_REQUIRE_EQUAL(proxy.recv_syncLead(response), SOAP_OK);
+  BOOST_REQUIRE(response.result != nullptr);
+  BOOST_TEST(response.result->leadId == 1089965);
+  BOOST_REQUIRE(response.result->syncStatus != nullptr);
+  BOOST_TEST(response.result->syncStatus->leadId == 1089965);
+  BOOST_TEST(response.result->syncStatus->status == mktows__LeadSyncStatus__UPDATED);
+  BOOST_TEST(response.result->syncStatus->error == nullptr);  // xsi:nil
+  BOOST_TEST(response.result->leadRecord == nullptr);         // xsi:nil
+  proxy.destroy();
+}
+
+BOOST_AUTO_TEST_CASE(seed_response_with_a_changed_status_is_read_as_such) {
+  // Guards the test above against passing on a default-initialised result.
+  std::string xml = fixture("seed-synclead-response.xml");
+  xml.replace(xml.find("UPDATED"), 7, "CREATED");
+  xml.replace(xml.find("1089965"), 7, "4242");
+  std::istringstream in(xml);
+  MktowsApiSoapBindingProxy proxy;
+  proxy.soap->is = &in;
+  mktows__SuccessSyncLead response;
+  BOOST_REQUIRE_EQUAL(proxy.recv_syncLead(response), SOAP_OK);
+  BOOST_TEST(response.result->leadId == 4242);
+  BOOST_TEST(response.result->syncStatus->status == mktows__LeadSyncStatus__CREATED);
+}
+
+// The seed's request, in C++: Email t@t.com, FirstName George, LastName
+// "of the Jungle", returnLead false.
+static std::string write_seed_request(MktowsApiSoapBindingProxy &proxy) {
+  struct soap *soap = proxy.soap;
+  mktows__ParamsSyncLead *params = soap_new_mktows__ParamsSyncLead(soap);
+  params->leadRecord = soap_new_mktows__LeadRecord(soap);
+  params->leadRecord->Email = soap_new_std__string(soap);
+  *params->leadRecord->Email = "t@t.com";
+  params->leadRecord->leadAttributeList = soap_new_mktows__ArrayOfAttribute(soap);
+  const char *attrs[][2] = {{"FirstName", "George"}, {"LastName", "of the Jungle"}};
+  for (auto &a : attrs) {
+    mktows__Attribute *attr = soap_new_mktows__Attribute(soap);
+    attr->attrName = a[0];
+    attr->attrValue = a[1];
+    params->leadRecord->leadAttributeList->attribute.push_back(attr);
+  }
+  params->returnLead = false;
+
+  std::ostringstream out;
+  // With soap->os set and an empty endpoint, gSOAP writes the message to the
+  // stream instead of connecting anywhere.
+  soap->os = &out;
+  BOOST_REQUIRE_EQUAL(proxy.send_syncLead("", nullptr, params), SOAP_OK);
+  soap->os = nullptr;
+  return mktows_test::http_body(out.str());
+}
+
+BOOST_AUTO_TEST_CASE(params_sync_lead_serialises_like_the_seed_request_body) {
+  MktowsApiSoapBindingProxy proxy;
+  std::string ours = write_seed_request(proxy);
+  std::string seed = fixture("seed-synclead-request.xml");
+
+  mktows_test::XmlNode our_body = envelope_part(ours, "Body");
+  mktows_test::XmlNode seed_body = envelope_part(seed, "Body");
+  BOOST_TEST(our_body.canonical() == seed_body.canonical());
+
+  // Spot checks that do not depend on canonical(): the body element is
+  // qualified, its children are not.
+  BOOST_REQUIRE_EQUAL(our_body.children.size(), 1u);
+  const mktows_test::XmlNode &p = our_body.children[0];
+  BOOST_TEST(p.ns == "http://www.marketo.com/mktows/");
+  BOOST_TEST(p.name == "paramsSyncLead");
+  BOOST_REQUIRE_EQUAL(p.children.size(), 2u);
+  BOOST_TEST(p.children[0].name == "leadRecord");
+  BOOST_TEST(p.children[0].ns == "");
+  BOOST_TEST(p.children[1].name == "returnLead");
+  BOOST_TEST(p.children[1].text == "false");
+}
+
+BOOST_AUTO_TEST_CASE(a_different_request_is_not_equivalent_to_the_seed) {
+  // The comparison must be able to fail: change one attribute value.
+  MktowsApiSoapBindingProxy proxy;
+  std::string ours = write_seed_request(proxy);
+  ours.replace(ours.find("George"), 6, "Ursula");
+  BOOST_TEST(envelope_part(ours, "Body").canonical() !=
+             envelope_part(fixture("seed-synclead-request.xml"), "Body").canonical());
+}

@@ -1,0 +1,41 @@
+# package_consumer.cmake: install this build into a fresh prefix, then
+# configure, build and run tests/consumer against it with find_package(mktows),
+# and compile a program with the flags pkg-config gives for mktows.pc.
+# Run by ctest as: cmake -DBUILD_DIR=... -DSOURCE_DIR=... -DWORK_DIR=... -P this
+foreach(v BUILD_DIR SOURCE_DIR WORK_DIR)
+  if(NOT DEFINED ${v})
+    message(FATAL_ERROR "package_consumer.cmake: ${v} is not set")
+  endif()
+endforeach()
+
+function(run)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "failed (${rc}): ${ARGN}\n${out}\n${err}")
+  endif()
+  set(last_output "${out}" PARENT_SCOPE)
+endfunction()
+
+file(REMOVE_RECURSE "${WORK_DIR}")
+set(prefix "${WORK_DIR}/prefix")
+run("${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${prefix}")
+run("${CMAKE_COMMAND}" -S "${SOURCE_DIR}/tests/consumer" -B "${WORK_DIR}/build"
+    "-DCMAKE_PREFIX_PATH=${prefix}")
+run("${CMAKE_COMMAND}" --build "${WORK_DIR}/build")
+run("${WORK_DIR}/build/consumer")
+if(NOT last_output MATCHES "consumer: leadId 7 CREATED")
+  message(FATAL_ERROR "consumer printed: ${last_output}")
+endif()
+run("${WORK_DIR}/build/own_bindings_check")
+message(STATUS "find_package consumer: ${last_output}")
+
+# pkg-config: the same program, compiled and linked with mktows.pc's flags.
+file(GLOB pcdir "${prefix}/lib*/pkgconfig" "${prefix}/lib/*/pkgconfig")
+set(ENV{PKG_CONFIG_PATH} "${pcdir}")
+find_program(PKG_CONFIG pkg-config REQUIRED)
+run("${PKG_CONFIG}" --cflags --libs mktows)
+string(STRIP "${last_output}" flags)
+separate_arguments(flags UNIX_COMMAND "${flags}")
+run(c++ -std=c++11 -o "${WORK_DIR}/pc_consumer" "${SOURCE_DIR}/tests/consumer/consumer.cpp" ${flags})
+run("${WORK_DIR}/pc_consumer")
+message(STATUS "pkg-config consumer: ${last_output}")
