@@ -1,0 +1,173 @@
+// direct_caller.cpp: the "tuned raw" line. The same syncLead messages as the
+// generated proxy, written and read by a hand-made sequence of the generated
+// serializers and the runtime's public steps, leaving out the per-message
+// work that a document/literal client with one keep-alive connection does
+// not need. Every step left out is named with what it cost per call
+// (callgrind, gSOAP 2.8.124 from Debian; see docs/BENCHMARKS.md):
+//
+//  - soap_begin() before each request: besides resetting a few counters it
+//    runs soap_free_temp(), which clears the 4096-slot pointer table and the
+//    1999-slot id table (~47k instructions). soap_begin_recv() runs the same
+//    clean-up again before the answer is parsed, so the request side only
+//    needs the counters reset (light_begin below).
+//  - soap_end_recv(): for this response (no DIME/MIME, no gzip, no chunks,
+//    no href/id) its only work is soap_resolve(), a walk over all 1999 slots
+//    of the empty id table (~30k). The answer is complete when the envelope
+//    end tag has been read, so the sequence marks the message ended itself.
+//  - soap_destroy()/soap_end() after each call: ~48k of table clearing per
+//    call; done every --free-every calls instead (the answers of those calls
+//    stay allocated until then; memory stays flat).
+//  - the counting pass for Content-Length (serialising twice): --io store
+//    buffers the message once instead.
+#include "sync_lead_call.hpp"
+
+namespace bench {
+
+namespace {
+
+// What soap_begin() resets for a new message, without its table clearing.
+// Only used between complete, successful exchanges; after any error the
+// full soap_begin() runs.
+void light_begin(struct soap *soap) {
+  soap->null = 0;
+  soap->position = 0;
+  soap->encoding = 0;
+  soap->mustUnderstand = 0;
+  soap->mode = 0;
+  soap->ns = 0;
+  soap->part = SOAP_END;
+  soap->event = 0;
+  soap->evlev = 0;
+  soap->alloced = 0;
+  soap->count = 0;
+  soap->length = 0;
+  soap->cdata = 0;
+  soap->error = SOAP_OK;
+  soap->peeked = 0;
+  soap->ahead = 0;
+  soap->idnum = 0;
+  soap->level = 0;
+  soap->endpoint[0] = '\0';
+}
+
+class DirectCaller : public Caller {
+ public:
+  explicit DirectCaller(const Options &o)
+      : proxy_(io_mode(o), io_mode(o) | (o.tree ? SOAP_XML_TREE : 0)),
+        url_(o.url),
+        signer_(o),
+        free_every_(o.free_every),
+        keep_begin_(o.keep_begin),
+        keep_end_recv_(o.keep_end_recv) {
+    auth_.mktowsUserId = o.user;
+    header_.mktows__AuthenticationHeader = &auth_;
+    request_.attach(params_);
+    message_.mktows__paramsSyncLead = &params_;
+  }
+
+  bool call() override {
+    if (!signer_.sign(auth_.requestTimestamp, auth_.requestSignature)) {
+      error_ = "signing failed";
+      return false;
+    }
+    struct soap *soap = proxy_.soap;
+    bool ok = send(soap) && receive(soap);
+    if (!ok) describe();
+    clean_ = ok;
+    if (++calls_ % free_every_ == 0) {
+      soap_destroy(soap);
+      soap_end(soap);
+    }
+    return ok;
+  }
+
+  std::string last_error() const override { return error_; }
+
+ private:
+  bool send(struct soap *soap) {
+    if (keep_begin_ || !clean_)
+      soap_begin(soap);
+    else
+      light_begin(soap);
+    soap->encodingStyle = nullptr;  // document/literal
+    soap->header = &header_;
+    // soap_serialize_* only marks multi-referenced data, which literal
+    // output never uses; the generated proxy runs it anyway.
+    if (soap_begin_count(soap)) return false;
+    if ((soap->mode & SOAP_IO_LENGTH) && !write_envelope(soap)) return false;
+    if (soap_end_count(soap)) return false;
+    if (soap_connect(soap, url_.c_str(), "http://www.marketo.com/mktows/syncLead") || !write_envelope(soap) ||
+        soap_end_send(soap)) {
+      soap_closesock(soap);
+      return false;
+    }
+    return true;
+  }
+
+  bool write_envelope(struct soap *soap) {
+    return !(soap_envelope_begin_out(soap) || soap_putheader(soap) || soap_body_begin_out(soap) ||
+             soap_put___mktows__syncLead(soap, &message_, "-mktows:syncLead", "") || soap_body_end_out(soap) ||
+             soap_envelope_end_out(soap));
+  }
+
+  bool receive(struct soap *soap) {
+    response_.soap_default(soap);
+    if (soap_begin_recv(soap) || soap_envelope_begin_in(soap) || soap_recv_header(soap) ||
+        soap_body_begin_in(soap)) {
+      soap_closesock(soap);
+      return false;
+    }
+    response_.soap_get(soap, "mktows:successSyncLead", nullptr);
+    if (soap->error) {
+      soap_recv_fault(soap, 0);
+      return false;
+    }
+    if (soap_body_end_in(soap) || soap_envelope_end_in(soap)) {
+      soap_closesock(soap);
+      return false;
+    }
+    if (keep_end_recv_) {
+      if (soap_end_recv(soap)) {
+        soap_closesock(soap);
+        return false;
+      }
+    } else {
+      soap->part = SOAP_END;
+    }
+    soap_closesock(soap);  // keeps the connection: only closes when not keep-alive
+    return succeeded(response_);
+  }
+
+  void describe() {
+    struct soap *soap = proxy_.soap;
+    if (soap->error == SOAP_OK) {
+      error_ = "the answer was not a successful sync";
+      return;
+    }
+    char text[512];
+    soap_sprint_fault(soap, text, sizeof text);
+    error_ = "gSOAP error " + std::to_string(soap->error) + ": " + text;
+  }
+
+  MktowsApiSoapBindingProxy proxy_;  // owns the context and its settings
+  std::string url_;
+  HeaderSigner signer_;
+  long free_every_;
+  bool keep_begin_;
+  bool keep_end_recv_;
+  bool clean_ = false;  // the previous exchange completed without error
+  long calls_ = 0;
+  SOAP_ENV__Header header_;
+  mktows__AuthenticationHeaderInfo auth_;
+  mktows__ParamsSyncLead params_;
+  SeedRequest request_;
+  __mktows__syncLead message_;
+  mktows__SuccessSyncLead response_;
+  std::string error_;
+};
+
+}  // namespace
+
+std::unique_ptr<Caller> make_direct_caller(const Options &o) { return std::unique_ptr<Caller>(new DirectCaller(o)); }
+
+}  // namespace bench

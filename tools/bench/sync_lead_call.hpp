@@ -1,0 +1,95 @@
+// sync_lead_call.hpp: one syncLead call as each measured implementation
+// makes it, behind one interface, so the driver's loop is the same for all.
+#ifndef MKTOWS_BENCH_SYNC_LEAD_CALL_HPP
+#define MKTOWS_BENCH_SYNC_LEAD_CALL_HPP
+
+#include "bench_options.hpp"
+#include "header_signer.hpp"
+#include "seed_request.hpp"
+
+#include <memory>
+#include <string>
+
+namespace bench {
+
+// Keep-alive always (every peer reuses one connection); --io picks how the
+// HTTP body is framed: a counting pass for Content-Length (gSOAP's default),
+// one buffered message (store), or chunked transfer.
+inline soap_mode io_mode(const Options &o) {
+  soap_mode m = SOAP_IO_KEEPALIVE;
+  if (o.io == "store") m |= SOAP_IO_STORE;
+  if (o.io == "chunk") m |= SOAP_IO_CHUNK;
+  return m;
+}
+
+class Caller {
+ public:
+  virtual ~Caller() = default;
+  // One syncLead with a freshly signed header; false when it failed or the
+  // answer was not a successful sync.
+  virtual bool call() = 0;
+  virtual std::string last_error() const = 0;
+};
+
+// The generated proxy's own syncLead(), used as its documentation shows.
+class GeneratedCaller : public Caller {
+ public:
+  explicit GeneratedCaller(const Options &o)
+      : proxy_(io_mode(o), io_mode(o) | (o.tree ? SOAP_XML_TREE : 0)),
+        url_(o.url),
+        signer_(o),
+        free_every_(o.free_every) {
+    proxy_.soap_endpoint = url_.c_str();
+    auth_.mktowsUserId = o.user;
+    header_.mktows__AuthenticationHeader = &auth_;
+    request_.attach(params_);
+  }
+
+  bool call() override {
+    if (!signer_.sign(auth_.requestTimestamp, auth_.requestSignature)) {
+      error_ = "signing failed";
+      return false;
+    }
+    // The runtime replaces soap->header with the response's (none here).
+    proxy_.soap->header = &header_;
+    mktows__SuccessSyncLead response;
+    int rc = proxy_.syncLead(&params_, response);
+    bool ok = rc == SOAP_OK && succeeded(response);
+    if (!ok) describe(rc);
+    if (++calls_ % free_every_ == 0) proxy_.destroy();
+    return ok;
+  }
+
+  std::string last_error() const override { return error_; }
+
+ private:
+  void describe(int rc) {
+    char text[512];
+    proxy_.soap_sprint_fault(text, sizeof text);
+    error_ = "gSOAP error " + std::to_string(rc) + ": " + text;
+  }
+
+  MktowsApiSoapBindingProxy proxy_;
+  std::string url_;
+  HeaderSigner signer_;
+  long free_every_;
+  long calls_ = 0;
+  SOAP_ENV__Header header_;
+  mktows__AuthenticationHeaderInfo auth_;
+  mktows__ParamsSyncLead params_;
+  SeedRequest request_;
+  std::string error_;
+};
+
+std::unique_ptr<Caller> make_direct_caller(const Options &o);
+std::unique_ptr<Caller> make_client_caller(const Options &o);
+
+inline std::unique_ptr<Caller> make_caller(const Options &o) {
+  if (o.impl == "direct") return make_direct_caller(o);
+  if (o.impl == "client") return make_client_caller(o);
+  return std::unique_ptr<Caller>(new GeneratedCaller(o));
+}
+
+}  // namespace bench
+
+#endif
