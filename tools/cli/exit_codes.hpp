@@ -1,0 +1,21 @@
+// exit_codes.hpp: the documented exit status of every mktows subcommand
+// (docs/CLI.md lists them; scripts branch on them, so they never change).
+#pragma once
+
+namespace mktows_cli {
+
+enum ExitCode {
+  kExitOk = 0,
+  kExitInternal = 1,        // a bug or an unexpected system failure
+  kExitUsage = 2,           // bad command line
+  kExitValidation = 3,      // a lead breaks a rule; nothing was sent
+  kExitAuthentication = 4,  // fault 20014 (or 20013): credentials refused
+  kExitTransport = 5,       // connect, timeout, TLS, HTTP: no SOAP answer
+  kExitFailed = 6,          // the call worked but a lead (or rows of a batch) FAILED
+  kExitServiceFault = 7,    // any other mktows fault (limits, bad parameter, ...)
+  kExitConfiguration = 8,   // settings missing, or a config/secret file refused
+  kExitNotFound = 9,        // get-lead: no lead matches the key
+  kExitJournal = 10,        // sync-leads: input file or journal unusable
+};
+
+}  // namespace mktows_cli

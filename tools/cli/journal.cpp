@@ -1,0 +1,188 @@
+// journal.cpp: replaying and appending the sync-leads journal with fsync.
+#include "journal.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace mktows_cli {
+
+namespace {
+
+std::uint32_t fnv32(const std::string &s) {
+  std::uint32_t h = 2166136261u;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 16777619u;
+  }
+  return h;
+}
+
+std::string checksummed(const std::string &body) {
+  char sum[16];
+  std::snprintf(sum, sizeof sum, " #%08x\n", fnv32(body));
+  return body + sum;
+}
+
+// The body of a line whose checksum holds; false for a damaged line.
+bool verify(const std::string &line, std::string &body) {
+  std::size_t hash = line.rfind(" #");
+  if (hash == std::string::npos || line.size() - hash != 10) return false;
+  body = line.substr(0, hash);
+  char sum[16];
+  std::snprintf(sum, sizeof sum, "%08x", fnv32(body));
+  return line.compare(hash + 2, 8, sum) == 0;
+}
+
+std::string sys_error(const std::string &what, const std::string &path) {
+  return what + " " + path + ": " + std::strerror(errno);
+}
+
+}  // namespace
+
+std::string header_fingerprint(const std::string &header_bytes) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : header_bytes) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  char out[20];
+  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
+  return out;
+}
+
+void sync_parent_directory(const std::string &path) {
+  std::size_t slash = path.rfind('/');
+  std::string dir = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
+  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) throw JournalError(sys_error("cannot open directory", dir));
+  int rc = ::fsync(fd);
+  ::close(fd);
+  if (rc != 0) throw JournalError(sys_error("cannot sync directory", dir));
+}
+
+Journal::Journal(const std::string &path, const std::string &fingerprint) : path_(path) {
+  fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd_ < 0) throw JournalError(sys_error("cannot open journal", path));
+  // Replay line by line; `good` is where the last intact line ends.
+  std::string data;
+  char buf[65536];
+  for (;;) {
+    ssize_t n = ::read(fd_, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      ::close(fd_);
+      throw JournalError(sys_error("cannot read journal", path));
+    }
+    if (n == 0) break;
+    data.append(buf, static_cast<std::size_t>(n));
+  }
+  std::size_t pos = 0, good = 0;
+  bool header = false;
+  while (pos < data.size()) {
+    std::size_t nl = data.find('\n', pos);
+    if (nl == std::string::npos) break;  // torn last line: dropped below
+    std::string line = data.substr(pos, nl - pos + 1), body;
+    line.pop_back();
+    bool last = nl + 1 == data.size();
+    if (!verify(line, body)) {
+      if (last && pos > 0) break;  // torn by a crash of the machine: drop it too
+      ::close(fd_);
+      throw JournalError(pos == 0 ? path + " is not a mktows journal"
+                                  : "journal " + path + " is damaged at byte " + std::to_string(pos));
+    }
+    std::istringstream in(body);
+    std::string tag;
+    in >> tag;
+    if (!header) {
+      std::string version, fp;
+      in >> version >> fp;
+      if (tag != "mktows-journal" || version != "1") {
+        ::close(fd_);
+        throw JournalError(path + " is not a mktows journal");
+      }
+      if (fp != fingerprint) {
+        ::close(fd_);
+        throw JournalError("journal " + path + " was written for a file with another header");
+      }
+      header = true;
+    } else if (tag == "B") {
+      pending_ = true;
+    } else if (tag == "A") {
+      JournalPoint p;
+      if (!(in >> p.rows >> p.offset >> p.line >> p.created >> p.updated >> p.failed >> p.rejects_bytes)) {
+        ::close(fd_);
+        throw JournalError("journal " + path + " has a malformed acknowledgement");
+      }
+      point_ = p;
+      pending_ = false;
+      ++batches_;
+    } else if (tag == "D") {
+      finished_ = true;
+    } else {
+      ::close(fd_);
+      throw JournalError("journal " + path + " has an unknown record '" + tag + "'");
+    }
+    pos = good = nl + 1;
+  }
+  if (good != data.size()) {
+    if (::ftruncate(fd_, static_cast<off_t>(good)) != 0 || ::fsync(fd_) != 0) {
+      ::close(fd_);
+      throw JournalError(sys_error("cannot repair journal", path));
+    }
+  }
+  if (::lseek(fd_, static_cast<off_t>(good), SEEK_SET) < 0) {
+    ::close(fd_);
+    throw JournalError(sys_error("cannot seek journal", path));
+  }
+  if (!header) {
+    append("mktows-journal 1 " + fingerprint);
+    sync_parent_directory(path);
+  }
+}
+
+Journal::~Journal() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+void Journal::append(const std::string &body) {
+  std::string line = checksummed(body);
+  const char *p = line.data();
+  std::size_t left = line.size();
+  while (left) {
+    ssize_t n = ::write(fd_, p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      throw JournalError(sys_error("cannot write journal", path_));
+    }
+    p += n;
+    left -= static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd_) != 0) throw JournalError(sys_error("cannot sync journal", path_));
+}
+
+void Journal::begin_batch(std::uint64_t first_row, std::uint64_t offset, std::uint64_t count) {
+  append("B " + std::to_string(first_row) + " " + std::to_string(offset) + " " + std::to_string(count));
+  pending_ = true;
+}
+
+void Journal::acknowledge(const JournalPoint &p) {
+  append("A " + std::to_string(p.rows) + " " + std::to_string(p.offset) + " " + std::to_string(p.line) + " " +
+         std::to_string(p.created) +
+         " " + std::to_string(p.updated) + " " + std::to_string(p.failed) + " " +
+         std::to_string(p.rejects_bytes));
+  point_ = p;
+  pending_ = false;
+  ++batches_;
+}
+
+void Journal::finish() {
+  append("D");
+  finished_ = true;
+}
+
+}  // namespace mktows_cli

@@ -1,0 +1,87 @@
+// lead_columns.cpp: header classification and the seed's per-lead rules, checked
+// per row so that one bad row is rejected alone instead of failing its batch.
+#include "lead_columns.hpp"
+
+#include <cerrno>
+#include <climits>
+#include <cstdlib>
+#include <set>
+#include <strings.h>
+
+namespace mktows_cli {
+
+namespace {
+
+bool iequals(const std::string &a, const char *b) { return strcasecmp(a.c_str(), b) == 0; }
+
+}  // namespace
+
+LeadColumns::LeadColumns(const std::vector<std::string> &header) : header_(header) {
+  std::set<std::string> seen;
+  bool has_key = false;
+  for (const std::string &name : header_) {
+    if (name.empty()) throw HeaderError("the header has an empty column name");
+    if (!seen.insert(name).second) throw HeaderError("the header names column '" + name + "' twice");
+    Kind k = kAttribute;
+    if (iequals(name, "Id")) k = kId;
+    else if (iequals(name, "Email")) k = kEmail;
+    else if (iequals(name, "ForeignSysPersonId")) k = kForeignId;
+    else if (iequals(name, "ForeignSysType")) k = kForeignType;
+    if (k == kId || k == kEmail || k == kForeignId) has_key = true;
+    kinds_.push_back(k);
+  }
+  for (std::size_t i = 0; i < kinds_.size(); ++i)
+    for (std::size_t j = i + 1; j < kinds_.size(); ++j)
+      if (kinds_[i] != kAttribute && kinds_[i] == kinds_[j])
+        throw HeaderError("the header names columns '" + header_[i] + "' and '" + header_[j] +
+                          "', which are the same field");
+  if (!has_key) throw HeaderError("the header has none of the key columns Id, Email, ForeignSysPersonId");
+}
+
+bool LeadColumns::to_lead(const std::vector<std::string> &fields, RowLead &lead, std::string &error) const {
+  lead = RowLead();
+  if (fields.size() != kinds_.size()) {
+    error = "the row has " + std::to_string(fields.size()) + " fields, the header " +
+            std::to_string(kinds_.size());
+    return false;
+  }
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    const std::string &v = fields[i];
+    if (v.empty()) continue;
+    switch (kinds_[i]) {
+      case kId: {
+        errno = 0;
+        char *end = nullptr;
+        long n = std::strtol(v.c_str(), &end, 10);
+        if (errno || *end || end == v.c_str() || n <= 0 || n > INT_MAX) {
+          error = "Id '" + v + "' is not a positive integer";
+          return false;
+        }
+        lead.has_id = true;
+        lead.id = static_cast<int>(n);
+        break;
+      }
+      case kEmail: lead.email = v; break;
+      case kForeignId: lead.foreign_id = v; break;
+      case kForeignType:
+        if (v != "CUSTOM" && v != "SFDC" && v != "NETSUITE") {
+          error = "ForeignSysType '" + v + "' is not one of CUSTOM, SFDC, NETSUITE";
+          return false;
+        }
+        lead.foreign_type = v;
+        break;
+      case kAttribute: lead.attributes.emplace_back(header_[i], v); break;
+    }
+  }
+  if (!lead.has_id && lead.email.empty() && lead.foreign_id.empty()) {
+    error = "the row has none of Id, Email, ForeignSysPersonId";
+    return false;
+  }
+  if (!lead.foreign_id.empty() && lead.foreign_type.empty()) {
+    error = "ForeignSysPersonId is given without ForeignSysType";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace mktows_cli

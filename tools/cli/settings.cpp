@@ -1,0 +1,140 @@
+// settings.cpp: config file (JSON), environment, command line.
+#include "settings.hpp"
+
+#include "args.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace mktows_cli {
+
+namespace {
+
+std::string env(const char *name) {
+  const char *v = std::getenv(name);
+  return v ? std::string(v) : std::string();
+}
+
+void take_string(const nlohmann::json &j, const char *key, std::string &out, const std::string &path) {
+  auto it = j.find(key);
+  if (it == j.end()) return;
+  if (!it->is_string()) throw ConfigError(path + ": \"" + key + "\" must be a string");
+  out = it->get<std::string>();
+}
+
+void take_int(const nlohmann::json &j, const char *key, int &out, int min, int max, const std::string &path) {
+  auto it = j.find(key);
+  if (it == j.end()) return;
+  if (!it->is_number_integer() || it->get<long long>() < min || it->get<long long>() > max)
+    throw ConfigError(path + ": \"" + key + "\" must be a whole number from " + std::to_string(min) + " to " +
+                      std::to_string(max));
+  out = it->get<int>();
+}
+
+void apply_config_file(const std::string &path, Settings &s) {
+  std::string text = read_private_file(path, "config file");
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  // The parser's message could quote the file, and the file holds the key.
+  if (j.is_discarded() || !j.is_object()) throw ConfigError(path + ": not a JSON object");
+  static const char *const known[] = {"endpoint",  "user_id",           "encryption_key",
+                                      "workspace", "ca_file",           "ca_dir",
+                                      "verify_tls", "connect_timeout_s", "receive_timeout_s"};
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    bool ok = false;
+    for (const char *k : known) ok = ok || it.key() == k;
+    if (!ok) throw ConfigError(path + ": unknown setting \"" + it.key() + "\"");
+  }
+  take_string(j, "endpoint", s.endpoint, path);
+  take_string(j, "user_id", s.user_id, path);
+  take_string(j, "encryption_key", s.encryption_key, path);
+  take_string(j, "workspace", s.workspace, path);
+  take_string(j, "ca_file", s.ca_file, path);
+  take_string(j, "ca_dir", s.ca_dir, path);
+  if (j.contains("verify_tls")) {
+    if (!j["verify_tls"].is_boolean()) throw ConfigError(path + ": \"verify_tls\" must be true or false");
+    s.verify_tls = j["verify_tls"].get<bool>();
+  }
+  take_int(j, "connect_timeout_s", s.connect_timeout_s, 1, 3600, path);
+  take_int(j, "receive_timeout_s", s.receive_timeout_s, 1, 3600, path);
+}
+
+}  // namespace
+
+std::string read_private_file(const std::string &path, const char *what) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) throw ConfigError(std::string("cannot open ") + what + " " + path + ": " + std::strerror(errno));
+  struct stat st;
+  if (::fstat(fd, &st) != 0) {
+    ::close(fd);
+    throw ConfigError(std::string("cannot stat ") + what + " " + path);
+  }
+  if (!S_ISREG(st.st_mode)) {
+    ::close(fd);
+    throw ConfigError(std::string(what) + " " + path + " is not a regular file");
+  }
+  if (st.st_mode & 077) {
+    ::close(fd);
+    char mode[8];
+    std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
+    throw ConfigError(std::string(what) + " " + path + " has mode " + mode +
+                      ": group and others may access it; refusing it (chmod 600 " + path + ")");
+  }
+  std::string text;
+  char buf[4096];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      ::close(fd);
+      throw ConfigError(std::string("cannot read ") + what + " " + path);
+    }
+    if (n == 0) break;
+    text.append(buf, static_cast<std::size_t>(n));
+    if (text.size() > (1u << 20)) {
+      ::close(fd);
+      throw ConfigError(std::string(what) + " " + path + " is larger than 1 MiB");
+    }
+  }
+  ::close(fd);
+  return text;
+}
+
+Settings load_settings(const ParsedArgs &args) {
+  Settings s;
+  std::string config = args.get("config", env("MKTOWS_CONFIG"));
+  if (!config.empty()) apply_config_file(config, s);
+
+  std::string v;
+  if (!(v = env("MKTOWS_ENDPOINT")).empty()) s.endpoint = v;
+  if (!(v = env("MKTOWS_USER_ID")).empty()) s.user_id = v;
+  if (!(v = env("MKTOWS_ENCRYPTION_KEY")).empty()) s.encryption_key = v;
+  if (!(v = env("MKTOWS_WORKSPACE")).empty()) s.workspace = v;
+
+  if (args.has("endpoint")) s.endpoint = args.get("endpoint");
+  if (args.has("user-id")) s.user_id = args.get("user-id");
+  if (args.has("workspace")) s.workspace = args.get("workspace");
+  if (args.has("secret-file")) {
+    std::string key = read_private_file(args.get("secret-file"), "secret file");
+    // One trailing line end is the editor's, not the key's.
+    if (!key.empty() && key.back() == '\n') key.pop_back();
+    if (!key.empty() && key.back() == '\r') key.pop_back();
+    if (key.empty()) throw ConfigError("secret file " + args.get("secret-file") + " is empty");
+    s.encryption_key = key;
+  }
+  if (args.has("insecure")) s.verify_tls = false;
+
+  std::string missing;
+  if (s.endpoint.empty()) missing += " endpoint (MKTOWS_ENDPOINT)";
+  if (s.user_id.empty()) missing += " user id (MKTOWS_USER_ID)";
+  if (s.encryption_key.empty()) missing += " encryption key (MKTOWS_ENCRYPTION_KEY or --secret-file)";
+  if (!missing.empty()) throw ConfigError("missing settings:" + missing + "; see mktows --help");
+  return s;
+}
+
+}  // namespace mktows_cli
