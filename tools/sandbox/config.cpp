@@ -1,0 +1,270 @@
+// config.cpp: reading and completing the sandbox configuration.
+#include "config.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace mktows_sandbox {
+
+const char kDemoUserId[] = "bigcorp1_461839624B16E06BA2D663";
+const char kDemoEncryptionKey[] = "mktows-sandbox-demo-key";
+
+using nlohmann::json;
+
+bool iequals(const std::string &a, const std::string &b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
+std::string ascii_lower(std::string s) {
+  for (char &c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+const FieldConfig *Config::field(const std::string &name) const {
+  for (const FieldConfig &f : fields)
+    if (f.name == name) return &f;
+  return nullptr;
+}
+
+const WorkspaceConfig *Config::workspace(const std::string &name) const {
+  for (const WorkspaceConfig &w : workspaces)
+    if (iequals(w.name, name)) return &w;
+  return nullptr;
+}
+
+const std::vector<std::string> &default_field_names() {
+  // The standard lead fields of a Marketo instance that the samples use.
+  static const std::vector<std::string> names = {
+      "FirstName", "LastName", "MiddleName", "Salutation", "Company", "Title", "Phone",
+      "MobilePhone", "Fax", "Website", "Address", "City", "State", "Country", "PostalCode",
+      "Industry", "AnnualRevenue", "NumberOfEmployees", "LeadSource", "LeadStatus", "LeadScore",
+      "Rating", "Department", "DoNotCall", "Unsubscribed"};
+  return names;
+}
+
+namespace {
+
+std::string where(const std::string &path, const std::string &what) {
+  return "configuration: " + path + ": " + what;
+}
+
+std::string get_string(const json &obj, const char *key, const std::string &path, bool required) {
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) {
+    if (required) throw ConfigError(where(path, std::string("missing \"") + key + "\""));
+    return std::string();
+  }
+  if (!it->is_string()) throw ConfigError(where(path, std::string("\"") + key + "\" must be a string"));
+  return it->get<std::string>();
+}
+
+long get_int(const json &obj, const char *key, const std::string &path, long fallback, long min, long max) {
+  auto it = obj.find(key);
+  if (it == obj.end()) return fallback;
+  if (!it->is_number_integer()) throw ConfigError(where(path, std::string("\"") + key + "\" must be an integer"));
+  long v = it->get<long>();
+  if (v < min || v > max)
+    throw ConfigError(where(path, std::string("\"") + key + "\" out of range [" + std::to_string(min) + ", " +
+                                      std::to_string(max) + "]"));
+  return v;
+}
+
+void check_keys(const json &obj, const std::string &path, std::initializer_list<const char *> allowed) {
+  if (!obj.is_object()) throw ConfigError(where(path, "must be an object"));
+  for (auto it = obj.begin(); it != obj.end(); ++it) {
+    bool ok = false;
+    for (const char *k : allowed) ok = ok || it.key() == k;
+    // A misspelt key would otherwise be ignored silently.
+    if (!ok) throw ConfigError(where(path, "unknown key \"" + it.key() + "\""));
+  }
+}
+
+Lead parse_lead(const json &j, const std::string &path) {
+  check_keys(j, path, {"id", "email", "foreignSysPersonId", "foreignSysType", "cookie", "partition", "attributes"});
+  Lead lead;
+  lead.id = static_cast<int>(get_int(j, "id", path, 0, 1, 2147483647));
+  lead.email = get_string(j, "email", path, false);
+  lead.foreign_id = get_string(j, "foreignSysPersonId", path, false);
+  lead.foreign_type = get_string(j, "foreignSysType", path, false);
+  lead.cookie = get_string(j, "cookie", path, false);
+  lead.partition = get_string(j, "partition", path, false);
+  if (!lead.foreign_id.empty() && lead.foreign_type.empty())
+    throw ConfigError(where(path, "\"foreignSysType\" is required with \"foreignSysPersonId\""));
+  if (!lead.foreign_type.empty() && lead.foreign_type != "CUSTOM" && lead.foreign_type != "SFDC" &&
+      lead.foreign_type != "NETSUITE")
+    throw ConfigError(where(path, "\"foreignSysType\" must be CUSTOM, SFDC or NETSUITE"));
+  if (lead.email.empty() && lead.foreign_id.empty() && lead.cookie.empty())
+    throw ConfigError(where(path, "a lead needs an email, a foreignSysPersonId or a cookie"));
+  auto attrs = j.find("attributes");
+  if (attrs != j.end()) {
+    if (!attrs->is_object()) throw ConfigError(where(path, "\"attributes\" must be an object"));
+    for (auto it = attrs->begin(); it != attrs->end(); ++it) {
+      if (!it->is_string()) throw ConfigError(where(path + ".attributes." + it.key(), "must be a string"));
+      lead.set_attribute(it.key(), it->get<std::string>());
+    }
+  }
+  return lead;
+}
+
+}  // namespace
+
+Config parse_config(const std::string &text) {
+  json root;
+  try {
+    root = json::parse(text);
+  } catch (const json::parse_error &e) {
+    throw ConfigError(std::string("configuration: not valid JSON: ") + e.what());
+  }
+  check_keys(root, "$", {"users", "fields", "workspaces", "leads", "firstLeadId", "limits",
+                         "timestampWindowSeconds"});
+  Config c;
+  if (root.contains("users")) {
+    const json &users = root["users"];
+    if (!users.is_array()) throw ConfigError(where("users", "must be an array"));
+    for (std::size_t i = 0; i < users.size(); ++i) {
+      std::string path = "users[" + std::to_string(i) + "]";
+      check_keys(users[i], path, {"userId", "encryptionKey"});
+      UserConfig u{get_string(users[i], "userId", path, true), get_string(users[i], "encryptionKey", path, true)};
+      if (u.user_id.empty() || u.encryption_key.empty()) throw ConfigError(where(path, "empty userId or encryptionKey"));
+      for (const UserConfig &o : c.users)
+        if (o.user_id == u.user_id) throw ConfigError(where(path, "duplicate userId " + u.user_id));
+      c.users.push_back(u);
+    }
+  }
+  if (root.contains("fields")) {
+    const json &fields = root["fields"];
+    if (!fields.is_array()) throw ConfigError(where("fields", "must be an array"));
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      std::string path = "fields[" + std::to_string(i) + "]";
+      FieldConfig f;
+      if (fields[i].is_string()) {
+        f.name = fields[i].get<std::string>();
+      } else {
+        check_keys(fields[i], path, {"name", "type"});
+        f.name = get_string(fields[i], "name", path, true);
+        f.type = get_string(fields[i], "type", path, false);
+      }
+      if (f.name.empty()) throw ConfigError(where(path, "empty field name"));
+      c.fields.push_back(f);
+    }
+    if (c.fields.empty()) throw ConfigError(where("fields", "an empty list would refuse every attribute"));
+  }
+  if (root.contains("workspaces")) {
+    const json &ws = root["workspaces"];
+    check_keys(ws, "workspaces", {"enabled", "partitions", "list", "assignmentRules"});
+    auto en = ws.find("enabled");
+    if (en != ws.end()) {
+      if (!en->is_boolean()) throw ConfigError(where("workspaces.enabled", "must be true or false"));
+      c.workspaces_enabled = en->get<bool>();
+    }
+    if (ws.contains("partitions")) {
+      if (!ws["partitions"].is_array()) throw ConfigError(where("workspaces.partitions", "must be an array"));
+      for (const json &p : ws["partitions"]) {
+        if (!p.is_string() || p.get<std::string>().empty())
+          throw ConfigError(where("workspaces.partitions", "entries must be non-empty strings"));
+        c.partitions.push_back(p.get<std::string>());
+      }
+    }
+    if (ws.contains("list")) {
+      if (!ws["list"].is_array()) throw ConfigError(where("workspaces.list", "must be an array"));
+      for (std::size_t i = 0; i < ws["list"].size(); ++i) {
+        std::string path = "workspaces.list[" + std::to_string(i) + "]";
+        check_keys(ws["list"][i], path, {"name", "primaryPartition"});
+        WorkspaceConfig w{get_string(ws["list"][i], "name", path, true),
+                          get_string(ws["list"][i], "primaryPartition", path, true)};
+        if (c.workspace(w.name)) throw ConfigError(where(path, "duplicate workspace " + w.name));
+        c.workspaces.push_back(w);
+      }
+    }
+    if (ws.contains("assignmentRules")) {
+      if (!ws["assignmentRules"].is_array()) throw ConfigError(where("workspaces.assignmentRules", "must be an array"));
+      for (std::size_t i = 0; i < ws["assignmentRules"].size(); ++i) {
+        const json &r = ws["assignmentRules"][i];
+        std::string path = "workspaces.assignmentRules[" + std::to_string(i) + "]";
+        check_keys(r, path, {"partition", "attribute", "values"});
+        AssignmentRule rule{get_string(r, "partition", path, true), get_string(r, "attribute", path, true), {}};
+        if (!r.contains("values") || !r["values"].is_array() || r["values"].empty())
+          throw ConfigError(where(path, "\"values\" must be a non-empty array of strings"));
+        for (const json &v : r["values"]) {
+          if (!v.is_string()) throw ConfigError(where(path, "\"values\" must be strings"));
+          rule.values.push_back(v.get<std::string>());
+        }
+        c.assignment_rules.push_back(rule);
+      }
+    }
+  }
+  if (root.contains("leads")) {
+    if (!root["leads"].is_array()) throw ConfigError(where("leads", "must be an array"));
+    for (std::size_t i = 0; i < root["leads"].size(); ++i)
+      c.leads.push_back(parse_lead(root["leads"][i], "leads[" + std::to_string(i) + "]"));
+  }
+  c.first_lead_id = static_cast<int>(get_int(root, "firstLeadId", "$", c.first_lead_id, 1, 2000000000));
+  c.timestamp_window_seconds =
+      static_cast<int>(get_int(root, "timestampWindowSeconds", "$", c.timestamp_window_seconds, 1, 86400 * 366));
+  if (root.contains("limits")) {
+    const json &l = root["limits"];
+    check_keys(l, "limits", {"callsPerWindow", "windowSeconds", "maxConcurrent", "dailyQuota"});
+    c.limits.calls_per_window = static_cast<int>(get_int(l, "callsPerWindow", "limits", 0, 0, 100000000));
+    c.limits.window_seconds = static_cast<int>(get_int(l, "windowSeconds", "limits", 20, 1, 86400));
+    c.limits.max_concurrent = static_cast<int>(get_int(l, "maxConcurrent", "limits", 0, 0, 100000));
+    c.limits.daily_quota = get_int(l, "dailyQuota", "limits", 0, 0, 1000000000000L);
+  }
+  return c;
+}
+
+Config load_config_file(const std::string &path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ConfigError("configuration: cannot open " + path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_config(text.str());
+}
+
+void complete_config(Config &c, const char *env_user, const char *env_key) {
+  if (c.users.empty()) {
+    if (env_user && *env_user && env_key && *env_key) {
+      c.users.push_back(UserConfig{env_user, env_key});
+    } else {
+      c.users.push_back(UserConfig{kDemoUserId, kDemoEncryptionKey});
+      c.demo_user = true;
+    }
+  }
+  if (c.fields.empty())
+    for (const std::string &n : default_field_names()) c.fields.push_back(FieldConfig{n, std::string()});
+  if (!c.workspace("Default")) c.workspaces.insert(c.workspaces.begin(), WorkspaceConfig{"Default", "Default"});
+  std::set<std::string> known(c.partitions.begin(), c.partitions.end());
+  auto add_partition = [&](const std::string &p) {
+    if (known.insert(p).second) c.partitions.push_back(p);
+  };
+  for (const WorkspaceConfig &w : c.workspaces) add_partition(w.primary_partition);
+  for (const AssignmentRule &r : c.assignment_rules) {
+    if (!known.count(r.partition)) throw ConfigError("configuration: assignment rule names unknown partition " + r.partition);
+    if (!c.field(r.attribute)) throw ConfigError("configuration: assignment rule uses unknown field " + r.attribute);
+  }
+  const std::string default_partition = c.workspace("Default")->primary_partition;
+  for (std::size_t i = 0; i < c.leads.size(); ++i) {
+    Lead &lead = c.leads[i];
+    std::string path = "configuration: leads[" + std::to_string(i) + "]: ";
+    if (!c.workspaces_enabled) {
+      if (!lead.partition.empty() && lead.partition != default_partition)
+        throw ConfigError(path + "partitions need \"workspaces\": {\"enabled\": true}");
+    }
+    if (lead.partition.empty()) lead.partition = default_partition;
+    if (!known.count(lead.partition)) throw ConfigError(path + "unknown partition " + lead.partition);
+    for (const Attribute &a : lead.attributes)
+      if (!c.field(a.name)) throw ConfigError(path + "unknown field " + a.name);
+  }
+}
+
+}  // namespace mktows_sandbox

@@ -1,0 +1,90 @@
+// config.hpp: the sandbox's configuration (users, workspaces, partitions,
+// assignment rules, lead fields, initial leads, limits), read from JSON.
+// The format is documented in docs/SANDBOX.md.
+#pragma once
+
+#include "lead.hpp"
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace mktows_sandbox {
+
+// A configuration that cannot be used. Messages name the offending entry but
+// never contain an encryption key.
+class ConfigError : public std::runtime_error {
+ public:
+  explicit ConfigError(const std::string &what) : std::runtime_error(what) {}
+};
+
+struct UserConfig {
+  std::string user_id;
+  std::string encryption_key;
+};
+
+struct FieldConfig {
+  std::string name;
+  std::string type;  // reported as attrType; empty = not reported
+};
+
+struct WorkspaceConfig {
+  std::string name;
+  std::string primary_partition;
+};
+
+// A new lead qualifies when its attribute `attribute` equals one of
+// `values` (ASCII case-insensitive).
+struct AssignmentRule {
+  std::string partition;
+  std::string attribute;
+  std::vector<std::string> values;
+};
+
+// 0 disables a limit. The hosted service's were 100 calls / 20 s, 10
+// concurrent calls and 10,000 calls a day.
+struct LimitsConfig {
+  int calls_per_window = 0;
+  int window_seconds = 20;
+  int max_concurrent = 0;
+  long daily_quota = 0;
+};
+
+struct Config {
+  std::vector<UserConfig> users;
+  bool workspaces_enabled = false;
+  std::vector<std::string> partitions;
+  std::vector<WorkspaceConfig> workspaces;
+  std::vector<AssignmentRule> assignment_rules;
+  std::vector<FieldConfig> fields;
+  std::vector<Lead> leads;  // id 0 = assign one
+  int first_lead_id = 1000001;
+  int timestamp_window_seconds = 900;
+  LimitsConfig limits;
+  // True when the demo credentials were filled in (their key may be printed).
+  bool demo_user = false;
+
+  const FieldConfig *field(const std::string &name) const;
+  const WorkspaceConfig *workspace(const std::string &name) const;  // case-insensitive
+};
+
+// The documented demo pair, used when neither a configuration nor the
+// MKTOWS_USER_ID / MKTOWS_ENCRYPTION_KEY variables name a user.
+extern const char kDemoUserId[];
+extern const char kDemoEncryptionKey[];
+
+// Field names accepted when the configuration lists none.
+const std::vector<std::string> &default_field_names();
+
+// Parses a configuration document; throws ConfigError.
+Config parse_config(const std::string &json_text);
+Config load_config_file(const std::string &path);
+
+// Fills what the configuration leaves out: the user from the environment or
+// the demo pair, the Default workspace and partition, the default fields.
+void complete_config(Config &config, const char *env_user, const char *env_key);
+
+bool iequals(const std::string &a, const std::string &b);
+std::string ascii_lower(std::string s);
+
+}  // namespace mktows_sandbox

@@ -1,0 +1,167 @@
+// journal.cpp: encoding, replay and durable appends of lead records.
+#include "journal.hpp"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fstream>
+
+namespace mktows_sandbox {
+
+namespace {
+
+const char kMagic[] = "L";
+
+void put_field(std::string &out, const std::string &v) {
+  out.push_back('\t');
+  for (char c : v) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      default: out.push_back(c);
+    }
+  }
+}
+
+// Splits on tabs and unescapes; false on a bad escape.
+bool split_fields(const std::string &line, std::vector<std::string> &fields) {
+  fields.clear();
+  fields.emplace_back();
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (c == '\t') {
+      fields.emplace_back();
+    } else if (c == '\\') {
+      if (++i == line.size()) return false;
+      switch (line[i]) {
+        case '\\': fields.back().push_back('\\'); break;
+        case 't': fields.back().push_back('\t'); break;
+        case 'n': fields.back().push_back('\n'); break;
+        case 'r': fields.back().push_back('\r'); break;
+        default: return false;
+      }
+    } else {
+      fields.back().push_back(c);
+    }
+  }
+  return true;
+}
+
+bool to_long(const std::string &s, long long &out) {
+  if (s.empty() || s.size() > 19) return false;
+  char *end = nullptr;
+  errno = 0;
+  out = std::strtoll(s.c_str(), &end, 10);
+  return errno == 0 && end && *end == '\0';
+}
+
+}  // namespace
+
+Journal::~Journal() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+std::string Journal::encode(const Lead &lead) {
+  std::string out(kMagic);
+  put_field(out, std::to_string(lead.id));
+  put_field(out, lead.partition);
+  put_field(out, lead.email);
+  put_field(out, lead.foreign_id);
+  put_field(out, lead.foreign_type);
+  put_field(out, lead.cookie);
+  put_field(out, std::to_string(lead.attributes.size()));
+  for (const Attribute &a : lead.attributes) {
+    put_field(out, a.name);
+    put_field(out, a.value);
+  }
+  out.push_back('\n');
+  return out;
+}
+
+bool Journal::decode(const std::string &line, Lead &out) {
+  thread_local std::vector<std::string> f;
+  if (!split_fields(line, f) || f.size() < 8 || f[0] != kMagic) return false;
+  long long id = 0, n = 0;
+  if (!to_long(f[1], id) || id <= 0 || id > 2147483647 || !to_long(f[7], n) || n < 0) return false;
+  if (f.size() != 8 + 2 * static_cast<std::size_t>(n)) return false;
+  out = Lead();
+  out.id = static_cast<int>(id);
+  out.partition = std::move(f[2]);
+  out.email = std::move(f[3]);
+  out.foreign_id = std::move(f[4]);
+  out.foreign_type = std::move(f[5]);
+  out.cookie = std::move(f[6]);
+  out.attributes.reserve(static_cast<std::size_t>(n));
+  for (std::size_t i = 8; i < f.size(); i += 2) out.attributes.push_back(Attribute{std::move(f[i]), std::move(f[i + 1])});
+  return true;
+}
+
+void Journal::open(const std::string &dir, const std::function<void(Lead &&)> &apply) {
+  if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
+    throw JournalError("data directory " + dir + ": " + std::strerror(errno));
+  path_ = dir + "/leads.journal";
+  off_t good_end = 0;
+  {
+    std::ifstream in(path_, std::ios::binary);
+    if (in) {
+      std::string line;
+      Lead lead;
+      long long number = 0;
+      while (std::getline(in, line)) {
+        ++number;
+        bool complete = !in.eof();  // getline hit a newline
+        if (!complete || !decode(line, lead)) {
+          if (in.peek() == std::char_traits<char>::eof()) break;  // torn tail
+          throw JournalError(path_ + ": corrupt record at line " + std::to_string(number));
+        }
+        apply(std::move(lead));
+        good_end += static_cast<off_t>(line.size() + 1);
+      }
+    }
+  }
+  fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+  if (fd_ < 0) throw JournalError(path_ + ": " + std::strerror(errno));
+  if (::ftruncate(fd_, good_end) != 0 || ::lseek(fd_, good_end, SEEK_SET) != good_end)
+    throw JournalError(path_ + ": " + std::strerror(errno));
+  // The directory entry must be durable too, or a new journal can vanish.
+  int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd >= 0) {
+    ::fsync(dfd);
+    ::close(dfd);
+  }
+}
+
+void Journal::append(const Lead &lead) {
+  if (fd_ >= 0) pending_ += encode(lead);
+}
+
+void Journal::commit() {
+  if (fd_ < 0 || pending_.empty()) return;
+  if (broken_) throw JournalError(path_ + ": an earlier write failed; refusing further writes");
+  const char *p = pending_.data();
+  std::size_t left = pending_.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd_, p, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      broken_ = true;
+      pending_.clear();
+      throw JournalError(path_ + ": write failed: " + std::strerror(errno));
+    }
+    p += n;
+    left -= static_cast<std::size_t>(n);
+  }
+  pending_.clear();
+  if (::fdatasync(fd_) != 0) {
+    broken_ = true;
+    throw JournalError(path_ + ": fdatasync failed: " + std::strerror(errno));
+  }
+}
+
+}  // namespace mktows_sandbox

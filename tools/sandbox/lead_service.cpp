@@ -1,0 +1,191 @@
+// lead_service.cpp: the syncLead rules of the seed, in the order it states
+// them. Every choice the seed leaves open is documented in docs/SANDBOX.md.
+#include "lead_service.hpp"
+
+#include "fault_codes.hpp"
+
+#include <cerrno>
+#include <cstdlib>
+
+namespace mktows_sandbox {
+
+LeadService::LeadService(const Config &config) : config_(config) {
+  store_.reserve(config_.leads.size());
+  for (const Lead &lead : config_.leads) {
+    Lead copy = lead;
+    if (copy.id == 0) copy.id = store_.allocate_id(config_.first_lead_id);
+    if (store_.by_id(copy.id)) throw ConfigError("configuration: duplicate lead id " + std::to_string(copy.id));
+    if (!copy.foreign_id.empty() && store_.by_foreign_id(copy.foreign_id))
+      throw ConfigError("configuration: duplicate foreignSysPersonId " + copy.foreign_id);
+    if (!copy.cookie.empty() && store_.by_cookie(copy.cookie))
+      throw ConfigError("configuration: duplicate cookie " + copy.cookie);
+    store_.put(std::move(copy));
+  }
+}
+
+void LeadService::open_data_dir(const std::string &dir) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  journal_.open(dir, [this](Lead &&lead) { store_.put(std::move(lead)); });
+}
+
+std::size_t LeadService::size() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return store_.size();
+}
+
+void LeadService::validate(const LeadInput &lead) const {
+  if (!lead.has_id && lead.email.empty() && lead.foreign_id.empty())
+    throw ServiceError(kLeadKeyRequired, "one of Id, Email, ForeignSysPersonId is required");
+  if (!lead.foreign_id.empty() && lead.foreign_type.empty())
+    throw ServiceError(kParameterRequired, "ForeignSysType is required with ForeignSysPersonId");
+  for (const Attribute &a : lead.attributes) {
+    if (a.name.empty()) throw ServiceError(kParameterRequired, "attribute without attrName");
+    if (!config_.field(a.name)) throw ServiceError(kLeadAttributeBad, "unknown lead attribute " + a.name);
+  }
+}
+
+const WorkspaceConfig *LeadService::target_workspace(bool has_workspace, const std::string &name) const {
+  if (!config_.workspaces_enabled) {
+    // Without workspaces the only target is Default (any letter case: the
+    // seed's Java sample sends "default").
+    if (has_workspace && !iequals(name, "Default"))
+      throw ServiceError(kBadParameter, "workspaces are not enabled; target must be Default");
+    return nullptr;
+  }
+  if (!has_workspace) return nullptr;
+  const WorkspaceConfig *w = config_.workspace(name);
+  if (!w) throw ServiceError(kBadParameter, "unknown workspace " + name);
+  return w;
+}
+
+std::string LeadService::partition_for_new(const LeadInput &lead, const WorkspaceConfig *workspace) const {
+  if (config_.workspaces_enabled) {
+    for (const AssignmentRule &rule : config_.assignment_rules)
+      for (const Attribute &a : lead.attributes)
+        if (a.name == rule.attribute)
+          for (const std::string &v : rule.values)
+            if (iequals(v, a.value)) return rule.partition;
+    if (workspace) return workspace->primary_partition;
+  }
+  return config_.workspace("Default")->primary_partition;
+}
+
+SyncResult LeadService::sync_locked(const LeadInput &in, const std::string &cookie, bool has_workspace,
+                                    const WorkspaceConfig *workspace, bool dedup) {
+  // Key precedence: Id > ForeignSysPersonId > cookie > Email. Only the Id is
+  // final: an Id that matches nothing is an error (Ids are the server's to
+  // give), the other keys fall through to the next one.
+  const Lead *match = nullptr;
+  bool by_email = false;
+  if (in.has_id) {
+    match = store_.by_id(in.id);
+    if (!match) throw ServiceError(kLeadNotFound, "no lead with Id " + std::to_string(in.id));
+  } else if (dedup) {
+    if (!in.foreign_id.empty()) match = store_.by_foreign_id(in.foreign_id);
+    if (!match && !cookie.empty()) match = store_.by_cookie(cookie);
+    if (!match && !in.email.empty()) {
+      match = store_.by_email(in.email);
+      by_email = match != nullptr;
+    }
+  }
+
+  SyncResult result;
+  Lead lead;
+  if (match) {
+    // A lead found by a unique key must live in the named workspace's
+    // primary partition; one found by Email is updated where it is.
+    if (config_.workspaces_enabled && has_workspace && !by_email &&
+        match->partition != workspace->primary_partition)
+      throw ServiceError(kLeadSyncFailed, "lead " + std::to_string(match->id) + " is not in the primary partition of " +
+                                              workspace->name);
+    lead = *match;
+  } else {
+    lead.id = store_.allocate_id(config_.first_lead_id);
+    lead.partition = partition_for_new(in, workspace);
+    result.created = true;
+  }
+
+  if (!in.foreign_id.empty() && in.foreign_id != lead.foreign_id) {
+    const Lead *owner = store_.by_foreign_id(in.foreign_id);
+    if (owner && owner->id != lead.id)
+      throw ServiceError(kLeadSyncFailed, "ForeignSysPersonId " + in.foreign_id + " belongs to lead " +
+                                              std::to_string(owner->id));
+    lead.foreign_id = in.foreign_id;
+  }
+  if (!in.foreign_id.empty()) lead.foreign_type = in.foreign_type;
+  if (!in.email.empty()) lead.email = in.email;
+  // A cookie no lead holds yet is attached; one held by another lead stays
+  // with it (cookies are unique keys).
+  if (!cookie.empty() && lead.cookie.empty() && !store_.by_cookie(cookie)) lead.cookie = cookie;
+  for (const Attribute &a : in.attributes) lead.set_attribute(a.name, a.value);
+
+  const Lead &stored = store_.put(std::move(lead));
+  journal_.append(stored);
+  result.lead_id = stored.id;
+  result.record = stored;
+  return result;
+}
+
+void LeadService::commit_or_fail() {
+  try {
+    journal_.commit();
+  } catch (const JournalError &e) {
+    throw ServiceError(kApiFailure, e.what());
+  }
+}
+
+SyncResult LeadService::sync_lead(const SyncRequest &request) {
+  validate(request.lead);
+  std::lock_guard<std::mutex> lock(mutex_);
+  const WorkspaceConfig *workspace = target_workspace(request.has_workspace, request.workspace);
+  SyncResult result = sync_locked(request.lead, request.cookie, request.has_workspace, workspace, true);
+  commit_or_fail();
+  return result;
+}
+
+std::vector<BatchResult> LeadService::sync_multiple(const std::vector<LeadInput> &records, bool has_workspace,
+                                                    const std::string &workspace_name, bool dedup) {
+  std::vector<BatchResult> out(records.size());
+  std::lock_guard<std::mutex> lock(mutex_);
+  const WorkspaceConfig *workspace = target_workspace(has_workspace, workspace_name);
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    try {
+      validate(records[i]);
+      SyncResult r = sync_locked(records[i], std::string(), has_workspace, workspace, dedup);
+      out[i].lead_id = r.lead_id;
+      out[i].created = r.created;
+    } catch (const ServiceError &e) {
+      out[i].error_code = e.code();
+      if (records[i].has_id) out[i].lead_id = records[i].id;
+    }
+  }
+  commit_or_fail();
+  return out;
+}
+
+std::vector<Lead> LeadService::get_leads(const std::string &key_type, const std::string &key_value) {
+  if (key_value.empty()) throw ServiceError(kLeadKeyRequired, "empty keyValue");
+  std::vector<Lead> out;
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (key_type == "IDNUM") {
+    char *end = nullptr;
+    errno = 0;
+    long id = std::strtol(key_value.c_str(), &end, 10);
+    if (errno || !end || *end || id <= 0 || id > 2147483647)
+      throw ServiceError(kLeadKeyBad, "IDNUM must be a positive integer");
+    if (const Lead *l = store_.by_id(static_cast<int>(id))) out.push_back(*l);
+  } else if (key_type == "EMAIL") {
+    for (const Lead *l : store_.all_by_email(key_value)) out.push_back(*l);
+  } else if (key_type == "COOKIE") {
+    if (const Lead *l = store_.by_cookie(key_value)) out.push_back(*l);
+  } else if (key_type == "SFDCLEADID" || key_type == "SFDCCONTACTID") {
+    const Lead *l = store_.by_foreign_id(key_value);
+    if (l && l->foreign_type == "SFDC") out.push_back(*l);
+  } else {
+    throw ServiceError(kLeadKeyBad, "key type " + key_type + " is not supported by the sandbox");
+  }
+  if (out.empty()) throw ServiceError(kLeadNotFound, key_type + " matched no lead");
+  return out;
+}
+
+}  // namespace mktows_sandbox

@@ -1,0 +1,84 @@
+// lead_service.hpp: the seed's syncLead rules, syncMultipleLeads and
+// getLead over the store, behind one lock, with durable writes.
+#pragma once
+
+#include "config.hpp"
+#include "journal.hpp"
+#include "lead_store.hpp"
+
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace mktows_sandbox {
+
+// A LeadRecord as it arrived; empty strings are "not given".
+struct LeadInput {
+  bool has_id = false;
+  int id = 0;
+  std::string email;
+  std::string foreign_id;
+  std::string foreign_type;
+  std::vector<Attribute> attributes;
+};
+
+struct SyncRequest {
+  LeadInput lead;
+  std::string cookie;        // marketoCookie, empty when absent
+  bool has_workspace = false;  // a MktowsContextHeader was sent
+  std::string workspace;
+};
+
+struct SyncResult {
+  int lead_id = 0;
+  bool created = false;
+  Lead record;  // the lead after the write
+};
+
+// One record's outcome in syncMultipleLeads.
+struct BatchResult {
+  int lead_id = 0;
+  bool created = false;
+  int error_code = 0;  // non-zero: FAILED
+};
+
+class LeadService {
+ public:
+  // Loads the configuration's initial leads. `config` must be completed.
+  explicit LeadService(const Config &config);
+
+  // Replays DIR's journal on top of the initial leads and journals every
+  // later write. Throws JournalError.
+  void open_data_dir(const std::string &dir);
+
+  // Throws ServiceError with the fault code of a refused request.
+  SyncResult sync_lead(const SyncRequest &request);
+
+  // Each record is synced on its own (one failing does not stop the rest);
+  // all writes are durable before this returns. With dedup false, a record
+  // without an Id always creates a new lead.
+  std::vector<BatchResult> sync_multiple(const std::vector<LeadInput> &records, bool has_workspace,
+                                         const std::string &workspace, bool dedup);
+
+  // keyType is the LeadKeyRef name (IDNUM, EMAIL, COOKIE, SFDCLEADID, ...).
+  // Throws ServiceError 20101/20102/20103.
+  std::vector<Lead> get_leads(const std::string &key_type, const std::string &key_value);
+
+  std::size_t size();
+  const Config &config() const { return config_; }
+
+ private:
+  void validate(const LeadInput &lead) const;
+  const WorkspaceConfig *target_workspace(bool has_workspace, const std::string &name) const;
+  SyncResult sync_locked(const LeadInput &lead, const std::string &cookie, bool has_workspace,
+                         const WorkspaceConfig *workspace, bool dedup);
+  std::string partition_for_new(const LeadInput &lead, const WorkspaceConfig *workspace) const;
+  void commit_or_fail();
+
+  Config config_;
+  std::mutex mutex_;
+  LeadStore store_;
+  Journal journal_;
+};
+
+}  // namespace mktows_sandbox

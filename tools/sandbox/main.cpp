@@ -1,0 +1,122 @@
+// mktows-sandbox: a local mktows server (see docs/SANDBOX.md).
+#include "config.hpp"
+#include "lead_service.hpp"
+#include "server.hpp"
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+#include <string>
+
+namespace {
+
+std::atomic<bool> g_stop{false};
+
+extern "C" void on_signal(int) { g_stop.store(true); }
+
+const char kUsage[] =
+    "usage: mktows-sandbox [options]\n"
+    "  --port P                 listen on 127.0.0.1:P (0, the default: a free port)\n"
+    "  --threads N              worker threads (default 4)\n"
+    "  --cert FILE --key FILE   serve HTTPS with this PEM certificate chain and key\n"
+    "  --config FILE            JSON configuration (docs/SANDBOX.md)\n"
+    "  --data DIR               journal every write to DIR and replay it at start\n"
+    "  --max-body BYTES         largest request accepted (default 8388608)\n"
+    "  --timeout S              drop a client silent for S seconds (default 30)\n"
+    "  --transfer-timeout S     drop a client whose message takes over S seconds (default 120)\n"
+    "  --timestamp-window S     accepted requestTimestamp skew (default 900)\n"
+    "  --rate-limit N           more than N calls per window -> 20023 (default off)\n"
+    "  --rate-window S          the window of --rate-limit (default 20)\n"
+    "  --max-concurrent N       more than N calls in progress -> 20024 (default off)\n"
+    "  --daily-quota N          more than N calls per UTC day -> 20015 (default off)\n"
+    "  --verbose                log every fault's reason on stderr\n";
+
+[[noreturn]] void usage_error(const std::string &message) {
+  std::cerr << "mktows-sandbox: " << message << "\n" << kUsage;
+  std::exit(2);
+}
+
+long long number(const std::string &flag, const char *text, long long min, long long max) {
+  char *end = nullptr;
+  long long v = std::strtoll(text, &end, 10);
+  if (!*text || !end || *end || v < min || v > max)
+    usage_error(flag + " needs a number in [" + std::to_string(min) + ", " + std::to_string(max) + "]");
+  return v;
+}
+
+}  // namespace
+
+int main(int argc, char **argv) {
+  using namespace mktows_sandbox;
+  ServerOptions options;
+  std::string config_file, data_dir;
+  long long window = -1, rate = -1, rate_window = -1, concurrent = -1, quota = -1;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--help" || a == "-h") {
+      std::cout << kUsage;
+      return 0;
+    }
+    if (a == "--verbose") {
+      options.verbose = true;
+      continue;
+    }
+    if (i + 1 >= argc) usage_error("missing value after " + a);
+    const char *v = argv[++i];
+    if (a == "--port") options.port = static_cast<int>(number(a, v, 0, 65535));
+    else if (a == "--threads") options.threads = static_cast<int>(number(a, v, 1, 256));
+    else if (a == "--cert") options.cert_file = v;
+    else if (a == "--key") options.key_file = v;
+    else if (a == "--config") config_file = v;
+    else if (a == "--data") data_dir = v;
+    else if (a == "--max-body") options.max_body = static_cast<unsigned long long>(number(a, v, 1024, 1LL << 34));
+    else if (a == "--timeout") options.recv_timeout = options.send_timeout = static_cast<int>(number(a, v, 1, 86400));
+    else if (a == "--transfer-timeout") options.transfer_timeout = static_cast<int>(number(a, v, 1, 86400));
+    else if (a == "--timestamp-window") window = number(a, v, 1, 86400 * 366);
+    else if (a == "--rate-limit") rate = number(a, v, 0, 100000000);
+    else if (a == "--rate-window") rate_window = number(a, v, 1, 86400);
+    else if (a == "--max-concurrent") concurrent = number(a, v, 0, 100000);
+    else if (a == "--daily-quota") quota = number(a, v, 0, 1000000000000LL);
+    else usage_error("unknown option " + a);
+  }
+  // A client that disconnects mid-response must not kill the server.
+  std::signal(SIGPIPE, SIG_IGN);
+  try {
+    Config config = config_file.empty() ? Config() : load_config_file(config_file);
+    complete_config(config, std::getenv("MKTOWS_USER_ID"), std::getenv("MKTOWS_ENCRYPTION_KEY"));
+    if (window > 0) config.timestamp_window_seconds = static_cast<int>(window);
+    if (rate >= 0) config.limits.calls_per_window = static_cast<int>(rate);
+    if (rate_window > 0) config.limits.window_seconds = static_cast<int>(rate_window);
+    if (concurrent >= 0) config.limits.max_concurrent = static_cast<int>(concurrent);
+    if (quota >= 0) config.limits.daily_quota = quota;
+
+    LeadService leads(config);
+    if (!data_dir.empty()) leads.open_data_dir(data_dir);
+    Limiter limiter(config.limits);
+    Authenticator auth(config.users, config.timestamp_window_seconds);
+    Server server(options, leads, limiter, auth);
+    server.bind();
+
+    struct sigaction sa;
+    std::memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigaction(SIGTERM, &sa, nullptr);
+    sigaction(SIGINT, &sa, nullptr);
+
+    // Other tools read this first line to find the server.
+    std::printf("listening on %s\n", server.endpoint().c_str());
+    std::fflush(stdout);
+    if (config.demo_user)
+      std::fprintf(stderr, "mktows-sandbox: demo user id %s, encryption key %s\n", kDemoUserId, kDemoEncryptionKey);
+    std::fprintf(stderr, "mktows-sandbox: %zu leads, %zu users, %d threads%s\n", leads.size(), config.users.size(),
+                 options.threads, data_dir.empty() ? ", memory only" : "");
+    server.run(g_stop);
+  } catch (const std::exception &e) {
+    std::fprintf(stderr, "mktows-sandbox: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}

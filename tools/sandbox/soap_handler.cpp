@@ -1,0 +1,345 @@
+// soap_handler.cpp: request loop, faults, ?WSDL and the three lead calls.
+#include "soap_handler.hpp"
+
+#include "fault_codes.hpp"
+#include "wsdl_document.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+
+namespace mktows_sandbox {
+
+namespace {
+
+const char kNamespace[] = "http://www.marketo.com/mktows/";
+const char kServicePrefix[] = "/soap/mktows/";
+
+// Splits "/soap/mktows/<version>[?query]". The version is restricted to a
+// harmless alphabet because it is echoed into the served WSDL.
+bool service_path(const char *path, std::string &version, std::string &query) {
+  if (!path) return false;
+  std::string p(path);
+  std::size_t q = p.find('?');
+  query = q == std::string::npos ? std::string() : p.substr(q + 1);
+  p = p.substr(0, q);
+  std::size_t n = std::strlen(kServicePrefix);
+  if (p.compare(0, n, kServicePrefix) != 0 || p.size() == n || p.size() > n + 32) return false;
+  version = p.substr(n);
+  for (char c : version)
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
+          c == '-'))
+      return false;
+  return true;
+}
+
+bool transport_error(int e) {
+  return e == SOAP_EOF || e == SOAP_TCP_ERROR || e == SOAP_SSL_ERROR || e == SOAP_UDP_ERROR;
+}
+
+}  // namespace
+
+SoapHandler::SoapHandler(struct soap *soap, const HandlerContext &context, const Authenticator &auth)
+    : MktowsApiSoapBindingService(soap), context_(context), auth_(auth) {
+  soap->user = this;
+  soap->fget = &SoapHandler::http_get;
+}
+
+int SoapHandler::fault(int code, const std::string &why) {
+  if (context_.verbose) std::fprintf(stderr, "mktows-sandbox: fault %d (%s)\n", code, why.c_str());
+  // The request's headers would otherwise be echoed in the response.
+  soap->header = nullptr;
+  // xsi:nil is for the lead types only; a fault has no nil members.
+  soap_clr_omode(soap, SOAP_XML_NIL);
+  soap_fault(soap);
+  SOAP_ENV__Fault *f = soap->fault;
+  f->faultcode = soap_strdup(soap, "SOAP-ENV:Client");
+  f->faultstring = soap_strdup(soap, fault_string(code).c_str());
+  f->faultactor = nullptr;
+  SOAP_ENV__Detail *detail = soap_new_SOAP_ENV__Detail(soap);
+  detail->__any = nullptr;
+  detail->fault = nullptr;
+  detail->__type = 0;
+  mktows__ServiceExceptionInfo *e = soap_new_mktows__ServiceExceptionInfo(soap);
+  e->name = soap_new_std__string(soap);
+  *e->name = "mktServiceException";
+  e->message = soap_new_std__string(soap);
+  *e->message = std::string(fault_message(code)) + " (" + std::to_string(code) + ")";
+  e->code = soap_new_std__string(soap);
+  *e->code = std::to_string(code);
+  detail->mktows__serviceException = e;
+  f->detail = detail;
+  f->SOAP_ENV__Detail = nullptr;
+  return soap->error = SOAP_FAULT;
+}
+
+void SoapHandler::close_connection() {
+  soap->keep_alive = 0;
+  soap_closesock(soap);
+}
+
+void SoapHandler::send_http_status(int status) {
+  soap->keep_alive = 0;
+  soap_send_empty_response(soap, status);
+  close_connection();
+}
+
+int SoapHandler::http_get(struct soap *soap) {
+  SoapHandler *self = static_cast<SoapHandler *>(soap->user);
+  std::string version, query;
+  if (!service_path(soap->path, version, query) || !iequals(query, "wsdl")) return 404;
+  std::string body = rewrite_wsdl_address(embedded_wsdl(), self->context_.base_url + kServicePrefix + version);
+  soap->http_content = "text/xml; charset=utf-8";
+  // Store the whole document first so the response carries a
+  // Content-Length and the connection can stay open.
+  soap_mode saved = soap->omode;
+  soap->omode = (soap->omode & ~SOAP_IO) | SOAP_IO_STORE;
+  int r = SOAP_OK;
+  if (soap_response(soap, SOAP_FILE) || soap_send_raw(soap, body.data(), body.size()) || soap_end_send(soap))
+    r = soap->error;
+  soap->omode = saved;
+  return r;
+}
+
+void SoapHandler::authenticate() {
+  SOAP_ENV__Header *h = soap->header;
+  if (!h || !h->mktows__AuthenticationHeader) throw ServiceError(kAuthenticationFailed, "no AuthenticationHeader");
+  const mktows__AuthenticationHeaderInfo &a = *h->mktows__AuthenticationHeader;
+  auth_.verify(a.mktowsUserId, a.requestTimestamp, a.requestSignature, std::time(nullptr));
+  if (h->mktows__MktowsContextHeader) {
+    has_workspace_ = true;
+    workspace_ = h->mktows__MktowsContextHeader->targetWorkspace;
+  }
+}
+
+int SoapHandler::serve() {
+  soap->keep_alive = soap->max_keep_alive + 1;
+  do {
+    if (soap->keep_alive > 0 && soap->max_keep_alive > 0) soap->keep_alive--;
+    serve_one();
+    soap_destroy(soap);
+    soap_end(soap);
+  } while (soap->keep_alive && soap_valid_socket(soap->socket));
+  return SOAP_OK;
+}
+
+void SoapHandler::serve_one() {
+  soap_clr_omode(soap, SOAP_XML_NIL);
+  has_workspace_ = false;
+  workspace_.clear();
+  soap_begin(soap);
+  if (soap_begin_recv(soap)) {
+    int e = soap->error;
+    if (e == SOAP_STOP) return;  // a GET, answered by http_get
+    if (transport_error(e)) return close_connection();
+    if (e == SOAP_EOM) return send_http_status(413);
+    if (e >= 300 && e < 600) return send_http_status(e);
+    fault(kRequestNotUnderstood, "unreadable HTTP request");
+    soap_send_fault(soap);
+    return close_connection();
+  }
+  std::string version, query;
+  if (!service_path(soap->path, version, query)) return send_http_status(404);
+
+  Limiter::InFlight in_flight(*context_.limiter);
+  int code = 0;
+  std::string why;
+  if (soap_envelope_begin_in(soap) || soap_recv_header(soap) || soap_body_begin_in(soap)) {
+    if (transport_error(soap->error)) return close_connection();
+    if (soap->error == SOAP_EOM) return send_http_status(413);
+    code = kRequestNotUnderstood;
+    why = "not a SOAP envelope";
+  }
+  if (!code) {
+    try {
+      authenticate();
+      auto now = std::chrono::system_clock::now();
+      long long day = std::chrono::duration_cast<std::chrono::hours>(now.time_since_epoch()).count() / 24;
+      context_.limiter->admit(std::chrono::steady_clock::now(), day);
+    } catch (const ServiceError &e) {
+      code = e.code();
+      why = e.what();
+    }
+  }
+  if (!code) {
+    soap->header = nullptr;
+    if (soap_peek_element(soap)) {
+      if (transport_error(soap->error)) return close_connection();
+      code = kRequestNotUnderstood;
+      why = "no operation element in the body";
+    }
+  }
+  if (!code && soap->action && *soap->action) {
+    // A SOAPAction, when sent, must name the body's operation.
+    const char *colon = std::strchr(soap->tag, ':');
+    std::string local = colon ? colon + 1 : soap->tag;
+    if (local.size() > 6 && local.compare(0, 6, "params") == 0) {
+      std::string op = local.substr(6);
+      op[0] = static_cast<char>(op[0] >= 'A' && op[0] <= 'Z' ? op[0] - 'A' + 'a' : op[0]);
+      if (std::string(soap->action) != kNamespace + op) {
+        code = kRequestNotUnderstood;
+        why = "SOAPAction does not match the operation";
+      }
+    }
+  }
+  if (!code) {
+    if (dispatch(soap) == SOAP_OK) return;
+    int e = soap->error;
+    if (e == SOAP_FAULT) {
+      soap_send_fault(soap);
+      return close_connection();
+    }
+    if (transport_error(e)) return close_connection();
+    if (e == SOAP_EOM) return send_http_status(413);
+    code = e == SOAP_NO_METHOD ? kUnsupportedOperation : kRequestNotUnderstood;
+    why = "gSOAP error " + std::to_string(e);
+  }
+  fault(code, why);
+  soap_send_fault(soap);
+  close_connection();
+}
+
+LeadInput SoapHandler::to_input(const mktows__LeadRecord &r) {
+  LeadInput in;
+  if (r.Id) {
+    in.has_id = true;
+    in.id = *r.Id;
+  }
+  if (r.Email) in.email = *r.Email;
+  if (r.ForeignSysPersonId) in.foreign_id = *r.ForeignSysPersonId;
+  if (r.ForeignSysType) in.foreign_type = soap_mktows__ForeignSysType2s(soap, *r.ForeignSysType);
+  if (r.leadAttributeList)
+    for (const mktows__Attribute *a : r.leadAttributeList->attribute)
+      if (a) in.attributes.push_back(Attribute{a->attrName, a->attrValue});
+  return in;
+}
+
+mktows__LeadRecord *SoapHandler::to_record(const Lead &lead) {
+  mktows__LeadRecord *r = soap_new_mktows__LeadRecord(soap);
+  r->Id = soap_new_int(soap);
+  *r->Id = lead.id;
+  if (!lead.email.empty()) {
+    r->Email = soap_new_std__string(soap);
+    *r->Email = lead.email;
+  }
+  if (!lead.foreign_id.empty()) {
+    r->ForeignSysPersonId = soap_new_std__string(soap);
+    *r->ForeignSysPersonId = lead.foreign_id;
+    r->ForeignSysType = static_cast<mktows__ForeignSysType *>(soap_malloc(soap, sizeof(mktows__ForeignSysType)));
+    if (soap_s2mktows__ForeignSysType(soap, lead.foreign_type.c_str(), r->ForeignSysType)) r->ForeignSysType = nullptr;
+    soap->error = SOAP_OK;
+  }
+  r->leadAttributeList = soap_new_mktows__ArrayOfAttribute(soap);
+  for (const Attribute &a : lead.attributes) {
+    mktows__Attribute *out = soap_new_mktows__Attribute(soap);
+    out->attrName = a.name;
+    out->attrValue = a.value;
+    const FieldConfig *f = context_.leads->config().field(a.name);
+    if (f && !f->type.empty()) {
+      out->attrType = soap_new_std__string(soap);
+      *out->attrType = f->type;
+    }
+    r->leadAttributeList->attribute.push_back(out);
+  }
+  return r;
+}
+
+int SoapHandler::syncLead(mktows__ParamsSyncLead *params, mktows__SuccessSyncLead &response) {
+  try {
+    if (!params) throw ServiceError(kInvalidRequest, "no paramsSyncLead");
+    if (!params->leadRecord) throw ServiceError(kLeadDetailRequired, "no leadRecord");
+    SyncRequest request;
+    request.lead = to_input(*params->leadRecord);
+    if (params->marketoCookie) request.cookie = *params->marketoCookie;
+    request.has_workspace = has_workspace_;
+    request.workspace = workspace_;
+    SyncResult r = context_.leads->sync_lead(request);
+    mktows__ResultSyncLead *result = soap_new_mktows__ResultSyncLead(soap);
+    result->leadId = r.lead_id;
+    result->syncStatus = soap_new_mktows__SyncStatus(soap);
+    result->syncStatus->leadId = r.lead_id;
+    result->syncStatus->status = r.created ? mktows__LeadSyncStatus__CREATED : mktows__LeadSyncStatus__UPDATED;
+    result->syncStatus->error = nullptr;
+    result->leadRecord = params->returnLead ? to_record(r.record) : nullptr;
+    response.result = result;
+  } catch (const ServiceError &e) {
+    return fault(e.code(), e.what());
+  } catch (const std::exception &e) {
+    return fault(kInternalError, e.what());
+  }
+  soap_set_omode(soap, SOAP_XML_NIL);
+  return SOAP_OK;
+}
+
+int SoapHandler::syncMultipleLeads(mktows__ParamsSyncMultipleLeads *params,
+                                   mktows__SuccessSyncMultipleLeads &response) {
+  // The hosted service refused batches above this size.
+  static const std::size_t kMaxBatch = 300;
+  try {
+    if (!params || !params->leadRecordList) throw ServiceError(kParameterRequired, "no leadRecordList");
+    const std::vector<mktows__LeadRecord *> &records = params->leadRecordList->leadRecord;
+    if (records.size() > kMaxBatch) throw ServiceError(kBadParameter, "more than 300 records");
+    std::vector<LeadInput> inputs;
+    inputs.reserve(records.size());
+    std::vector<bool> missing(records.size(), false);
+    for (std::size_t i = 0; i < records.size(); ++i) {
+      if (records[i]) {
+        inputs.push_back(to_input(*records[i]));
+      } else {
+        missing[i] = true;
+        inputs.emplace_back();  // no key at all: fails with 20101
+      }
+    }
+    bool dedup = params->dedupEnabled ? *params->dedupEnabled : true;
+    std::vector<BatchResult> out = context_.leads->sync_multiple(inputs, has_workspace_, workspace_, dedup);
+    mktows__ResultSyncMultipleLeads *result = soap_new_mktows__ResultSyncMultipleLeads(soap);
+    result->syncStatusList = soap_new_mktows__ArrayOfSyncStatus(soap);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      mktows__SyncStatus *s = soap_new_mktows__SyncStatus(soap);
+      s->leadId = out[i].lead_id;
+      if (out[i].error_code) {
+        s->status = mktows__LeadSyncStatus__FAILED;
+        s->error = soap_new_std__string(soap);
+        *s->error = fault_string(missing[i] ? kLeadDetailRequired : out[i].error_code);
+      } else {
+        s->status = out[i].created ? mktows__LeadSyncStatus__CREATED : mktows__LeadSyncStatus__UPDATED;
+        s->error = nullptr;
+      }
+      result->syncStatusList->syncStatus.push_back(s);
+    }
+    response.result = result;
+  } catch (const ServiceError &e) {
+    return fault(e.code(), e.what());
+  } catch (const std::exception &e) {
+    return fault(kInternalError, e.what());
+  }
+  soap_set_omode(soap, SOAP_XML_NIL);
+  return SOAP_OK;
+}
+
+int SoapHandler::getLead(mktows__ParamsGetLead *params, mktows__SuccessGetLead &response) {
+  try {
+    if (!params || !params->leadKey) throw ServiceError(kLeadKeyRequired, "no leadKey");
+    const char *type = soap_mktows__LeadKeyRef2s(soap, params->leadKey->keyType);
+    std::vector<Lead> leads = context_.leads->get_leads(type ? type : "", params->leadKey->keyValue);
+    mktows__ResultGetLead *result = soap_new_mktows__ResultGetLead(soap);
+    result->count = static_cast<int>(leads.size());
+    result->leadRecordList = soap_new_mktows__ArrayOfLeadRecord(soap);
+    for (const Lead &l : leads) result->leadRecordList->leadRecord.push_back(to_record(l));
+    response.result = result;
+  } catch (const ServiceError &e) {
+    return fault(e.code(), e.what());
+  } catch (const std::exception &e) {
+    return fault(kInternalError, e.what());
+  }
+  soap_set_omode(soap, SOAP_XML_NIL);
+  return SOAP_OK;
+}
+
+}  // namespace mktows_sandbox
+
+// Every operation the generated service class declares, returning
+// SOAP_NO_METHOD (20019) unless overridden above; generated at build time
+// from the service header of whichever WSDL the bindings came from.
+#include "default_operations.inc"
