@@ -22,6 +22,9 @@ struct Options {
   // what skipping each of them gives).
   bool keep_begin = false;
   bool keep_end_recv = false;
+  bool coalesce = false;   // one send() per request (our fsend hook buffers)
+  bool skip_poll = false;  // no liveness poll of the kept-alive socket
+  bool few_namespaces = false;  // declare only the namespaces the messages use
   // Benchmark credentials; nginx ignores them, the sandbox is started with them.
   std::string user = "bench_user_0001";
   std::string key = "bench-encryption-key-not-secret";
@@ -30,7 +33,8 @@ struct Options {
 inline const char *usage() {
   return "usage: mktows-bench-client --url URL [--calls N] [--connections K] [--impl generated|direct|client]\n"
          "       [--hmac oneshot|signer] [--free-every N] [--io length|store|chunk] [--tree]\n"
-         "       [--keep-begin] [--keep-end-recv] [--rss-probe N] [--user ID] [--key-env VAR]\n";
+         "       [--keep-begin] [--keep-end-recv] [--coalesce] [--skip-poll]\n"
+         "       [--few-namespaces] [--rss-probe N] [--user ID] [--key-env VAR]\n";
 }
 
 inline long parse_count(const std::string &name, const std::string &text, long min) {
@@ -58,6 +62,9 @@ inline Options parse_options(int argc, char **argv) {
     else if (a == "--tree") o.tree = true;
     else if (a == "--keep-begin") o.keep_begin = true;
     else if (a == "--keep-end-recv") o.keep_end_recv = true;
+    else if (a == "--coalesce") o.coalesce = true;
+    else if (a == "--skip-poll") o.skip_poll = true;
+    else if (a == "--few-namespaces") o.few_namespaces = true;
     else if (a == "--rss-probe") o.rss_probe = parse_count(a, value(), 1);
     else if (a == "--user") o.user = value();
     else if (a == "--key-env") {
