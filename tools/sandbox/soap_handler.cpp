@@ -192,7 +192,9 @@ void SoapHandler::serve_one() {
     }
     if (transport_error(e)) return close_connection();
     if (e == SOAP_EOM) return send_http_status(413);
-    code = e == SOAP_NO_METHOD ? kUnsupportedOperation : kRequestNotUnderstood;
+    // Strict parsing reports a missing required element (returnLead,
+    // attrName, attrValue, ...) as SOAP_OCCURS: the table's 20017.
+    code = e == SOAP_NO_METHOD ? kUnsupportedOperation : e == SOAP_OCCURS ? kInvalidRequest : kRequestNotUnderstood;
     why = "gSOAP error " + std::to_string(e);
   }
   fault(code, why);
