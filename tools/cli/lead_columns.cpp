@@ -73,14 +73,28 @@ bool LeadColumns::to_lead(const std::vector<std::string> &fields, RowLead &lead,
       case kAttribute: lead.attributes.emplace_back(header_[i], v); break;
     }
   }
+  return check_lead_rules(lead, error);
+}
+
+bool check_lead_rules(const RowLead &lead, std::string &error) {
   if (!lead.has_id && lead.email.empty() && lead.foreign_id.empty()) {
-    error = "the row has none of Id, Email, ForeignSysPersonId";
+    error = "the lead has none of Id, Email, ForeignSysPersonId";
     return false;
   }
   if (!lead.foreign_id.empty() && lead.foreign_type.empty()) {
     error = "ForeignSysPersonId is given without ForeignSysType";
     return false;
   }
+  if (!lead.foreign_type.empty() && lead.foreign_type != "CUSTOM" && lead.foreign_type != "SFDC" &&
+      lead.foreign_type != "NETSUITE") {
+    error = "ForeignSysType '" + lead.foreign_type + "' is not one of CUSTOM, SFDC, NETSUITE";
+    return false;
+  }
+  for (const auto &a : lead.attributes)
+    if (a.first.empty()) {
+      error = "an attribute has an empty name";
+      return false;
+    }
   return true;
 }
 

@@ -29,6 +29,11 @@ struct RowLead {
   std::vector<std::pair<std::string, std::string>> attributes;  // in column order
 };
 
+// The seed's rules for one lead: at least one of Id, Email,
+// ForeignSysPersonId; ForeignSysType with a foreign id and one of CUSTOM,
+// SFDC, NETSUITE; non-empty attribute names. False with the broken rule.
+bool check_lead_rules(const RowLead &lead, std::string &error);
+
 class LeadColumns {
  public:
   explicit LeadColumns(const std::vector<std::string> &header);

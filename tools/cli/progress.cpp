@@ -69,6 +69,7 @@ void Progress::emit(std::uint64_t rows, std::uint64_t bytes, bool final_report) 
   }
   std::fflush(out_);
   last_ = now;
+  last_rows_ = rows;
 }
 
 void Progress::update(std::uint64_t rows, std::uint64_t bytes) {
@@ -78,6 +79,10 @@ void Progress::update(std::uint64_t rows, std::uint64_t bytes) {
   if (since >= interval) emit(rows, bytes, false);
 }
 
-void Progress::finish(std::uint64_t rows, std::uint64_t bytes) { emit(rows, bytes, true); }
+void Progress::finish(std::uint64_t rows, std::uint64_t bytes) {
+  // A plain log already ending with this very report needs no repeat; a bar
+  // still needs its final newline.
+  if (terminal_ || rows != last_rows_) emit(rows, bytes, true);
+}
 
 }  // namespace mktows_cli

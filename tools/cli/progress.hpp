@@ -32,6 +32,7 @@ class Progress {
   std::uint64_t total_bytes_, start_rows_, start_bytes_;
   double interval_s_;
   std::chrono::steady_clock::time_point start_, last_;
+  std::uint64_t last_rows_ = UINT64_MAX;  // rows in the last report
 };
 
 }  // namespace mktows_cli

@@ -1,0 +1,40 @@
+// connection_options.cpp: the options and help text shared by the commands
+// that call a server, and the exit codes every command documents.
+#include "commands.hpp"
+
+namespace mktows_cli {
+
+std::vector<OptionSpec> connection_options() {
+  return {{"config", true, false},   {"secret-file", true, false}, {"endpoint", true, false},
+          {"user-id", true, false},  {"workspace", true, false},   {"insecure", false, false},
+          {"json", false, false},    {"help", false, false}};
+}
+
+const char kConnectionHelp[] =
+    "connection settings (lowest precedence first):\n"
+    "  --config FILE        JSON: endpoint, user_id, encryption_key, workspace, ca_file, ca_dir,\n"
+    "                       verify_tls, connect_timeout_s, receive_timeout_s (also MKTOWS_CONFIG);\n"
+    "                       refused when group or others may access it (chmod 600)\n"
+    "  environment          MKTOWS_ENDPOINT, MKTOWS_USER_ID, MKTOWS_ENCRYPTION_KEY, MKTOWS_WORKSPACE\n"
+    "  --endpoint URL       e.g. http://127.0.0.1:8080/soap/mktows/2_2\n"
+    "  --user-id ID\n"
+    "  --secret-file FILE   the encryption key (one line; same permission rule as --config);\n"
+    "                       the key itself is never accepted on the command line\n"
+    "  --workspace W        send MktowsContextHeader with this target workspace\n"
+    "  --insecure           do not verify the server's TLS certificate\n";
+
+const char kExitCodeHelp[] =
+    "exit codes:\n"
+    "   0 success\n"
+    "   1 internal error\n"
+    "   2 usage error (bad command line)\n"
+    "   3 validation error (a lead breaks a rule; nothing sent)\n"
+    "   4 authentication error (fault 20014 or 20013)\n"
+    "   5 transport error (connection, timeout, TLS, HTTP)\n"
+    "   6 a lead, or rows of a batch, FAILED\n"
+    "   7 other mktows fault (rate or concurrency limit, quota, bad parameter, ...)\n"
+    "   8 configuration error (missing setting, config or secret file refused)\n"
+    "   9 get-lead: no lead matches\n"
+    "  10 sync-leads: input, rejects or journal file unusable\n";
+
+}  // namespace mktows_cli
