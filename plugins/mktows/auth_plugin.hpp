@@ -1,0 +1,296 @@
+// auth_plugin.hpp: a gSOAP plugin that authenticates every outgoing mktows
+// request (AuthenticationHeader) and names its target workspace
+// (MktowsContextHeader).
+//
+//   mktows::AuthSettings settings;
+//   settings.user_id = "bigcorp1_461839624B16E06BA2D663";
+//   settings.encryption_key = key;          // wiped when `settings` dies
+//   settings.workspace = "Default";         // optional
+//   MktowsApiSoapBindingProxy proxy(endpoint);
+//   soap_register_plugin_arg(proxy.soap, mktows::auth_plugin, &settings);
+//   proxy.syncLead(&params, result);        // signed, fresh each time
+//
+// When the header is written. A generated send_X runs soap_begin,
+// soap_serializeheader, soap_begin_count (the Content-Length pass), then
+// soap_connect and the real send. gSOAP calls fprepareinitsend exactly once
+// per outgoing message, before its first byte is counted or sent (in
+// soap_begin_count when it counts, else in soap_begin_send). The plugin
+// fills the header there, so the counted and the sent bytes carry the same
+// timestamp and signature, and every new message (a resend or a retry is a
+// new send_X) gets a fresh pair. Filling the header after
+// soap_serializeheader is sound because mktows is document/literal: the
+// serialize pass only marks shared pointers for SOAP encoding / XML graphs,
+// which this plugin does not support.
+//
+// Why the plugin owns the header. soap->header normally points into
+// soap-managed memory that soap_end() frees; ours lives in the plugin data,
+// so destroy()/soap_end() between calls cannot free it. The plugin points
+// soap->header at it for every message; gSOAP's soap_begin_recv clears
+// soap->header before reading a response, so a response's SOAP-ENV:Header
+// lands in soap-managed memory, never in ours (a test guards this).
+//
+// The secret. The encryption key lives only inside the Signer (OpenSSL's
+// keyed MAC context) in the plugin data; no std::string copy is kept. The
+// AuthSettings passed to registration wipes its copy when it dies. Nothing
+// here writes the key into an error, a trace or a log.
+//
+// Thread safety: one struct soap (and so one plugin instance) per thread.
+// The plugin shares no state between contexts: soap_copy() gives the copy
+// its own plugin data (its own keyed context, header and settings), so a
+// copy may be handed to another thread.
+//
+// Client contexts only: on a server context it would add the headers to
+// responses.
+#ifndef MKTOWS_AUTH_PLUGIN_HPP
+#define MKTOWS_AUTH_PLUGIN_HPP
+
+#include "mktowsH.h"
+#include "mktows/signer.hpp"
+
+#include <openssl/crypto.h>
+
+#include <ctime>
+#include <exception>
+#include <functional>
+#include <new>
+#include <string>
+
+namespace mktows {
+
+// Overwrites a string's whole buffer (not only its size) and empties it.
+// Copies the allocator made earlier (a reallocation, a moved-from buffer)
+// are out of reach; callers keep the key in as few strings as they can.
+inline void wipe_string(std::string &s) {
+  s.resize(s.capacity());  // no reallocation; covers bytes beyond size()
+  if (!s.empty()) OPENSSL_cleanse(&s[0], s.size());
+  s.clear();
+}
+
+// Seconds since the epoch; tests inject a fixed or stepping clock.
+typedef std::function<std::time_t()> WallClock;
+
+// What registration needs. Passed by pointer as the `arg` of
+// soap_register_plugin_arg; the plugin copies what it needs and keeps no
+// reference to it.
+struct AuthSettings {
+  std::string user_id;
+  std::string encryption_key;  // wiped by the destructor
+  std::string workspace;       // default target workspace; empty: no context header
+  WallClock clock;             // empty: std::time
+
+  AuthSettings() {}
+  AuthSettings(const AuthSettings &other) = default;
+  AuthSettings &operator=(const AuthSettings &other) {
+    if (this != &other) {
+      wipe_string(encryption_key);
+      user_id = other.user_id;
+      encryption_key = other.encryption_key;
+      workspace = other.workspace;
+      clock = other.clock;
+    }
+    return *this;
+  }
+  ~AuthSettings() { wipe_string(encryption_key); }
+};
+
+// The plugin's identifier, for soap_lookup_plugin.
+inline const char *auth_plugin_id() { return "mktows-auth-1.0"; }
+
+// The plugin data of one struct soap.
+class AuthPlugin {
+ public:
+  // The plugin registered on `soap`, or null.
+  static AuthPlugin *find(struct soap *soap) {
+    return static_cast<AuthPlugin *>(soap_lookup_plugin(soap, auth_plugin_id()));
+  }
+
+  void set_user_id(const std::string &user_id) {
+    auth_.mktowsUserId = user_id;
+    last_timestamp_.clear();  // the cached signature covers the old user id
+  }
+  const std::string &user_id() const { return auth_.mktowsUserId; }
+
+  // Replaces the key (the old keyed context is freed and cleansed by
+  // OpenSSL). The caller wipes its own copy.
+  void rekey(const std::string &encryption_key) {
+    signer_.rekey(encryption_key);
+    last_timestamp_.clear();  // the cached signature belongs to the old key
+  }
+
+  // The default target workspace; empty sends no context header.
+  void set_workspace(const std::string &workspace) { workspace_ = workspace; }
+  const std::string &workspace() const { return workspace_; }
+
+  // Overrides the workspace for the messages sent until
+  // clear_call_workspace(); an empty name sends no context header.
+  void set_call_workspace(const std::string &workspace) {
+    call_workspace_ = workspace;
+    call_override_ = true;
+  }
+  void clear_call_workspace() { call_override_ = false; }
+
+  void set_clock(const WallClock &clock) { clock_ = clock; }
+
+  // The timestamp and signature of the last message signed (for callers
+  // that log which request was answered; the signature is not secret, but
+  // traces redact it anyway).
+  const std::string &last_timestamp() const { return auth_.requestTimestamp; }
+  unsigned long messages_signed() const { return messages_signed_; }
+
+  // --- gSOAP plugin callbacks -------------------------------------------
+
+  static int create(struct soap *soap, struct soap_plugin *p, void *arg) {
+    const AuthSettings *settings = static_cast<const AuthSettings *>(arg);
+    if (!settings || settings->user_id.empty()) return SOAP_PLUGIN_ERROR;
+    if (find(soap)) return SOAP_PLUGIN_ERROR;  // one per context; use find() to reconfigure
+    AuthPlugin *data = nullptr;
+    try {
+      data = new AuthPlugin(*settings);
+    } catch (const std::exception &) {  // no memory, or OpenSSL cannot key HMAC-SHA1
+      return SOAP_PLUGIN_ERROR;
+    }
+    p->id = auth_plugin_id();
+    p->data = data;
+    p->fcopy = &AuthPlugin::copy;
+    p->fdelete = &AuthPlugin::destroy;
+    data->previous_init_send_ = soap->fprepareinitsend;
+    soap->fprepareinitsend = &AuthPlugin::prepare_init_send;
+    return SOAP_OK;
+  }
+
+ private:
+  explicit AuthPlugin(const AuthSettings &settings)
+      : signer_(settings.encryption_key),
+        workspace_(settings.workspace),
+        call_override_(false),
+        clock_(settings.clock),
+        messages_signed_(0),
+        previous_init_send_(nullptr) {
+    auth_.mktowsUserId = settings.user_id;
+    init_header();
+  }
+
+  AuthPlugin(const AuthPlugin &other)
+      : signer_(other.signer_),
+        workspace_(other.workspace_),
+        call_workspace_(other.call_workspace_),
+        call_override_(other.call_override_),
+        clock_(other.clock_),
+        messages_signed_(0),
+        previous_init_send_(other.previous_init_send_) {
+    auth_.mktowsUserId = other.auth_.mktowsUserId;
+    init_header();
+  }
+  AuthPlugin &operator=(const AuthPlugin &) = delete;
+
+  void init_header() {
+    auth_.audit = nullptr;  // reserved by the service; never sent
+    auth_.mode = nullptr;
+    auth_.requestTimestamp.reserve(kTimestampLength);
+    auth_.requestSignature.reserve(Signer::kHexLength);
+    header_.mktows__AuthenticationHeader = &auth_;
+    header_.mktows__MktowsContextHeader = nullptr;
+  }
+
+  // Fills the header for one message. Returns false if the clock or HMAC fails.
+  bool sign_message() {
+    std::time_t now = clock_ ? clock_() : std::time(nullptr);
+    char stamp[kTimestampLength + 1];
+    if (now == static_cast<std::time_t>(-1) || !format_w3c_timestamp(now, stamp)) return false;
+    // Within one second the timestamp, and so the signature, is the same:
+    // skip the HMAC then.
+    if (last_timestamp_.compare(stamp) != 0 || auth_.requestSignature.size() != Signer::kHexLength) {
+      message_.assign(stamp, kTimestampLength).append(auth_.mktowsUserId);
+      char hex[Signer::kHexLength];
+      if (!signer_.sign_hex(message_.data(), message_.size(), hex)) return false;
+      auth_.requestSignature.assign(hex, Signer::kHexLength);
+      last_timestamp_.assign(stamp, kTimestampLength);
+    }
+    auth_.requestTimestamp.assign(stamp, kTimestampLength);
+    auth_.audit = nullptr;
+    auth_.mode = nullptr;
+    const std::string &workspace = call_override_ ? call_workspace_ : workspace_;
+    if (workspace.empty()) {
+      header_.mktows__MktowsContextHeader = nullptr;
+    } else {
+      context_.targetWorkspace = workspace;
+      header_.mktows__MktowsContextHeader = &context_;
+    }
+    header_.mktows__AuthenticationHeader = &auth_;
+    ++messages_signed_;
+    return true;
+  }
+
+  static int prepare_init_send(struct soap *soap) {
+    AuthPlugin *self = find(soap);
+    if (!self) return soap_set_sender_error(soap, "mktows: auth plugin data missing", nullptr, SOAP_PLUGIN_ERROR);
+    if (!self->sign_message())
+      return soap_set_sender_error(soap, "mktows: cannot sign the request",
+                                   "the clock or HMAC-SHA1 failed", SOAP_PLUGIN_ERROR);
+    soap->header = &self->header_;
+    return self->previous_init_send_ ? self->previous_init_send_(soap) : SOAP_OK;
+  }
+
+  // soap_copy_context: `src` is the original's plugin. (gSOAP clears the
+  // copy's soap->header itself, so it never points at the original's.)
+  static int copy(struct soap *, struct soap_plugin *dst, struct soap_plugin *src) {
+    const AuthPlugin *from = static_cast<const AuthPlugin *>(src->data);
+    AuthPlugin *to = nullptr;
+    try {
+      to = new AuthPlugin(*from);
+    } catch (const std::exception &) {
+      return SOAP_EOM;
+    }
+    dst->data = to;
+    return SOAP_OK;
+  }
+
+  static void destroy(struct soap *soap, struct soap_plugin *p) {
+    AuthPlugin *self = static_cast<AuthPlugin *>(p->data);
+    if (!self) return;
+    if (soap->header == &self->header_) soap->header = nullptr;
+    if (soap->fprepareinitsend == &AuthPlugin::prepare_init_send)
+      soap->fprepareinitsend = self->previous_init_send_;
+    delete self;  // the Signer frees and cleanses its keyed context
+    p->data = nullptr;
+  }
+
+  Signer signer_;
+  std::string workspace_;
+  std::string call_workspace_;
+  bool call_override_;
+  WallClock clock_;
+  unsigned long messages_signed_;
+  std::string last_timestamp_;  // the timestamp requestSignature was made for
+  std::string message_;         // timestamp + user id, reused buffer
+  mktows__AuthenticationHeaderInfo auth_;
+  mktows__MktowsContextHeaderInfo context_;
+  SOAP_ENV__Header header_;
+  int (*previous_init_send_)(struct soap *);
+};
+
+// The function to pass to soap_register_plugin_arg, with an AuthSettings*.
+inline int auth_plugin(struct soap *soap, struct soap_plugin *p, void *arg) {
+  return AuthPlugin::create(soap, p, arg);
+}
+
+// Overrides the target workspace of the calls made while it lives.
+class ScopedCallWorkspace {
+ public:
+  ScopedCallWorkspace(struct soap *soap, const std::string &workspace) : plugin_(AuthPlugin::find(soap)) {
+    if (plugin_) plugin_->set_call_workspace(workspace);
+  }
+  ~ScopedCallWorkspace() {
+    if (plugin_) plugin_->clear_call_workspace();
+  }
+  bool active() const { return plugin_ != nullptr; }
+
+ private:
+  ScopedCallWorkspace(const ScopedCallWorkspace &);
+  ScopedCallWorkspace &operator=(const ScopedCallWorkspace &);
+  AuthPlugin *plugin_;
+};
+
+}  // namespace mktows
+
+#endif  // MKTOWS_AUTH_PLUGIN_HPP

@@ -1,0 +1,252 @@
+// raw_http_server.hpp: a tiny HTTP/1.1 server on 127.0.0.1 for error-path
+// tests. It records every request byte for byte and answers with whatever a
+// test's handler returns: a canned response, an immediate close, or
+// silence (to drive a client into its timeout). Not a SOAP server: the
+// handler writes the bytes.
+#pragma once
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <functional>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace mktows_test {
+
+struct RawRequest {
+  std::string head;  // request line and headers, without the blank line
+  std::string body;  // de-chunked if it was chunked
+  std::string raw;   // every byte received for this request
+
+  // The value of a header (case-insensitive name), or "" if absent.
+  std::string header(const std::string &name) const {
+    std::size_t pos = 0;
+    while ((pos = head.find("\r\n", pos)) != std::string::npos) {
+      pos += 2;
+      if (head.size() - pos > name.size() && strncasecmp(head.c_str() + pos, name.c_str(), name.size()) == 0 &&
+          head[pos + name.size()] == ':') {
+        std::size_t b = head.find_first_not_of(' ', pos + name.size() + 1);
+        std::size_t e = head.find("\r\n", pos);
+        return head.substr(b, (e == std::string::npos ? head.size() : e) - b);
+      }
+    }
+    return std::string();
+  }
+};
+
+struct RawReply {
+  enum Action { kRespond, kClose, kHang };
+  Action action = kRespond;
+  std::string bytes;
+  bool close_after = false;  // close the connection after responding
+
+  static RawReply respond(const std::string &bytes) {
+    RawReply r;
+    r.bytes = bytes;
+    return r;
+  }
+  static RawReply close() {
+    RawReply r;
+    r.action = kClose;
+    return r;
+  }
+  static RawReply hang() {
+    RawReply r;
+    r.action = kHang;
+    return r;
+  }
+};
+
+inline std::string http_response(int status, const std::string &reason, const std::string &content_type,
+                                 const std::string &body) {
+  return "HTTP/1.1 " + std::to_string(status) + " " + reason + "\r\nContent-Type: " + content_type +
+         "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+}
+
+inline std::string soap_response(const std::string &envelope, int status = 200) {
+  return http_response(status, status == 200 ? "OK" : "Internal Server Error", "text/xml; charset=utf-8",
+                       envelope);
+}
+
+// A mktows fault as the service writes it: code in the faultstring and in
+// the detail.
+inline std::string mktows_fault_envelope(int code, const std::string &message) {
+  std::string c = std::to_string(code);
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+         "<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\" "
+         "xmlns:ns1=\"http://www.marketo.com/mktows/\"><SOAP-ENV:Body><SOAP-ENV:Fault>"
+         "<faultcode>SOAP-ENV:Client</faultcode><faultstring>" +
+         c + " - " + message +
+         "</faultstring><detail><ns1:serviceException><name>mktServiceException</name><message>" + message +
+         " (" + c + ")</message><code>" + c +
+         "</code></ns1:serviceException></detail></SOAP-ENV:Fault></SOAP-ENV:Body></SOAP-ENV:Envelope>";
+}
+
+class RawHttpServer {
+ public:
+  typedef std::function<RawReply(const RawRequest &, std::size_t index)> Handler;
+
+  explicit RawHttpServer(Handler handler) : handler_(std::move(handler)), stop_(false) {
+    listener_ = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (listener_ < 0) throw std::runtime_error("raw_http_server: socket failed");
+    int one = 1;
+    ::setsockopt(listener_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    sockaddr_in addr;
+    std::memset(&addr, 0, sizeof addr);
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = 0;
+    socklen_t len = sizeof addr;
+    if (::bind(listener_, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0 || ::listen(listener_, 16) != 0 ||
+        ::getsockname(listener_, reinterpret_cast<sockaddr *>(&addr), &len) != 0) {
+      ::close(listener_);
+      throw std::runtime_error("raw_http_server: bind/listen failed");
+    }
+    port_ = ntohs(addr.sin_port);
+    thread_ = std::thread([this] { run(); });
+  }
+  ~RawHttpServer() { stop(); }
+  RawHttpServer(const RawHttpServer &) = delete;
+  RawHttpServer &operator=(const RawHttpServer &) = delete;
+
+  void stop() {
+    if (stop_.exchange(true)) return;
+    if (thread_.joinable()) thread_.join();
+    for (std::thread &t : workers_) t.join();  // each sees stop_ within one poll
+    ::close(listener_);
+  }
+
+  int port() const { return port_; }
+  std::string endpoint(const std::string &path = "/soap/mktows/2_2") const {
+    return "http://127.0.0.1:" + std::to_string(port_) + path;
+  }
+  std::vector<RawRequest> requests() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return requests_;
+  }
+  std::size_t connections() const { return connections_.load(); }
+
+ private:
+  // Waits until `fd` is readable; false when the server is stopping.
+  bool wait_readable(int fd) {
+    pollfd p;
+    p.fd = fd;
+    p.events = POLLIN;
+    while (!stop_.load()) {
+      int r = ::poll(&p, 1, 20);
+      if (r > 0) return true;
+      if (r < 0 && errno != EINTR) return false;
+    }
+    return false;
+  }
+
+  // Reads more bytes into `buf`; false on EOF, error or stop.
+  bool read_more(int fd, std::string &buf) {
+    if (!wait_readable(fd)) return false;
+    char chunk[4096];
+    ssize_t n = ::recv(fd, chunk, sizeof chunk, 0);
+    if (n <= 0) return false;
+    buf.append(chunk, static_cast<std::size_t>(n));
+    return true;
+  }
+
+  // Parses one request from the front of `buf`, reading as needed.
+  bool read_request(int fd, std::string &buf, RawRequest &req) {
+    std::size_t end;
+    while ((end = buf.find("\r\n\r\n")) == std::string::npos)
+      if (!read_more(fd, buf)) return false;
+    req.head = buf.substr(0, end);
+    std::size_t pos = end + 4;
+    std::string te = req.header("Transfer-Encoding");
+    if (strncasecmp(te.c_str(), "chunked", 7) == 0) {
+      for (;;) {
+        std::size_t eol;
+        while ((eol = buf.find("\r\n", pos)) == std::string::npos)
+          if (!read_more(fd, buf)) return false;
+        std::size_t size = std::strtoul(buf.c_str() + pos, nullptr, 16);
+        pos = eol + 2;
+        while (buf.size() < pos + size + 2)
+          if (!read_more(fd, buf)) return false;
+        req.body.append(buf, pos, size);
+        pos += size + 2;
+        if (size == 0) break;
+      }
+    } else {
+      std::size_t length = std::strtoul(req.header("Content-Length").c_str(), nullptr, 10);
+      while (buf.size() < pos + length)
+        if (!read_more(fd, buf)) return false;
+      req.body = buf.substr(pos, length);
+      pos += length;
+    }
+    req.raw = buf.substr(0, pos);
+    buf.erase(0, pos);
+    return true;
+  }
+
+  void serve(int fd) {
+    std::string buf;
+    for (;;) {
+      RawRequest req;
+      if (!read_request(fd, buf, req)) return;
+      std::size_t index;
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        index = requests_.size();
+        requests_.push_back(req);
+      }
+      RawReply reply = handler_(req, index);
+      if (reply.action == RawReply::kClose) return;
+      if (reply.action == RawReply::kHang) {
+        std::string ignored;
+        while (read_more(fd, ignored)) {
+        }  // until the client gives up or the server stops
+        return;
+      }
+      std::size_t sent = 0;
+      while (sent < reply.bytes.size()) {
+        ssize_t n = ::send(fd, reply.bytes.data() + sent, reply.bytes.size() - sent, MSG_NOSIGNAL);
+        if (n <= 0) return;
+        sent += static_cast<std::size_t>(n);
+      }
+      if (reply.close_after) return;
+    }
+  }
+
+  void run() {
+    while (wait_readable(listener_)) {
+      int fd = ::accept(listener_, nullptr, nullptr);
+      if (fd < 0) continue;
+      ++connections_;
+      // One thread per connection: a keep-alive client must not block others.
+      workers_.emplace_back([this, fd] {
+        serve(fd);
+        ::shutdown(fd, SHUT_RDWR);
+        ::close(fd);
+      });
+    }
+  }
+
+  Handler handler_;
+  std::atomic<bool> stop_;
+  std::atomic<std::size_t> connections_{0};
+  int listener_ = -1;
+  int port_ = 0;
+  std::thread thread_;
+  std::vector<std::thread> workers_;  // touched by the accept thread, then by stop()
+  mutable std::mutex mutex_;
+  std::vector<RawRequest> requests_;
+};
+
+}  // namespace mktows_test
