@@ -1,0 +1,134 @@
+"""capture_request.py: checks that a client sends the seed's syncLead call.
+
+  /usr/bin/python3 capture_request.py <seed-request.xml> <seed-response.xml> -- CMD ...
+
+Listens on a free 127.0.0.1 port, runs CMD with {URL} replaced by the
+endpoint, answers its one request with the seed's response, and compares the
+request's XML (element names with namespace URIs, and text) to the seed
+request's. The user id, timestamp and signature values are compared by form
+only: they differ on every call; with MKTOWS_BENCH_KEY set, the signature
+must also be HMAC-SHA1(key, timestamp + user id). Exits 0 when all holds,
+1 with the differing lines otherwise.
+"""
+import difflib
+import hashlib
+import hmac
+import os
+import re
+import socket
+import subprocess
+import sys
+import threading
+import xml.etree.ElementTree as ET
+
+VARYING = {"mktowsUserId", "requestSignature", "requestTimestamp"}
+
+
+def shape(xml_bytes):
+    """The element tree as lines: path, then text (varying values checked by form)."""
+    lines = []
+
+    def walk(e, path):
+        path = path + "/" + e.tag
+        text = (e.text or "").strip()
+        local = e.tag.rsplit("}", 1)[-1]
+        if local == "requestSignature":
+            text = "<40 hex>" if re.fullmatch(r"[0-9a-f]{40}", text) else "BAD SIGNATURE " + text
+        elif local == "requestTimestamp":
+            ok = re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)", text)
+            text = "<W3C timestamp>" if ok else "BAD TIMESTAMP " + text
+        elif local in VARYING:
+            text = "<user id>" if text else "EMPTY"
+        lines.append(path + " = " + text)
+        for child in e:
+            walk(child, path)
+
+    walk(ET.fromstring(xml_bytes), "")
+    return lines
+
+
+def read_request(conn):
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = conn.recv(65536)
+        if not chunk:
+            raise EOFError("connection closed before the request header ended")
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = re.search(rb"(?im)^content-length:\s*(\d+)", head)
+    if length:
+        n = int(length.group(1))
+        while len(body) < n:
+            body += conn.recv(65536)
+        return body[:n]
+    if re.search(rb"(?im)^transfer-encoding:\s*chunked", head):
+        out = b""
+        while True:
+            while b"\r\n" not in body:
+                body += conn.recv(65536)
+            size_line, _, body = body.partition(b"\r\n")
+            size = int(size_line.split(b";")[0], 16)
+            while len(body) < size + 2:
+                body += conn.recv(65536)
+            if size == 0:
+                return out
+            out += body[:size]
+            body = body[size + 2:]
+    raise ValueError("request has neither Content-Length nor chunked body")
+
+
+def main(argv):
+    if len(argv) < 5 or argv[3] != "--":
+        sys.stderr.write(__doc__)
+        return 2
+    seed = open(argv[1], "rb").read()
+    response = open(argv[2], "rb").read()
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+    server.settimeout(60)
+    url = "http://127.0.0.1:%d/soap/mktows/2_2" % server.getsockname()[1]
+    captured = {}
+
+    def serve():
+        try:
+            conn, _ = server.accept()
+            conn.settimeout(30)
+            captured["body"] = read_request(conn)
+            conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/xml; charset=utf-8\r\n"
+                         b"Content-Length: %d\r\nConnection: close\r\n\r\n" % len(response) + response)
+            conn.close()
+        except Exception as failure:  # reported below as a missing request
+            captured["error"] = str(failure)
+
+    thread = threading.Thread(target=serve)
+    thread.start()
+    cmd = [a.replace("{URL}", url) for a in argv[4:]]
+    run = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=120)
+    thread.join(timeout=60)
+    server.close()
+    if "body" not in captured:
+        sys.stderr.write("no request captured: %s\n%s" % (captured.get("error", "?"), run.stderr.decode()))
+        return 1
+    want, got = shape(seed), shape(captured["body"])
+    if want != got:
+        sys.stderr.write("request differs from the seed's:\n")
+        sys.stderr.writelines(l + "\n" for l in difflib.unified_diff(want, got, "seed", "sent", n=0, lineterm=""))
+        return 1
+    key = os.environ.get("MKTOWS_BENCH_KEY")
+    if key is not None:
+        ns = "{http://www.marketo.com/mktows/}"
+        auth = ET.fromstring(captured["body"]).find(".//" + ns + "AuthenticationHeader")
+        user, sig, stamp = (auth.findtext(n) for n in ("mktowsUserId", "requestSignature", "requestTimestamp"))
+        expected = hmac.new(key.encode(), (stamp + user).encode(), hashlib.sha1).hexdigest()
+        if not hmac.compare_digest(expected, sig):
+            sys.stderr.write("the request's signature is not HMAC-SHA1(key, timestamp + user id)\n")
+            return 1
+    if run.returncode != 0:
+        sys.stderr.write("the client failed on the seed's response:\n" + run.stderr.decode())
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
