@@ -15,6 +15,7 @@ struct Options {
   int connections = 1;
   long rss_probe = 10000;  // RSS is sampled after this many calls of thread 0
   std::string hmac = "signer";  // oneshot | signer
+  std::string auth = "hand";    // hand (the driver fills the header) | plugin (mktows::auth_plugin)
   long free_every = 1;
   std::string io = "length";  // length | store | chunk
   bool tree = false;
@@ -32,7 +33,7 @@ struct Options {
 
 inline const char *usage() {
   return "usage: mktows-bench-client --url URL [--calls N] [--connections K] [--impl generated|direct|client]\n"
-         "       [--hmac oneshot|signer] [--free-every N] [--io length|store|chunk] [--tree]\n"
+         "       [--hmac oneshot|signer] [--auth hand|plugin] [--free-every N] [--io length|store|chunk] [--tree]\n"
          "       [--keep-begin] [--keep-end-recv] [--coalesce] [--skip-poll]\n"
          "       [--few-namespaces] [--rss-probe N] [--user ID] [--key-env VAR]\n";
 }
@@ -57,6 +58,7 @@ inline Options parse_options(int argc, char **argv) {
     else if (a == "--connections") o.connections = static_cast<int>(parse_count(a, value(), 1));
     else if (a == "--impl") o.impl = value();
     else if (a == "--hmac") o.hmac = value();
+    else if (a == "--auth") o.auth = value();
     else if (a == "--free-every") o.free_every = parse_count(a, value(), 1);
     else if (a == "--io") o.io = value();
     else if (a == "--tree") o.tree = true;
@@ -80,6 +82,7 @@ inline Options parse_options(int argc, char **argv) {
   if (o.impl != "generated" && o.impl != "direct" && o.impl != "client")
     throw std::invalid_argument("--impl: generated, direct or client");
   if (o.hmac != "oneshot" && o.hmac != "signer") throw std::invalid_argument("--hmac: oneshot or signer");
+  if (o.auth != "hand" && o.auth != "plugin") throw std::invalid_argument("--auth: hand or plugin");
   if (o.io != "length" && o.io != "store" && o.io != "chunk") throw std::invalid_argument("--io: length, store or chunk");
   return o;
 }

@@ -86,6 +86,7 @@ class DirectCaller : public Caller {
     auth_.mktowsUserId = o.user;
     header_.mktows__AuthenticationHeader = &auth_;
     request_.attach(params_);
+    plugin_ = signer_.attach_plugin(proxy_.soap);
     message_.mktows__paramsSyncLead = &params_;
     struct soap *soap = proxy_.soap;
     if (o.coalesce) {
@@ -99,7 +100,7 @@ class DirectCaller : public Caller {
   }
 
   bool call() override {
-    if (!signer_.sign(auth_.requestTimestamp, auth_.requestSignature)) {
+    if (!plugin_ && !signer_.sign(auth_.requestTimestamp, auth_.requestSignature)) {
       error_ = "signing failed";
       return false;
     }
@@ -123,7 +124,7 @@ class DirectCaller : public Caller {
     else
       light_begin(soap);
     soap->encodingStyle = nullptr;  // document/literal
-    soap->header = &header_;
+    if (!plugin_) soap->header = &header_;
     // soap_serialize_* only marks multi-referenced data, which literal
     // output never uses; the generated proxy runs it anyway.
     if (soap_begin_count(soap)) return false;
@@ -191,6 +192,7 @@ class DirectCaller : public Caller {
   bool keep_end_recv_;
   bool clean_ = false;  // the previous exchange completed without error
   long calls_ = 0;
+  bool plugin_ = false;  // mktows::auth_plugin writes the header
   SOAP_ENV__Header header_;
   mktows__AuthenticationHeaderInfo auth_;
   mktows__ParamsSyncLead params_;

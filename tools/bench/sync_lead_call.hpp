@@ -43,15 +43,16 @@ class GeneratedCaller : public Caller {
     auth_.mktowsUserId = o.user;
     header_.mktows__AuthenticationHeader = &auth_;
     request_.attach(params_);
+    plugin_ = signer_.attach_plugin(proxy_.soap);
   }
 
   bool call() override {
-    if (!signer_.sign(auth_.requestTimestamp, auth_.requestSignature)) {
+    if (!plugin_ && !signer_.sign(auth_.requestTimestamp, auth_.requestSignature)) {
       error_ = "signing failed";
       return false;
     }
     // The runtime replaces soap->header with the response's (none here).
-    proxy_.soap->header = &header_;
+    if (!plugin_) proxy_.soap->header = &header_;
     mktows__SuccessSyncLead response;
     int rc = proxy_.syncLead(&params_, response);
     bool ok = rc == SOAP_OK && succeeded(response);
@@ -74,6 +75,7 @@ class GeneratedCaller : public Caller {
   HeaderSigner signer_;
   long free_every_;
   long calls_ = 0;
+  bool plugin_ = false;  // mktows::auth_plugin writes the header
   SOAP_ENV__Header header_;
   mktows__AuthenticationHeaderInfo auth_;
   mktows__ParamsSyncLead params_;
