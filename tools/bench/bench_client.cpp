@@ -6,13 +6,15 @@
 // generated proxy on its own (see docs/BENCHMARKS.md):
 //   --impl generated   the generated MktowsApiSoapBindingProxy::syncLead
 //   --impl direct      the same messages, sent and read by a hand-written
-//                      sequence of the generated serializers (tuned_call.hpp)
+//                      sequence of the generated serializers (direct_caller.cpp)
 //   --impl client      mktows::Client, when the project has one
 //   --hmac oneshot|signer   HMAC() + sprintf per call, or mktows::Signer
+//   --auth plugin      the header written by mktows::auth_plugin
 //   --free-every N     free deserialised data every N calls (1 = every call)
 //   --io length|store|chunk   how gSOAP frames the HTTP body
-//   --tree             SOAP_XML_TREE (no id/href bookkeeping)
-//   --connections K    K threads, each with its own context and connection
+//   --connections K    K connections, each with its own context
+//   --per-thread P     P of them per thread, each thread sending P requests
+//                      before reading the P answers (K/P threads)
 #include "bench_options.hpp"
 #include "rss.hpp"
 #include "sync_lead_call.hpp"
@@ -25,6 +27,40 @@
 #include <thread>
 #include <vector>
 
+namespace {
+
+// One thread's share: `calls` calls over its callers, one request in flight
+// on each. Returns the calls made.
+long drive(const bench::Options &opt, long calls, bool probe, std::atomic<long> &errors, long &rss_probe_kb) {
+  std::vector<std::unique_ptr<bench::Caller>> callers;
+  for (int i = 0; i < opt.per_thread; ++i) callers.push_back(bench::make_caller(opt));
+  auto failed = [&](bench::Caller &c, long i) {
+    if (++errors <= 3) std::fprintf(stderr, "call %ld failed: %s\n", i, c.last_error().c_str());
+  };
+  long made = 0;
+  while (made < calls) {
+    std::size_t batch = callers.size();
+    if (static_cast<long>(batch) > calls - made) batch = static_cast<std::size_t>(calls - made);
+    if (batch == 1) {
+      if (!callers[0]->call()) failed(*callers[0], made);
+    } else {
+      std::vector<char> sent(batch);
+      for (std::size_t c = 0; c < batch; ++c)
+        if (!(sent[c] = callers[c]->start())) failed(*callers[c], made + static_cast<long>(c));
+      for (std::size_t c = 0; c < batch; ++c)
+        if (sent[c] && !callers[c]->finish()) failed(*callers[c], made + static_cast<long>(c));
+    }
+    long before = made;
+    made += static_cast<long>(batch);
+    // The first thread samples the RSS when it passes the probe count (the
+    // memory check compares it with the RSS at the end of the run).
+    if (probe && before < opt.rss_probe && made >= opt.rss_probe) rss_probe_kb = bench::rss_kb();
+  }
+  return made;
+}
+
+}  // namespace
+
 int main(int argc, char **argv) {
   bench::Options opt;
   try {
@@ -34,36 +70,28 @@ int main(int argc, char **argv) {
     return 2;
   }
 
+  const int threads = opt.connections / opt.per_thread;
   std::atomic<long> errors{0};
   long rss_probe_kb = -1;
+  std::vector<long> done(static_cast<std::size_t>(threads), 0);
   const auto start = std::chrono::steady_clock::now();
-  std::vector<std::thread> threads;
-  std::vector<long> done(static_cast<std::size_t>(opt.connections), 0);
-  for (int t = 0; t < opt.connections; ++t) {
-    long share = opt.calls / opt.connections + (t < opt.calls % opt.connections ? 1 : 0);
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t) {
+    long share = opt.calls / threads + (t < opt.calls % threads ? 1 : 0);
     auto body = [&, t, share] {
       try {
-        auto caller = bench::make_caller(opt);
-        for (long i = 0; i < share; ++i) {
-          if (!caller->call()) {
-            if (++errors <= 3) std::fprintf(stderr, "call %ld failed: %s\n", i, caller->last_error().c_str());
-          }
-          // Thread 0 records the RSS at the probe count (the memory check
-          // compares it with the RSS at the end of the run).
-          if (t == 0 && i + 1 == opt.rss_probe) rss_probe_kb = bench::rss_kb();
-        }
-        done[static_cast<std::size_t>(t)] = share;
+        done[static_cast<std::size_t>(t)] = drive(opt, share, t == 0, errors, rss_probe_kb);
       } catch (const std::exception &e) {
         std::fprintf(stderr, "mktows-bench-client: %s\n", e.what());
         errors += share;
       }
     };
-    if (opt.connections == 1)
+    if (threads == 1)
       body();
     else
-      threads.emplace_back(body);
+      pool.emplace_back(body);
   }
-  for (auto &th : threads) th.join();
+  for (auto &th : pool) th.join();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   long calls = 0;
   for (long d : done) calls += d;

@@ -13,6 +13,7 @@ struct Options {
   std::string url;
   long calls = 1000;
   int connections = 1;
+  int per_thread = 1;  // connections each thread keeps a request in flight on
   long rss_probe = 10000;  // RSS is sampled after this many calls of thread 0
   std::string hmac = "signer";  // oneshot | signer
   std::string auth = "hand";    // hand (the driver fills the header) | plugin (mktows::auth_plugin)
@@ -32,7 +33,8 @@ struct Options {
 };
 
 inline const char *usage() {
-  return "usage: mktows-bench-client --url URL [--calls N] [--connections K] [--impl generated|direct|client]\n"
+  return "usage: mktows-bench-client --url URL [--calls N] [--connections K [--per-thread P]]\n"
+         "       [--impl generated|direct|client]\n"
          "       [--hmac oneshot|signer] [--auth hand|plugin] [--free-every N] [--io length|store|chunk] [--tree]\n"
          "       [--keep-begin] [--keep-end-recv] [--coalesce] [--skip-poll]\n"
          "       [--few-namespaces] [--rss-probe N] [--user ID] [--key-env VAR]\n";
@@ -56,6 +58,7 @@ inline Options parse_options(int argc, char **argv) {
     if (a == "--url") o.url = value();
     else if (a == "--calls") o.calls = parse_count(a, value(), 1);
     else if (a == "--connections") o.connections = static_cast<int>(parse_count(a, value(), 1));
+    else if (a == "--per-thread") o.per_thread = static_cast<int>(parse_count(a, value(), 1));
     else if (a == "--impl") o.impl = value();
     else if (a == "--hmac") o.hmac = value();
     else if (a == "--auth") o.auth = value();
@@ -79,6 +82,9 @@ inline Options parse_options(int argc, char **argv) {
   }
   if (o.url.empty()) throw std::invalid_argument("--url is required");
   if (o.connections > 64) throw std::invalid_argument("--connections: at most 64");
+  if (o.connections % o.per_thread != 0)
+    throw std::invalid_argument("--per-thread must divide --connections");
+  if (o.per_thread > 1 && o.impl != "direct") throw std::invalid_argument("--per-thread needs --impl direct");
   if (o.impl != "generated" && o.impl != "direct" && o.impl != "client")
     throw std::invalid_argument("--impl: generated, direct or client");
   if (o.hmac != "oneshot" && o.hmac != "signer") throw std::invalid_argument("--hmac: oneshot or signer");

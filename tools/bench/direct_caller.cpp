@@ -99,20 +99,30 @@ class DirectCaller : public Caller {
     if (o.few_namespaces) soap_set_namespaces(soap, kSyncLeadNamespaces);
   }
 
-  bool call() override {
+  bool call() override { return start() && finish(); }
+
+  bool can_split() const override { return true; }
+
+  // Signs and sends the request; finish() reads the answer.
+  bool start() override {
+    sent_ = false;
     if (!plugin_ && !signer_.sign(auth_.requestTimestamp, auth_.requestSignature)) {
       error_ = "signing failed";
-      return false;
+      return done(false);
     }
-    struct soap *soap = proxy_.soap;
-    bool ok = send(soap) && receive(soap);
+    if (!send(proxy_.soap)) {
+      describe();
+      return done(false);
+    }
+    sent_ = true;
+    return true;
+  }
+
+  bool finish() override {
+    if (!sent_) return false;  // start() failed and was counted already
+    bool ok = receive(proxy_.soap);
     if (!ok) describe();
-    clean_ = ok;
-    if (++calls_ % free_every_ == 0) {
-      soap_destroy(soap);
-      soap_end(soap);
-    }
-    return ok;
+    return done(ok);
   }
 
   std::string last_error() const override { return error_; }
@@ -173,6 +183,16 @@ class DirectCaller : public Caller {
     return succeeded(response_);
   }
 
+  bool done(bool ok) {
+    clean_ = ok;
+    struct soap *soap = proxy_.soap;
+    if (++calls_ % free_every_ == 0) {
+      soap_destroy(soap);
+      soap_end(soap);
+    }
+    return ok;
+  }
+
   void describe() {
     struct soap *soap = proxy_.soap;
     if (soap->error == SOAP_OK) {
@@ -191,6 +211,7 @@ class DirectCaller : public Caller {
   bool keep_begin_;
   bool keep_end_recv_;
   bool clean_ = false;  // the previous exchange completed without error
+  bool sent_ = false;   // start() sent a request that finish() has to read
   long calls_ = 0;
   bool plugin_ = false;  // mktows::auth_plugin writes the header
   SOAP_ENV__Header header_;

@@ -29,6 +29,12 @@ class Caller {
   // answer was not a successful sync.
   virtual bool call() = 0;
   virtual std::string last_error() const = 0;
+  // The same call in two halves, so one thread can keep several requests
+  // in flight on several connections (--per-thread). Only the direct
+  // sequence splits; the others report that they cannot.
+  virtual bool can_split() const { return false; }
+  virtual bool start() { return call(); }
+  virtual bool finish() { return true; }
 };
 
 // The generated proxy's own syncLead(), used as its documentation shows.
