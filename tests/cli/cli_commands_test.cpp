@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -284,16 +285,25 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(transport)
 
 BOOST_AUTO_TEST_CASE(connection_refused_and_an_http_error_page_exit_5) {
-  CliResult r = run({"get-lead", "--email", "a@b.c"},
+  CliResult r = run({"get-lead", "--email", "a@b.c", "--attempts", "1"},
                     with(World::get().env(), "MKTOWS_ENDPOINT", "http://127.0.0.1:1/soap/mktows/2_2"));
   BOOST_TEST(r.exit_code == 5);
-  RawHttpServer proxy([](const RawRequest &, std::size_t) {
+  BOOST_TEST(r.err.find("transport/connect") != std::string::npos);
+  std::atomic<int> requests{0};
+  RawHttpServer proxy([&](const RawRequest &, std::size_t) {
+    ++requests;
     return RawReply::respond(http_response(502, "Bad Gateway", "text/html", "<html><body>502 Bad Gateway</body></html>"));
   });
   std::string endpoint = "http://127.0.0.1:" + std::to_string(proxy.port()) + "/soap/mktows/2_2";
-  r = run({"sync-lead", "--email", "a@b.c"}, with(World::get().env(), "MKTOWS_ENDPOINT", endpoint));
+  r = run({"sync-lead", "--email", "a@b.c", "--attempts", "1"}, with(World::get().env(), "MKTOWS_ENDPOINT", endpoint));
   BOOST_TEST(r.exit_code == 5);
-  BOOST_TEST(r.err.find("502") != std::string::npos);
+  BOOST_TEST(r.err.find("http 502") != std::string::npos);
+  BOOST_TEST(requests.load() == 1);
+  // A 502 is retryable: --attempts 2 sends the call twice (after a backoff).
+  r = run({"sync-lead", "--email", "a@b.c", "--attempts", "2"}, with(World::get().env(), "MKTOWS_ENDPOINT", endpoint));
+  BOOST_TEST(r.exit_code == 5);
+  BOOST_TEST(r.err.find("after 2 attempts") != std::string::npos);
+  BOOST_TEST(requests.load() == 3);
 }
 
 BOOST_AUTO_TEST_CASE(a_limit_fault_is_a_service_fault) {
@@ -304,6 +314,7 @@ BOOST_AUTO_TEST_CASE(a_limit_fault_is_a_service_fault) {
   CliResult r = run({"sync-lead", "--email", "a@b.c"}, with(World::get().env(), "MKTOWS_ENDPOINT", endpoint));
   BOOST_TEST(r.exit_code == 7);
   BOOST_TEST(r.err.find("20015") != std::string::npos);
+  BOOST_TEST(r.err.find("attempts") == std::string::npos);  // a quota fault is not retried
 }
 
 BOOST_AUTO_TEST_SUITE_END()

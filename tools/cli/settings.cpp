@@ -44,7 +44,8 @@ void apply_config_file(const std::string &path, Settings &s) {
   if (j.is_discarded() || !j.is_object()) throw ConfigError(path + ": not a JSON object");
   static const char *const known[] = {"endpoint",  "user_id",           "encryption_key",
                                       "workspace", "ca_file",           "ca_dir",
-                                      "verify_tls", "connect_timeout_s", "receive_timeout_s"};
+                                      "verify_tls", "connect_timeout_s", "receive_timeout_s",
+                                      "max_attempts", "rate_limit"};
   for (auto it = j.begin(); it != j.end(); ++it) {
     bool ok = false;
     for (const char *k : known) ok = ok || it.key() == k;
@@ -62,6 +63,11 @@ void apply_config_file(const std::string &path, Settings &s) {
   }
   take_int(j, "connect_timeout_s", s.connect_timeout_s, 1, 3600, path);
   take_int(j, "receive_timeout_s", s.receive_timeout_s, 1, 3600, path);
+  take_int(j, "max_attempts", s.max_attempts, 1, 20, path);
+  if (j.contains("rate_limit")) {
+    if (!j["rate_limit"].is_boolean()) throw ConfigError(path + ": \"rate_limit\" must be true or false");
+    s.rate_limit = j["rate_limit"].get<bool>();
+  }
 }
 
 }  // namespace
@@ -128,6 +134,8 @@ Settings load_settings(const ParsedArgs &args) {
     s.encryption_key = key;
   }
   if (args.has("insecure")) s.verify_tls = false;
+  if (args.has("attempts")) s.max_attempts = static_cast<int>(parse_number("attempts", args.get("attempts"), 1, 20));
+  if (args.has("no-rate-limit")) s.rate_limit = false;
 
   std::string missing;
   if (s.endpoint.empty()) missing += " endpoint (MKTOWS_ENDPOINT)";

@@ -4,7 +4,8 @@
 // Order, lowest first: a config file (--config FILE, else MKTOWS_CONFIG),
 // then the environment (MKTOWS_ENDPOINT, MKTOWS_USER_ID,
 // MKTOWS_ENCRYPTION_KEY, MKTOWS_WORKSPACE), then the command line
-// (--endpoint, --user-id, --workspace, --secret-file). The key itself is
+// (--endpoint, --user-id, --workspace, --secret-file, --attempts,
+// --no-rate-limit). The key itself is
 // never a command-line value.
 #pragma once
 
@@ -31,6 +32,8 @@ struct Settings {
   bool verify_tls = true;
   int connect_timeout_s = 20;
   int receive_timeout_s = 90;
+  int max_attempts = 4;     // 1: no retries
+  bool rate_limit = true;   // pace calls to the hosted service's 100 per 20 s, 10 at once
 };
 
 // Reads a file that may hold a secret: refused unless it is a regular file
