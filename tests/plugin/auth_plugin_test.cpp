@@ -11,7 +11,6 @@
 #include "support/raw_http_server.hpp"
 
 #include <cstdio>
-#include <regex>
 #include <sstream>
 #include <thread>
 
@@ -30,6 +29,18 @@ mktows::AuthSettings settings_at(std::time_t when, const std::string &workspace 
   s.workspace = workspace;
   s.clock = [when] { return when; };
   return s;
+}
+
+// YYYY-MM-DDThh:mm:ss+hh:mm (or -hh:mm), checked character by character.
+bool is_w3c_timestamp(const std::string &s) {
+  const std::string shape = "dddd-dd-ddTdd:dd:dd*dd:dd";
+  if (s.size() != shape.size()) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (shape[i] == 'd' ? !(c >= '0' && c <= '9') : shape[i] == '*' ? !(c == '+' || c == '-') : c != shape[i])
+      return false;
+  }
+  return true;
 }
 
 void register_plugin(MktowsApiSoapBindingProxy &proxy, const mktows::AuthSettings &s) {
@@ -117,7 +128,6 @@ BOOST_AUTO_TEST_CASE(format_and_offset_under_several_time_zones) {
       {"America/St_Johns", winter, "2014-01-17T19:36:40-03:30"},
       {"Australia/Adelaide", winter, "2014-01-18T09:36:40+10:30"},
   };
-  const std::regex w3c("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}[+-]\\d{2}:\\d{2}");
   for (const Case &c : cases) {
     mktows_test::ScopedTimeZone tz(c.tz);
     MktowsApiSoapBindingProxy proxy;
@@ -125,7 +135,7 @@ BOOST_AUTO_TEST_CASE(format_and_offset_under_several_time_zones) {
     WireHeaders h = read_headers(send_to_string(proxy));
     BOOST_TEST_CONTEXT(c.tz) {
       BOOST_TEST(h.timestamp == c.expected);
-      BOOST_TEST(std::regex_match(h.timestamp, w3c));
+      BOOST_TEST(is_w3c_timestamp(h.timestamp));
       // What is signed is exactly what is sent.
       BOOST_TEST(h.signature == reference_hmac_hex(kKey, h.timestamp + kUser));
     }

@@ -1,0 +1,452 @@
+// client.hpp: mktows::Client, the idiomatic way to call syncLead,
+// syncMultipleLeads and getLead.
+//
+//   mktows::ClientOptions options;
+//   options.endpoint = "https://123-ABC-456.mktoapi.com/soap/mktows/2_2";
+//   options.user_id = "bigcorp1_461839624B16E06BA2D663";
+//   options.encryption_key = key;
+//   mktows::Client client(options);
+//   auto r = client.sync_lead(mktows::Lead().email("george@jungle.com")
+//                                 .attribute("FirstName", "George"));
+//   if (r) std::cout << r->lead_id << ' ' << mktows::to_string(r->status) << '\n';
+//   else   std::cerr << r.error() << '\n';
+//
+// One Client owns one gSOAP context with the signing plugin registered; it
+// is movable, not copyable, and used by one thread at a time (ClientPool
+// serves several threads). Calls never throw: they return Result<T>.
+//
+// Per call: the lead is validated, the request is built in reused objects,
+// a limiter permit is taken, the request is sent (signed afresh by the
+// plugin on every attempt), and a failure is classified and retried as the
+// RetryPolicy says.
+#ifndef MKTOWS_CLIENT_HPP
+#define MKTOWS_CLIENT_HPP
+
+#include "mktowsMktowsApiSoapBindingProxy.h"
+
+#include "mktows/auth_plugin.hpp"
+#include "mktows/detail/convert.hpp"
+#include "mktows/detail/soap_error.hpp"
+#include "mktows/error.hpp"
+#include "mktows/lead.hpp"
+#include "mktows/limiter.hpp"
+#include "mktows/options.hpp"
+#include "mktows/retry.hpp"
+#include "mktows/timing.hpp"
+#include "mktows/trace.hpp"
+#include "mktows/validation.hpp"
+
+#include <poll.h>
+
+#include <chrono>
+#include <climits>
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <random>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace mktows {
+
+// The service refuses batches above this many leads.
+static const std::size_t kMaxBatch = 300;
+
+namespace detail {
+
+inline void ssl_init_once() {
+  static std::once_flag once;
+  std::call_once(once, [] { soap_ssl_init(); });
+}
+
+// gSOAP timeouts: positive = seconds, negative = microseconds.
+inline int soap_timeout(std::chrono::milliseconds t) {
+  long long ms = t.count();
+  if (ms <= 0) return 0;
+  if (ms % 1000 == 0 && ms / 1000 <= INT_MAX) return static_cast<int>(ms / 1000);
+  if (ms <= INT_MAX / 1000) return -static_cast<int>(ms * 1000);
+  return static_cast<int>(ms / 1000);
+}
+
+inline bool starts_with_https(const std::string &url) {
+  static const char https[] = "https:";
+  return url.size() >= 6 && detail::ascii_iequal(url.c_str(), https, 6);
+}
+
+class ClientState {
+ public:
+  explicit ClientState(const ClientOptions &options)
+      : options_(options),
+        plugin_(nullptr),
+        rng_(std::random_device()()),
+        calls_since_free_(0),
+        requests_sent_(0),
+        next_send_(nullptr),
+        next_recv_(nullptr),
+        nothing_readable_(false) {
+    setup();
+    // The key now lives only in the plugin's keyed context.
+    wipe_string(options_.encryption_key);
+  }
+  ClientState(const ClientState &) = delete;
+  ClientState &operator=(const ClientState &) = delete;
+
+  ~ClientState() {
+    if (proxy_.soap) proxy_.soap->user = nullptr;
+  }
+
+  const Error &setup_error() const { return setup_error_; }
+  unsigned long requests_sent() const { return requests_sent_; }
+  struct soap *soap() { return proxy_.soap; }
+
+  Result<SyncResult> sync_lead(const Lead &lead, const CallOptions &call) {
+    if (!setup_error_.ok()) return setup_error_;
+    Error invalid = validate(lead);
+    if (!invalid.ok()) return invalid;
+    sync_params_.leadRecord = sync_slot_.fill(lead);
+    sync_params_.returnLead = call.return_lead();
+    if (call.has_marketo_cookie()) {
+      cookie_ = call.marketo_cookie();
+      sync_params_.marketoCookie = &cookie_;
+    } else {
+      sync_params_.marketoCookie = nullptr;
+    }
+    MktowsApiSoapBindingProxy &proxy = proxy_;
+    mktows__ParamsSyncLead *params = &sync_params_;
+    mktows__SuccessSyncLead &response = sync_response_;
+    const char *endpoint = options_.endpoint.c_str();
+    Error e = run(workspace_for(call), [&](Phase &phase) -> int {
+      phase = Phase::send;
+      if (proxy.send_syncLead(endpoint, nullptr, params)) return proxy.soap->error;
+      phase = Phase::receive;
+      return proxy.recv_syncLead(response);
+    });
+    if (!e.ok()) return finish(e);
+    if (!response.result || !response.result->syncStatus) return finish(missing("successSyncLead/result/syncStatus"));
+    SyncResult out;
+    out.lead_id = response.result->leadId;
+    out.status = from_wire(response.result->syncStatus->status);
+    if (response.result->syncStatus->error) out.error = *response.result->syncStatus->error;
+    if (response.result->leadRecord) {
+      out.has_lead = true;
+      out.lead = read_lead(*response.result->leadRecord);
+    }
+    after_call();
+    return out;
+  }
+
+  Result<std::vector<SyncResult> > sync_multiple_leads(const std::vector<Lead> &leads, bool dedup,
+                                                        const CallOptions &call) {
+    if (!setup_error_.ok()) return setup_error_;
+    if (leads.empty())
+      return validation_error(ValidationRule::batch_empty, "batch_empty: sync_multiple_leads needs at least one lead");
+    for (std::size_t i = 0; i < leads.size(); ++i) {
+      Error invalid = validate(leads[i]);
+      if (!invalid.ok()) {
+        invalid.message = "lead #" + std::to_string(i) + ": " + invalid.message;
+        return invalid;
+      }
+    }
+    std::vector<SyncResult> out;
+    out.reserve(leads.size());
+    const char *workspace = workspace_for(call);
+    for (std::size_t first = 0; first < leads.size(); first += kMaxBatch) {
+      std::size_t count = leads.size() - first < kMaxBatch ? leads.size() - first : kMaxBatch;
+      while (batch_slots_.size() < count) batch_slots_.push_back(std::unique_ptr<RecordSlot>(new RecordSlot));
+      batch_list_.leadRecord.clear();
+      for (std::size_t i = 0; i < count; ++i) batch_list_.leadRecord.push_back(batch_slots_[i]->fill(leads[first + i]));
+      batch_params_.leadRecordList = &batch_list_;
+      dedup_ = dedup;
+      batch_params_.dedupEnabled = &dedup_;
+      MktowsApiSoapBindingProxy &proxy = proxy_;
+      mktows__ParamsSyncMultipleLeads *params = &batch_params_;
+      mktows__SuccessSyncMultipleLeads &response = batch_response_;
+      const char *endpoint = options_.endpoint.c_str();
+      Error e = run(workspace, [&](Phase &phase) -> int {
+        phase = Phase::send;
+        if (proxy.send_syncMultipleLeads(endpoint, nullptr, params)) return proxy.soap->error;
+        phase = Phase::receive;
+        return proxy.recv_syncMultipleLeads(response);
+      });
+      if (e.ok() && (!response.result || !response.result->syncStatusList))
+        e = missing("successSyncMultipleLeads/result/syncStatusList");
+      if (e.ok() && response.result->syncStatusList->syncStatus.size() != count) {
+        e.kind = ErrorKind::protocol;
+        e.message = "the service answered " + std::to_string(response.result->syncStatusList->syncStatus.size()) +
+                    " statuses for " + std::to_string(count) + " leads";
+      }
+      if (!e.ok()) {
+        e.completed = first;
+        if (leads.size() > kMaxBatch)
+          e.message = "batch of leads #" + std::to_string(first) + "-#" + std::to_string(first + count - 1) + ": " +
+                      e.message;
+        return finish(e);
+      }
+      // The service answers one status per record, in request order.
+      const std::vector<mktows__SyncStatus *> &statuses = response.result->syncStatusList->syncStatus;
+      for (std::size_t i = 0; i < count; ++i) {
+        SyncResult r;
+        if (statuses[i]) {
+          r.lead_id = statuses[i]->leadId;
+          r.status = from_wire(statuses[i]->status);
+          if (statuses[i]->error) r.error = *statuses[i]->error;
+        }
+        out.push_back(std::move(r));
+      }
+      after_call();
+    }
+    return out;
+  }
+
+  Result<std::vector<Lead> > get_lead(const LeadKey &key) {
+    if (!setup_error_.ok()) return setup_error_;
+    Error invalid = validate(key);
+    if (!invalid.ok()) return invalid;
+    key_.keyType = to_wire(key.type);
+    key_.keyValue = key.value;
+    get_params_.leadKey = &key_;
+    MktowsApiSoapBindingProxy &proxy = proxy_;
+    mktows__ParamsGetLead *params = &get_params_;
+    mktows__SuccessGetLead &response = get_response_;
+    const char *endpoint = options_.endpoint.c_str();
+    // getLead's binding declares no context header.
+    Error e = run("", [&](Phase &phase) -> int {
+      phase = Phase::send;
+      if (proxy.send_getLead(endpoint, nullptr, params)) return proxy.soap->error;
+      phase = Phase::receive;
+      return proxy.recv_getLead(response);
+    });
+    if (!e.ok()) return finish(e);
+    if (!response.result) return finish(missing("successGetLead/result"));
+    std::vector<Lead> out;
+    if (response.result->leadRecordList) {
+      const std::vector<mktows__LeadRecord *> &records = response.result->leadRecordList->leadRecord;
+      out.reserve(records.size());
+      for (std::size_t i = 0; i < records.size(); ++i)
+        if (records[i]) out.push_back(read_lead(*records[i]));
+    }
+    after_call();
+    return out;
+  }
+
+ private:
+  void setup() {
+    struct soap *soap = proxy_.soap;
+    soap->user = this;
+    if (options_.endpoint.empty() || options_.user_id.empty() || options_.encryption_key.empty()) {
+      setup_error_ = validation_error(ValidationRule::client_options,
+                                      "client_options: endpoint, user_id and encryption_key are required");
+      return;
+    }
+    // UTF-8 in and out as is: without this gSOAP treats std::string as Latin-1.
+    soap_set_mode(soap, SOAP_C_UTFSTRING);
+    if (options_.keep_alive) soap_set_mode(soap, SOAP_IO_KEEPALIVE);
+    soap->connect_timeout = soap_timeout(options_.connect_timeout);
+    soap->send_timeout = soap_timeout(options_.send_timeout);
+    soap->recv_timeout = soap_timeout(options_.receive_timeout);
+    soap->recv_maxlength = options_.max_response_bytes;
+    if (!options_.proxy_host.empty()) {
+      soap->proxy_host = options_.proxy_host.c_str();
+      soap->proxy_port = options_.proxy_port;
+    }
+    if (starts_with_https(options_.endpoint)) {
+      ssl_init_once();
+      unsigned short flags = options_.verify_tls ? SOAP_SSL_DEFAULT : SOAP_SSL_NO_AUTHENTICATION;
+      if (soap_ssl_client_context(soap, flags, nullptr, nullptr,
+                                  options_.ca_file.empty() ? nullptr : options_.ca_file.c_str(),
+                                  options_.ca_dir.empty() ? nullptr : options_.ca_dir.c_str(), nullptr)) {
+        setup_error_ = classify(soap, Phase::send, false);
+        setup_error_.kind = ErrorKind::transport;
+        setup_error_.transport = TransportFailure::tls;
+        return;
+      }
+    }
+    AuthSettings auth;
+    auth.user_id = options_.user_id;
+    auth.encryption_key = options_.encryption_key;  // wiped by ~AuthSettings
+    auth.workspace = options_.workspace;
+    auth.clock = options_.wall_clock;
+    if (soap_register_plugin_arg(soap, auth_plugin, &auth) != SOAP_OK) {
+      setup_error_.kind = ErrorKind::protocol;
+      setup_error_.message = "cannot register the signing plugin (HMAC-SHA1 unavailable?)";
+      return;
+    }
+    plugin_ = AuthPlugin::find(soap);
+    next_recv_ = soap->frecv;
+    soap->frecv = &ClientState::recv_hook;
+    if (options_.trace) {
+      next_send_ = soap->fsend;
+      soap->fsend = &ClientState::send_hook;
+    }
+    if (options_.limiter.enabled) limiter_ = Limiter::for_user(options_.user_id);
+  }
+
+  static int send_hook(struct soap *soap, const char *buf, std::size_t len) {
+    ClientState *self = static_cast<ClientState *>(soap->user);
+    self->trace_out_.append(buf, len);
+    return self->next_send_(soap, buf, len);
+  }
+
+  static std::size_t recv_hook(struct soap *soap, char *buf, std::size_t len) {
+    ClientState *self = static_cast<ClientState *>(soap->user);
+    std::size_t n = self->next_recv_(soap, buf, len);
+    if (n == 0) {
+      // gSOAP reports a timeout and an end of stream alike; a socket with
+      // nothing to read tells them apart.
+      pollfd p;
+      p.fd = soap->socket;
+      p.events = POLLIN;
+      p.revents = 0;
+      self->nothing_readable_ = soap_valid_socket(soap->socket) && ::poll(&p, 1, 0) == 0;
+    }
+    if (self->options_.trace) self->trace_in_.append(buf, n);
+    return n;
+  }
+
+  // The workspace to send: the call's, else the client's (which the plugin
+  // holds as its default); null: use the plugin's default.
+  const char *workspace_for(const CallOptions &call) const {
+    return call.has_workspace() ? call.workspace().c_str() : nullptr;
+  }
+
+  Error missing(const char *what) {
+    Error e;
+    e.kind = ErrorKind::protocol;
+    e.message = std::string("the answer lacks ") + what;
+    e.attempts = last_attempts_;
+    return e;
+  }
+
+  template <class Call>
+  Error run(const char *workspace, Call call) {
+    const TimePoint start = steady_now(options_.steady_clock);
+    int backoffs = 0;
+    for (int attempt = 1;; ++attempt) {
+      Limiter::Permit permit;
+      if (limiter_) permit = limiter_->acquire(options_.limiter, options_.steady_clock, options_.sleep);
+      if (workspace) plugin_->set_call_workspace(workspace);
+      trace_out_.clear();
+      trace_in_.clear();
+      nothing_readable_ = false;
+      Phase phase = Phase::send;
+      int rc = call(phase);
+      ++requests_sent_;
+      permit.release();
+      if (workspace) plugin_->clear_call_workspace();
+      if (options_.trace) {
+        options_.trace(TraceDirection::request, redact(trace_out_));
+        options_.trace(TraceDirection::response, redact(trace_in_));
+      }
+      last_attempts_ = attempt;
+      if (rc == SOAP_OK) return Error();
+      Error e = classify(proxy_.soap, phase, nothing_readable_);
+      e.attempts = attempt;
+      std::chrono::milliseconds elapsed =
+          std::chrono::duration_cast<std::chrono::milliseconds>(steady_now(options_.steady_clock) - start);
+      double r = options_.random ? options_.random() : std::uniform_real_distribution<double>(0.0, 1.0)(rng_);
+      RetryPolicy::Decision d = options_.retry.decide(e, attempt, backoffs, elapsed, r);
+      if (d.action == RetryPolicy::Action::stop) return e;
+      if (d.action == RetryPolicy::Action::retry_after) {
+        sleep_for(options_.sleep, d.delay);
+        ++backoffs;
+      }
+      proxy_.destroy();  // the failed answer is not needed
+      calls_since_free_ = 0;
+    }
+  }
+
+  Error finish(const Error &e) {
+    proxy_.destroy();
+    calls_since_free_ = 0;
+    return e;
+  }
+
+  void after_call() {
+    if (++calls_since_free_ >= options_.free_every) {
+      proxy_.destroy();
+      calls_since_free_ = 0;
+    }
+  }
+
+  MktowsApiSoapBindingProxy proxy_;
+  ClientOptions options_;
+  AuthPlugin *plugin_;
+  Error setup_error_;
+  std::shared_ptr<Limiter> limiter_;
+  std::mt19937 rng_;
+  unsigned calls_since_free_;
+  unsigned long requests_sent_;
+  int last_attempts_ = 0;
+
+  int (*next_send_)(struct soap *, const char *, std::size_t);
+  std::size_t (*next_recv_)(struct soap *, char *, std::size_t);
+  std::string trace_out_, trace_in_;
+  bool nothing_readable_;
+
+  RecordSlot sync_slot_;
+  mktows__ParamsSyncLead sync_params_;
+  std::string cookie_;
+  mktows__SuccessSyncLead sync_response_;
+
+  std::vector<std::unique_ptr<RecordSlot> > batch_slots_;
+  mktows__ArrayOfLeadRecord batch_list_;
+  mktows__ParamsSyncMultipleLeads batch_params_;
+  bool dedup_ = false;
+  mktows__SuccessSyncMultipleLeads batch_response_;
+
+  mktows__LeadKey key_;
+  mktows__ParamsGetLead get_params_;
+  mktows__SuccessGetLead get_response_;
+};
+
+}  // namespace detail
+
+class Client {
+ public:
+  explicit Client(const ClientOptions &options) : state_(new detail::ClientState(options)) {}
+  Client(Client &&other) noexcept : state_(std::move(other.state_)) {}
+  Client &operator=(Client &&other) noexcept {
+    state_ = std::move(other.state_);
+    return *this;
+  }
+  Client(const Client &) = delete;
+  Client &operator=(const Client &) = delete;
+
+  // Inserts or updates one lead.
+  Result<SyncResult> sync_lead(const Lead &lead, const CallOptions &options = CallOptions()) {
+    if (!state_) return moved_from();
+    return state_->sync_lead(lead, options);
+  }
+
+  // Inserts or updates many leads, in batches of at most 300; one result
+  // per input lead, in input order.
+  Result<std::vector<SyncResult> > sync_multiple_leads(const std::vector<Lead> &leads, bool dedup = true,
+                                                        const CallOptions &options = CallOptions()) {
+    if (!state_) return moved_from();
+    return state_->sync_multiple_leads(leads, dedup, options);
+  }
+
+  // The leads matching a key (an email can match several).
+  Result<std::vector<Lead> > get_lead(const LeadKey &key) {
+    if (!state_) return moved_from();
+    return state_->get_lead(key);
+  }
+
+  // Why every call will fail (bad options, TLS setup), or an Error with kind none.
+  Error setup_error() const { return state_ ? state_->setup_error() : moved_from(); }
+  bool ready() const { return state_ && state_->setup_error().ok(); }
+
+  // Requests put on the wire (attempts, retries included).
+  unsigned long requests_sent() const { return state_ ? state_->requests_sent() : 0; }
+
+ private:
+  static Error moved_from() {
+    return validation_error(ValidationRule::client_options, "client_options: this client was moved from");
+  }
+  std::unique_ptr<detail::ClientState> state_;
+};
+
+}  // namespace mktows
+
+#endif  // MKTOWS_CLIENT_HPP

@@ -1,0 +1,191 @@
+// error.hpp: what can go wrong with a mktows call, and Result<T>, the value
+// every call returns (a T or an Error; see docs/CLIENT.md for why not
+// exceptions).
+#ifndef MKTOWS_ERROR_HPP
+#define MKTOWS_ERROR_HPP
+
+#include <cstddef>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+namespace mktows {
+
+enum class ErrorKind {
+  none,        // no error
+  validation,  // the request broke a rule; nothing was sent
+  transport,   // no HTTP answer: connect, timeout, TLS, connection closed
+  http,        // an HTTP answer that is not SOAP (e.g. a proxy's 502 page)
+  fault,       // a SOAP fault from the service, with Marketo's numeric code
+  protocol     // an answer that is not the expected SOAP message (or too large)
+};
+
+// For ErrorKind::transport.
+enum class TransportFailure {
+  none,
+  connect,            // refused, unreachable, name not resolved
+  timeout,            // no answer within the receive (or send/connect) timeout
+  tls,                // handshake or certificate verification failed
+  connection_closed,  // the peer closed the connection before answering
+  io                  // another socket error
+};
+
+// For ErrorKind::validation: which of the service's rules a request broke.
+enum class ValidationRule {
+  none,
+  lead_key_required,        // at least one of Id, Email, ForeignSysPersonId
+  foreign_type_required,    // ForeignSysType with ForeignSysPersonId
+  attribute_name_required,  // every attribute has a non-empty name
+  lead_key_value_required,  // get_lead needs a key value
+  batch_empty,              // sync_multiple_leads needs at least one lead
+  client_options            // endpoint, user id and encryption key are required
+};
+
+inline const char *to_string(ErrorKind k) {
+  switch (k) {
+    case ErrorKind::none: return "none";
+    case ErrorKind::validation: return "validation";
+    case ErrorKind::transport: return "transport";
+    case ErrorKind::http: return "http";
+    case ErrorKind::fault: return "fault";
+    case ErrorKind::protocol: return "protocol";
+  }
+  return "unknown";
+}
+
+inline const char *to_string(TransportFailure t) {
+  switch (t) {
+    case TransportFailure::none: return "none";
+    case TransportFailure::connect: return "connect";
+    case TransportFailure::timeout: return "timeout";
+    case TransportFailure::tls: return "tls";
+    case TransportFailure::connection_closed: return "connection_closed";
+    case TransportFailure::io: return "io";
+  }
+  return "unknown";
+}
+
+inline const char *to_string(ValidationRule r) {
+  switch (r) {
+    case ValidationRule::none: return "none";
+    case ValidationRule::lead_key_required: return "lead_key_required";
+    case ValidationRule::foreign_type_required: return "foreign_type_required";
+    case ValidationRule::attribute_name_required: return "attribute_name_required";
+    case ValidationRule::lead_key_value_required: return "lead_key_value_required";
+    case ValidationRule::batch_empty: return "batch_empty";
+    case ValidationRule::client_options: return "client_options";
+  }
+  return "unknown";
+}
+
+// Marketo's fault codes that the client treats specially.
+namespace fault_code {
+static const int internal_error = 10001;
+static const int api_internal_error = 20011;
+static const int request_not_understood = 20012;
+static const int access_denied = 20013;
+static const int authentication_failed = 20014;
+static const int request_limit_exceeded = 20015;  // daily quota
+static const int request_expired = 20016;         // re-sign and retry
+static const int rate_limit_exceeded = 20023;
+static const int concurrency_limit_exceeded = 20024;
+static const int lead_not_found = 20103;
+}  // namespace fault_code
+
+struct Error {
+  ErrorKind kind = ErrorKind::none;
+  // fault: Marketo's code (0 if the fault carried none); http: the status;
+  // transport/protocol: gSOAP's error code; validation: 0.
+  int code = 0;
+  std::string message;
+  TransportFailure transport = TransportFailure::none;
+  ValidationRule rule = ValidationRule::none;
+  int soap_error = 0;        // gSOAP's soap->error (0 for validation)
+  std::string soap_detail;   // gSOAP's error detail, e.g. "connect failed in tcp_connect()"
+  std::string fault_code;    // faultcode, e.g. SOAP-ENV:Client
+  std::string body_excerpt;  // http/protocol: the start of the body received
+  int attempts = 0;          // how many times the request was sent
+  std::size_t completed = 0; // sync_multiple_leads: leads synced before the failure
+
+  bool ok() const { return kind == ErrorKind::none; }
+
+  // Whether sending the same request again may succeed. The default
+  // RetryPolicy retries exactly these.
+  bool retryable() const {
+    switch (kind) {
+      case ErrorKind::transport:
+        return transport != TransportFailure::tls;  // a certificate does not fix itself
+      case ErrorKind::http:
+        return code == 429 || code == 502 || code == 503 || code == 504;
+      case ErrorKind::fault:
+        return code == fault_code::request_expired || code == fault_code::rate_limit_exceeded ||
+               code == fault_code::concurrency_limit_exceeded || code == fault_code::internal_error ||
+               code == fault_code::api_internal_error;
+      default:
+        return false;
+    }
+  }
+
+  // One line for logs: kind, code and message (never a key: the client
+  // never puts one in an Error).
+  std::string describe() const {
+    std::string out = to_string(kind);
+    if (kind == ErrorKind::transport) out += std::string("/") + to_string(transport);
+    if (kind == ErrorKind::validation) out += std::string("/") + to_string(rule);
+    if (code) out += " " + std::to_string(code);
+    if (!message.empty()) out += ": " + message;
+    return out;
+  }
+};
+
+inline std::ostream &operator<<(std::ostream &os, const Error &e) { return os << e.describe(); }
+
+// Thrown only by Result::value() on a failed result: a programming error,
+// not a call failure.
+class BadResultAccess : public std::logic_error {
+ public:
+  explicit BadResultAccess(const std::string &what) : std::logic_error(what) {}
+};
+
+template <class T>
+class Result {
+ public:
+  Result(const T &value) : value_(value) {}
+  Result(T &&value) : value_(std::move(value)) {}
+  Result(const Error &error) : error_(error) { ensure_error(); }
+  Result(Error &&error) : error_(std::move(error)) { ensure_error(); }
+
+  bool ok() const { return error_.kind == ErrorKind::none; }
+  explicit operator bool() const { return ok(); }
+
+  const T &value() const & {
+    check();
+    return value_;
+  }
+  T &value() & {
+    check();
+    return value_;
+  }
+  T &&value() && {
+    check();
+    return std::move(value_);
+  }
+  const T &operator*() const & { return value(); }
+  const T *operator->() const { return &value(); }
+  const Error &error() const { return error_; }
+
+ private:
+  void check() const {
+    if (!ok()) throw BadResultAccess("mktows: value() of a failed result: " + error_.describe());
+  }
+  void ensure_error() {
+    if (error_.kind == ErrorKind::none) error_.kind = ErrorKind::protocol;  // an Error must say what failed
+  }
+  T value_{};
+  Error error_;
+};
+
+}  // namespace mktows
+
+#endif  // MKTOWS_ERROR_HPP

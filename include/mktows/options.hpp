@@ -1,0 +1,121 @@
+// options.hpp: how a Client connects and behaves. Defaults follow the
+// seed's samples (20 s to connect, 90 s to read) and the service's limits.
+#ifndef MKTOWS_OPTIONS_HPP
+#define MKTOWS_OPTIONS_HPP
+
+#include "mktows/auth_plugin.hpp"  // wipe_string, WallClock
+#include "mktows/limiter.hpp"
+#include "mktows/retry.hpp"
+#include "mktows/timing.hpp"
+#include "mktows/trace.hpp"
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <ostream>
+#include <string>
+
+namespace mktows {
+
+struct ClientOptions {
+  std::string endpoint;        // e.g. https://123-ABC-456.mktoapi.com/soap/mktows/2_2
+  std::string user_id;         // mktowsUserId
+  std::string encryption_key;  // wiped when the options die; never printed
+  std::string workspace;       // default target workspace; empty: no context header
+
+  std::chrono::milliseconds connect_timeout = std::chrono::milliseconds(20000);
+  std::chrono::milliseconds send_timeout = std::chrono::milliseconds(90000);
+  std::chrono::milliseconds receive_timeout = std::chrono::milliseconds(90000);
+
+  bool verify_tls = true;  // verify the server's certificate and host name
+  std::string ca_file;     // PEM bundle; empty with ca_dir empty: OpenSSL's default store
+  std::string ca_dir;      // hashed certificate directory
+
+  std::string proxy_host;  // HTTP proxy; empty: direct
+  int proxy_port = 0;
+
+  bool keep_alive = true;
+  std::size_t max_response_bytes = 16u << 20;  // larger answers fail as protocol errors; 0: no limit
+
+  RetryPolicy retry;
+  LimiterOptions limiter;
+  TraceHook trace;  // empty: no tracing (and no tracing cost)
+
+  // Deserialised answers are freed every this many calls (1: after each
+  // call). Freeing in batches is cheaper; memory grows by at most this many
+  // answers.
+  unsigned free_every = 64;
+
+  // Injectable time, for tests: the signing clock, the steady clock of the
+  // limiter and the retry budget, the sleep between retries, and the
+  // source of jitter. Empty: the real ones.
+  WallClock wall_clock;
+  SteadyClock steady_clock;
+  SleepFunction sleep;
+  std::function<double()> random;  // [0, 1)
+
+  ClientOptions() {}
+  ClientOptions(const ClientOptions &) = default;
+  ClientOptions(ClientOptions &&) = default;
+  ClientOptions &operator=(const ClientOptions &other) {
+    if (this != &other) {
+      wipe_string(encryption_key);
+      ClientOptions copy(other);
+      *this = std::move(copy);
+    }
+    return *this;
+  }
+  ClientOptions &operator=(ClientOptions &&other) {
+    if (this != &other) {
+      wipe_string(encryption_key);
+      endpoint = std::move(other.endpoint);
+      user_id = std::move(other.user_id);
+      encryption_key.swap(other.encryption_key);
+      workspace = std::move(other.workspace);
+      connect_timeout = other.connect_timeout;
+      send_timeout = other.send_timeout;
+      receive_timeout = other.receive_timeout;
+      verify_tls = other.verify_tls;
+      ca_file = std::move(other.ca_file);
+      ca_dir = std::move(other.ca_dir);
+      proxy_host = std::move(other.proxy_host);
+      proxy_port = other.proxy_port;
+      keep_alive = other.keep_alive;
+      max_response_bytes = other.max_response_bytes;
+      retry = other.retry;
+      limiter = other.limiter;
+      trace = std::move(other.trace);
+      free_every = other.free_every;
+      wall_clock = std::move(other.wall_clock);
+      steady_clock = std::move(other.steady_clock);
+      sleep = std::move(other.sleep);
+      random = std::move(other.random);
+    }
+    return *this;
+  }
+  ~ClientOptions() { wipe_string(encryption_key); }
+};
+
+// Prints the options for a log; the key is shown only as set or not.
+inline std::ostream &operator<<(std::ostream &os, const ClientOptions &o) {
+  os << "endpoint=" << o.endpoint << " user_id=" << o.user_id
+     << " encryption_key=" << (o.encryption_key.empty() ? "(empty)" : kRedacted)
+     << " workspace=" << (o.workspace.empty() ? "(none)" : o.workspace)
+     << " connect_timeout_ms=" << o.connect_timeout.count() << " send_timeout_ms=" << o.send_timeout.count()
+     << " receive_timeout_ms=" << o.receive_timeout.count() << " verify_tls=" << (o.verify_tls ? "yes" : "no");
+  if (!o.ca_file.empty()) os << " ca_file=" << o.ca_file;
+  if (!o.ca_dir.empty()) os << " ca_dir=" << o.ca_dir;
+  if (!o.proxy_host.empty()) os << " proxy=" << o.proxy_host << ':' << o.proxy_port;
+  os << " keep_alive=" << (o.keep_alive ? "yes" : "no") << " max_response_bytes=" << o.max_response_bytes
+     << " max_attempts=" << o.retry.max_attempts << " limiter=";
+  if (o.limiter.enabled)
+    os << o.limiter.calls_per_window << '/' << o.limiter.window.count() << "ms," << o.limiter.max_concurrent
+       << "concurrent";
+  else
+    os << "off";
+  return os;
+}
+
+}  // namespace mktows
+
+#endif  // MKTOWS_OPTIONS_HPP
