@@ -115,7 +115,8 @@ inline std::vector<int> read_get_lead_ids(const HttpResponse &r) {
   int f = fault_code(r.body);
   if (f) return {-f};
   std::vector<const mktows_test::XmlNode *> ids;
-  find_all(mktows_test::envelope_part(r.body, "Body"), "Id", ids);
+  mktows_test::XmlNode body = mktows_test::envelope_part(r.body, "Body");
+  find_all(body, "Id", ids);
   std::vector<int> out;
   for (const auto *n : ids) out.push_back(std::atoi(n->text.c_str()));
   return out;

@@ -9,7 +9,8 @@
 // MKTOWS_ENCRYPTION_KEY unless the extra environment sets them, so the demo
 // pair below is accepted by default. The constructor returns once the server
 // has printed its "listening on <url>" line; it throws if the server exits or
-// stays silent for 30 s.
+// stays silent for 30 s. The server's stderr goes to the test's stderr, or
+// to `stderr_file` when one is given (tests that inspect what it prints).
 #pragma once
 
 #include <cerrno>
@@ -18,7 +19,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <poll.h>
-#include <spawn.h>
+#include <sys/prctl.h>
 #include <stdexcept>
 #include <string>
 #include <sys/types.h>
@@ -38,8 +39,9 @@ static const char kDemoEncryptionKey[] = "mktows-sandbox-demo-key";
 class SandboxProcess {
  public:
   explicit SandboxProcess(const std::vector<std::string> &args = {},
-                          const std::vector<std::pair<std::string, std::string>> &env = {}) {
-    start(args, env);
+                          const std::vector<std::pair<std::string, std::string>> &env = {},
+                          const std::string &stderr_file = std::string()) {
+    start(args, env, stderr_file);
   }
   ~SandboxProcess() {
     try {
@@ -62,7 +64,8 @@ class SandboxProcess {
   int kill_hard() { return finish(SIGKILL); }
 
  private:
-  void start(const std::vector<std::string> &args, const std::vector<std::pair<std::string, std::string>> &env) {
+  void start(const std::vector<std::string> &args, const std::vector<std::pair<std::string, std::string>> &env,
+             const std::string &stderr_file) {
     std::vector<std::string> argv_s = {MKTOWS_SANDBOX_BIN, "--port", "0"};
     argv_s.insert(argv_s.end(), args.begin(), args.end());
     std::vector<std::string> env_s;
@@ -84,17 +87,28 @@ class SandboxProcess {
 
     int fds[2];
     if (pipe2(fds, O_CLOEXEC) != 0) throw std::runtime_error("sandbox: pipe failed");
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
-    int rc = posix_spawn(&pid_, argv_p[0], &actions, nullptr, argv_p.data(), env_p.data());
-    posix_spawn_file_actions_destroy(&actions);
-    ::close(fds[1]);
-    if (rc != 0) {
+    const char *err_path = stderr_file.empty() ? nullptr : stderr_file.c_str();
+    pid_t parent = ::getpid();
+    pid_ = ::fork();
+    if (pid_ < 0) {
       ::close(fds[0]);
-      pid_ = -1;
-      throw std::runtime_error(std::string("sandbox: cannot start ") + MKTOWS_SANDBOX_BIN + ": " + std::strerror(rc));
+      ::close(fds[1]);
+      throw std::runtime_error("sandbox: fork failed");
     }
+    if (pid_ == 0) {
+      // Only async-signal-safe calls between fork and exec. A test that
+      // dies without running destructors must not leave a server behind.
+      ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+      if (::getppid() != parent) ::_exit(127);
+      ::dup2(fds[1], 1);
+      if (err_path) {
+        int fd = ::open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (fd >= 0) ::dup2(fd, 2);
+      }
+      ::execve(argv_p[0], argv_p.data(), env_p.data());
+      ::_exit(127);
+    }
+    ::close(fds[1]);
     std::string line;
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
     while (line.find('\n') == std::string::npos) {
