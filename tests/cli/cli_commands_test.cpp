@@ -13,6 +13,12 @@
 #include <nlohmann/json.hpp>
 
 #include <atomic>
+#include <chrono>
+#include <fcntl.h>
+#include <poll.h>
+#include <spawn.h>
+#include <stdlib.h>
+#include <sys/wait.h>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -174,6 +180,22 @@ BOOST_AUTO_TEST_CASE(validation_errors_exit_3_before_any_connection) {
   r = run({"sync-lead", "--email", "a@b.c", "--attr", "=value"}, env);
   BOOST_TEST(r.exit_code == 3);
   BOOST_TEST(r.err.find("empty name") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(workspace_and_cookie) {
+  // Workspaces are not enabled in the sandbox's default configuration, so the
+  // context header must name Default; any other name is a bad parameter.
+  CliResult r = run({"sync-lead", "--email", "ws@x.test", "--workspace", "Default"});
+  BOOST_TEST(r.exit_code == 0);
+  r = run({"sync-lead", "--email", "ws@x.test", "--workspace", "Elsewhere"});
+  BOOST_TEST(r.exit_code == 7);
+  BOOST_TEST(r.err.find("20110") != std::string::npos);
+  r = run({"sync-lead", "--email", "cookie@x.test", "--cookie", "id:561-HYG-937&token:_mch-x-4711", "--json"});
+  BOOST_TEST(r.exit_code == 0);
+  int id = json::parse(r.out)["leadId"].get<int>();
+  r = run({"get-lead", "--cookie", "id:561-HYG-937&token:_mch-x-4711", "--json"});
+  BOOST_TEST(r.exit_code == 0);
+  BOOST_TEST(json::parse(r.out)["leadId"] == id);
 }
 
 BOOST_AUTO_TEST_CASE(a_fault_for_one_lead_is_a_service_fault) {
@@ -360,6 +382,68 @@ BOOST_AUTO_TEST_CASE(failed_rows_go_to_the_rejects_file_and_exit_6) {
   BOOST_TEST(text.find(",No key,,\"the lead has none of Id, Email, ForeignSysPersonId\"\r\n") != std::string::npos);
   BOOST_TEST(text.find("mixed4@x.test,Four,987654,20103 - Lead Not Found\r\n") != std::string::npos);
   BOOST_TEST(text.find("mixed1@x.test") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_progress_bar_on_a_terminal) {
+  // stderr on a pseudo-terminal: the bar is redrawn in place (\r, erase to
+  // the end of the line) and ends with a newline.
+  int master = ::posix_openpt(O_RDWR | O_NOCTTY);
+  BOOST_REQUIRE(master >= 0);
+  BOOST_REQUIRE(::grantpt(master) == 0 && ::unlockpt(master) == 0);
+  std::string slave = ::ptsname(master);
+  std::string out = scratch_file("tty.out");
+  std::vector<std::string> args = {MKTOWS_CLI_BIN, "sync-leads", MKTOWS_SAMPLE_CSV, "--batch", "5"};
+  std::vector<std::string> env_s = cli_environment(World::get().env());
+  std::vector<char *> argv_p, env_p;
+  for (std::string &a : args) argv_p.push_back(&a[0]);
+  argv_p.push_back(nullptr);
+  for (std::string &e : env_s) env_p.push_back(&e[0]);
+  env_p.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  posix_spawn_file_actions_addopen(&actions, 2, slave.c_str(), O_RDWR | O_NOCTTY, 0);
+  pid_t pid = -1;
+  BOOST_REQUIRE(posix_spawn(&pid, argv_p[0], &actions, nullptr, argv_p.data(), env_p.data()) == 0);
+  posix_spawn_file_actions_destroy(&actions);
+  std::string tty;
+  char buf[4096];
+  int status = 0;
+  // Read until the child has exited; once the last slave descriptor is
+  // closed, reading the master fails with EIO, so only data counts.
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  for (;;) {
+    pollfd p{master, POLLIN, 0};
+    if (::poll(&p, 1, 20) > 0) {
+      ssize_t n = ::read(master, buf, sizeof buf);
+      if (n > 0) {
+        tty.append(buf, static_cast<std::size_t>(n));
+        continue;
+      }
+    }
+    if (::waitpid(pid, &status, WNOHANG) == pid) break;
+    if (std::chrono::steady_clock::now() > deadline) {
+      ::kill(pid, SIGKILL);
+      ::waitpid(pid, &status, 0);
+      BOOST_FAIL("mktows sync-leads did not end on a terminal");
+    }
+    if (::poll(&p, 1, 0) > 0 && !(p.revents & POLLIN)) ::usleep(5000);  // hung up, child not yet reaped
+  }
+  for (;;) {  // what was written just before the exit
+    pollfd p{master, POLLIN, 0};
+    if (::poll(&p, 1, 50) <= 0) break;
+    ssize_t n = ::read(master, buf, sizeof buf);
+    if (n <= 0) break;
+    tty.append(buf, static_cast<std::size_t>(n));
+  }
+  ::close(master);
+  BOOST_TEST(WIFEXITED(status));
+  BOOST_TEST(WEXITSTATUS(status) == 0);
+  BOOST_TEST(tty.find("\r[") != std::string::npos, tty);
+  BOOST_TEST(tty.find("\x1b[K") != std::string::npos);
+  BOOST_TEST(tty.find("] 100% 25 rows") != std::string::npos);
+  BOOST_TEST(tty.find("progress: ") == std::string::npos);  // no plain lines on a terminal
+  BOOST_TEST(read_text(out).find("rows 25: created") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(bad_input_files_exit_10) {
