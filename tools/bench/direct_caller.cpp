@@ -171,7 +171,11 @@ class DirectCaller : public Caller {
       soap_closesock(soap);
       return false;
     }
-    if (keep_end_recv_) {
+    // soap_end_recv() has real work only for a chunked, compressed or
+    // multipart answer (the end of the chunks, the zlib stream, the
+    // attachments) and for href/id pairs, which document/literal answers
+    // do not use; it runs whenever the answer was framed that way.
+    if (keep_end_recv_ || (soap->mode & (SOAP_IO_CHUNK | SOAP_ENC_ZLIB | SOAP_ENC_DIME | SOAP_ENC_MIME | SOAP_ENC_MTOM))) {
       if (soap_end_recv(soap)) {
         soap_closesock(soap);
         return false;
