@@ -1,11 +1,13 @@
 """capture_request.py: checks that a client sends the seed's syncLead call.
 
-  /usr/bin/python3 capture_request.py <seed-request.xml> <seed-response.xml> -- CMD ...
+  /usr/bin/python3 capture_request.py [--calls N] [--chunked] <seed-request.xml> <seed-response.xml> -- CMD ...
 
 Listens on a free 127.0.0.1 port, runs CMD with {URL} replaced by the
 endpoint, answers its one request with the seed's response, and compares the
 request's XML (element names with namespace URIs, and text) to the seed
-request's. The user id, timestamp and signature values are compared by form
+request's. With --calls N it answers N requests on the same keep-alive
+connection (each checked); --chunked sends the answers in two chunks, the
+framing a client must finish reading before its next call. The user id, timestamp and signature values are compared by form
 only: they differ on every call; with MKTOWS_BENCH_KEY set, the signature
 must also be HMAC-SHA1(key, timestamp + user id). Exits 0 when all holds,
 1 with the differing lines otherwise.
@@ -47,8 +49,9 @@ def shape(xml_bytes):
     return lines
 
 
-def read_request(conn):
-    data = b""
+def read_request(conn, pending):
+    """One request's body; bytes read beyond it stay in pending[0]."""
+    data = pending[0]
     while b"\r\n\r\n" not in data:
         chunk = conn.recv(65536)
         if not chunk:
@@ -60,6 +63,7 @@ def read_request(conn):
         n = int(length.group(1))
         while len(body) < n:
             body += conn.recv(65536)
+        pending[0] = body[n:]
         return body[:n]
     if re.search(rb"(?im)^transfer-encoding:\s*chunked", head):
         out = b""
@@ -71,14 +75,36 @@ def read_request(conn):
             while len(body) < size + 2:
                 body += conn.recv(65536)
             if size == 0:
+                pending[0] = body[2:]  # past the empty trailer's CRLF
                 return out
             out += body[:size]
             body = body[size + 2:]
     raise ValueError("request has neither Content-Length nor chunked body")
 
 
+def answer(response, chunked):
+    if not chunked:
+        return (b"HTTP/1.1 200 OK\r\nContent-Type: text/xml; charset=utf-8\r\n"
+                b"Content-Length: %d\r\n\r\n" % len(response) + response)
+    half = len(response) // 2
+    return (b"HTTP/1.1 200 OK\r\nContent-Type: text/xml; charset=utf-8\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + b"%x\r\n" % half + response[:half] + b"\r\n"
+            + b"%x\r\n" % (len(response) - half) + response[half:] + b"\r\n0\r\n\r\n")
+
+
 def main(argv):
-    if len(argv) < 5 or argv[3] != "--":
+    calls, chunked = 1, False
+    while len(argv) > 1 and argv[1].startswith("--") and argv[1] != "--":
+        if argv[1] == "--calls":
+            calls = int(argv[2])
+            del argv[1:3]
+        elif argv[1] == "--chunked":
+            chunked = True
+            del argv[1]
+        else:
+            sys.stderr.write(__doc__)
+            return 2
+    if len(argv) < 5 or argv[3] != "--" or calls < 1:
         sys.stderr.write(__doc__)
         return 2
     seed = open(argv[1], "rb").read()
@@ -94,11 +120,13 @@ def main(argv):
         try:
             conn, _ = server.accept()
             conn.settimeout(30)
-            captured["body"] = read_request(conn)
-            conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/xml; charset=utf-8\r\n"
-                         b"Content-Length: %d\r\nConnection: close\r\n\r\n" % len(response) + response)
+            captured["bodies"] = []
+            pending = [b""]
+            for _ in range(calls):
+                captured["bodies"].append(read_request(conn, pending))
+                conn.sendall(answer(response, chunked))
             conn.close()
-        except Exception as failure:  # reported below as a missing request
+        except Exception as failure:  # reported below as missing requests
             captured["error"] = str(failure)
 
     thread = threading.Thread(target=serve)
@@ -107,23 +135,27 @@ def main(argv):
     run = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=120)
     thread.join(timeout=60)
     server.close()
-    if "body" not in captured:
-        sys.stderr.write("no request captured: %s\n%s" % (captured.get("error", "?"), run.stderr.decode()))
+    bodies = captured.get("bodies", [])
+    if len(bodies) != calls:
+        sys.stderr.write("%d of %d requests captured on one connection: %s\n%s"
+                         % (len(bodies), calls, captured.get("error", "?"), run.stderr.decode()))
         return 1
-    want, got = shape(seed), shape(captured["body"])
-    if want != got:
-        sys.stderr.write("request differs from the seed's:\n")
-        sys.stderr.writelines(l + "\n" for l in difflib.unified_diff(want, got, "seed", "sent", n=0, lineterm=""))
-        return 1
+    want = shape(seed)
     key = os.environ.get("MKTOWS_BENCH_KEY")
-    if key is not None:
-        ns = "{http://www.marketo.com/mktows/}"
-        auth = ET.fromstring(captured["body"]).find(".//" + ns + "AuthenticationHeader")
-        user, sig, stamp = (auth.findtext(n) for n in ("mktowsUserId", "requestSignature", "requestTimestamp"))
-        expected = hmac.new(key.encode(), (stamp + user).encode(), hashlib.sha1).hexdigest()
-        if not hmac.compare_digest(expected, sig):
-            sys.stderr.write("the request's signature is not HMAC-SHA1(key, timestamp + user id)\n")
+    for body in bodies:
+        got = shape(body)
+        if want != got:
+            sys.stderr.write("request differs from the seed's:\n")
+            sys.stderr.writelines(l + "\n" for l in difflib.unified_diff(want, got, "seed", "sent", n=0, lineterm=""))
             return 1
+        if key is not None:
+            ns = "{http://www.marketo.com/mktows/}"
+            auth = ET.fromstring(body).find(".//" + ns + "AuthenticationHeader")
+            user, sig, stamp = (auth.findtext(n) for n in ("mktowsUserId", "requestSignature", "requestTimestamp"))
+            expected = hmac.new(key.encode(), (stamp + user).encode(), hashlib.sha1).hexdigest()
+            if not hmac.compare_digest(expected, sig):
+                sys.stderr.write("the request's signature is not HMAC-SHA1(key, timestamp + user id)\n")
+                return 1
     if run.returncode != 0:
         sys.stderr.write("the client failed on the seed's response:\n" + run.stderr.decode())
         return 1
