@@ -16,16 +16,22 @@ class Limiter {
   explicit Limiter(const LimitsConfig &limits) : limits_(limits) {}
 
   // Counts a request from the moment its HTTP head is read until its
-  // response is sent.
+  // response is ready (release() before sending, so a client that has its
+  // response is no longer counted).
   class InFlight {
    public:
     explicit InFlight(Limiter &l) : l_(l) { ++l_.in_flight_; }
-    ~InFlight() { --l_.in_flight_; }
+    ~InFlight() { release(); }
+    void release() {
+      if (!released_) --l_.in_flight_;
+      released_ = true;
+    }
     InFlight(const InFlight &) = delete;
     InFlight &operator=(const InFlight &) = delete;
 
    private:
     Limiter &l_;
+    bool released_ = false;
   };
 
   // Called once per authenticated call; throws ServiceError 20024, 20023 or

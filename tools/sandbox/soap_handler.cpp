@@ -38,6 +38,11 @@ bool transport_error(int e) {
   return e == SOAP_EOF || e == SOAP_TCP_ERROR || e == SOAP_SSL_ERROR || e == SOAP_UDP_ERROR;
 }
 
+// Once a request has begun, running out of input means the XML ended too
+// early (or the client went quiet): answer 20012; soap_send_fault itself
+// skips a peer that has gone.
+bool broken_connection(int e) { return e == SOAP_TCP_ERROR || e == SOAP_SSL_ERROR || e == SOAP_UDP_ERROR; }
+
 }  // namespace
 
 SoapHandler::SoapHandler(struct soap *soap, const HandlerContext &context, const Authenticator &auth)
@@ -48,6 +53,7 @@ SoapHandler::SoapHandler(struct soap *soap, const HandlerContext &context, const
 
 int SoapHandler::fault(int code, const std::string &why) {
   if (context_.verbose) std::fprintf(stderr, "mktows-sandbox: fault %d (%s)\n", code, why.c_str());
+  if (in_flight_) in_flight_->release();
   // The request's headers would otherwise be echoed in the response.
   soap->header = nullptr;
   // xsi:nil is for the lead types only; a fault has no nil members.
@@ -143,10 +149,15 @@ void SoapHandler::serve_one() {
   if (!service_path(soap->path, version, query)) return send_http_status(404);
 
   Limiter::InFlight in_flight(*context_.limiter);
+  in_flight_ = &in_flight;
+  struct Forget {
+    Limiter::InFlight *&p;
+    ~Forget() { p = nullptr; }
+  } forget{in_flight_};
   int code = 0;
   std::string why;
   if (soap_envelope_begin_in(soap) || soap_recv_header(soap) || soap_body_begin_in(soap)) {
-    if (transport_error(soap->error)) return close_connection();
+    if (broken_connection(soap->error)) return close_connection();
     if (soap->error == SOAP_EOM) return send_http_status(413);
     code = kRequestNotUnderstood;
     why = "not a SOAP envelope";
@@ -165,7 +176,7 @@ void SoapHandler::serve_one() {
   if (!code) {
     soap->header = nullptr;
     if (soap_peek_element(soap)) {
-      if (transport_error(soap->error)) return close_connection();
+      if (broken_connection(soap->error)) return close_connection();
       code = kRequestNotUnderstood;
       why = "no operation element in the body";
     }
@@ -190,7 +201,7 @@ void SoapHandler::serve_one() {
       soap_send_fault(soap);
       return close_connection();
     }
-    if (transport_error(e)) return close_connection();
+    if (broken_connection(e)) return close_connection();
     if (e == SOAP_EOM) return send_http_status(413);
     // Strict parsing reports a missing required element (returnLead,
     // attrName, attrValue, ...) as SOAP_OCCURS: the table's 20017.
@@ -247,6 +258,14 @@ mktows__LeadRecord *SoapHandler::to_record(const Lead &lead) {
   return r;
 }
 
+int SoapHandler::respond() {
+  if (in_flight_) in_flight_->release();
+  // NULL error / leadRecord / optional fields go out as xsi:nil, as in the
+  // seed's response.
+  soap_set_omode(soap, SOAP_XML_NIL);
+  return SOAP_OK;
+}
+
 int SoapHandler::syncLead(mktows__ParamsSyncLead *params, mktows__SuccessSyncLead &response) {
   try {
     if (!params) throw ServiceError(kInvalidRequest, "no paramsSyncLead");
@@ -270,8 +289,7 @@ int SoapHandler::syncLead(mktows__ParamsSyncLead *params, mktows__SuccessSyncLea
   } catch (const std::exception &e) {
     return fault(kInternalError, e.what());
   }
-  soap_set_omode(soap, SOAP_XML_NIL);
-  return SOAP_OK;
+  return respond();
 }
 
 int SoapHandler::syncMultipleLeads(mktows__ParamsSyncMultipleLeads *params,
@@ -316,8 +334,7 @@ int SoapHandler::syncMultipleLeads(mktows__ParamsSyncMultipleLeads *params,
   } catch (const std::exception &e) {
     return fault(kInternalError, e.what());
   }
-  soap_set_omode(soap, SOAP_XML_NIL);
-  return SOAP_OK;
+  return respond();
 }
 
 int SoapHandler::getLead(mktows__ParamsGetLead *params, mktows__SuccessGetLead &response) {
@@ -335,8 +352,7 @@ int SoapHandler::getLead(mktows__ParamsGetLead *params, mktows__SuccessGetLead &
   } catch (const std::exception &e) {
     return fault(kInternalError, e.what());
   }
-  soap_set_omode(soap, SOAP_XML_NIL);
-  return SOAP_OK;
+  return respond();
 }
 
 }  // namespace mktows_sandbox

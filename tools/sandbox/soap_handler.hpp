@@ -41,6 +41,7 @@ class SoapHandler : public MktowsApiSoapBindingService {
   void authenticate();
   void send_http_status(int status);
   void close_connection();
+  int respond();  // the call succeeded: release its slot, write nil members
   static int http_get(struct soap *soap);
 
   mktows__LeadRecord *to_record(const Lead &lead);
@@ -48,6 +49,7 @@ class SoapHandler : public MktowsApiSoapBindingService {
 
   const HandlerContext &context_;
   Authenticator auth_;
+  Limiter::InFlight *in_flight_ = nullptr;  // the call being served
   bool has_workspace_ = false;
   std::string workspace_;
 };
