@@ -68,68 +68,73 @@ void sync_parent_directory(const std::string &path) {
 Journal::Journal(const std::string &path, const std::string &fingerprint) : path_(path) {
   fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
   if (fd_ < 0) throw JournalError(sys_error("cannot open journal", path));
-  // Replay line by line; `good` is where the last intact line ends.
-  std::string data;
+  // Replay line by line, streamed: memory stays one line however long the
+  // journal; `good` is where the last intact line ends.
+  struct stat st;
+  if (::fstat(fd_, &st) != 0) {
+    ::close(fd_);
+    throw JournalError(sys_error("cannot stat journal", path));
+  }
+  const std::uint64_t size = static_cast<std::uint64_t>(st.st_size);
+  std::uint64_t pos = 0, good = 0;  // pos: where `line` starts
+  bool header = false, stop = false;
+  std::string line;
   char buf[65536];
-  for (;;) {
+  auto damaged = [&](const std::string &why) {
+    ::close(fd_);
+    throw JournalError(why);
+  };
+  while (!stop) {
     ssize_t n = ::read(fd_, buf, sizeof buf);
     if (n < 0) {
       if (errno == EINTR) continue;
-      ::close(fd_);
-      throw JournalError(sys_error("cannot read journal", path));
+      damaged(sys_error("cannot read journal", path));
     }
-    if (n == 0) break;
-    data.append(buf, static_cast<std::size_t>(n));
+    if (n == 0) break;  // a torn last line without its newline is dropped below
+    for (ssize_t i = 0; i < n && !stop; ++i) {
+      if (buf[i] != '\n') {
+        line.push_back(buf[i]);
+        if (line.size() > 4096) damaged("journal " + path + " is damaged at byte " + std::to_string(pos));
+        continue;
+      }
+      std::uint64_t end = pos + line.size() + 1;
+      std::string body;
+      if (!verify(line, body)) {
+        if (end == size && pos > 0) {  // torn by a crash of the machine: drop it too
+          stop = true;
+          break;
+        }
+        damaged(pos == 0 ? path + " is not a mktows journal"
+                         : "journal " + path + " is damaged at byte " + std::to_string(pos));
+      }
+      std::istringstream in(body);
+      std::string tag;
+      in >> tag;
+      if (!header) {
+        std::string version, fp;
+        in >> version >> fp;
+        if (tag != "mktows-journal" || version != "1") damaged(path + " is not a mktows journal");
+        if (fp != fingerprint) damaged("journal " + path + " was written for a file with another header");
+        header = true;
+      } else if (tag == "B") {
+        pending_ = true;
+      } else if (tag == "A") {
+        JournalPoint p;
+        if (!(in >> p.rows >> p.offset >> p.line >> p.created >> p.updated >> p.failed >> p.rejects_bytes))
+          damaged("journal " + path + " has a malformed acknowledgement");
+        point_ = p;
+        pending_ = false;
+        ++batches_;
+      } else if (tag == "D") {
+        finished_ = true;
+      } else {
+        damaged("journal " + path + " has an unknown record '" + tag + "'");
+      }
+      pos = good = end;
+      line.clear();
+    }
   }
-  std::size_t pos = 0, good = 0;
-  bool header = false;
-  while (pos < data.size()) {
-    std::size_t nl = data.find('\n', pos);
-    if (nl == std::string::npos) break;  // torn last line: dropped below
-    std::string line = data.substr(pos, nl - pos + 1), body;
-    line.pop_back();
-    bool last = nl + 1 == data.size();
-    if (!verify(line, body)) {
-      if (last && pos > 0) break;  // torn by a crash of the machine: drop it too
-      ::close(fd_);
-      throw JournalError(pos == 0 ? path + " is not a mktows journal"
-                                  : "journal " + path + " is damaged at byte " + std::to_string(pos));
-    }
-    std::istringstream in(body);
-    std::string tag;
-    in >> tag;
-    if (!header) {
-      std::string version, fp;
-      in >> version >> fp;
-      if (tag != "mktows-journal" || version != "1") {
-        ::close(fd_);
-        throw JournalError(path + " is not a mktows journal");
-      }
-      if (fp != fingerprint) {
-        ::close(fd_);
-        throw JournalError("journal " + path + " was written for a file with another header");
-      }
-      header = true;
-    } else if (tag == "B") {
-      pending_ = true;
-    } else if (tag == "A") {
-      JournalPoint p;
-      if (!(in >> p.rows >> p.offset >> p.line >> p.created >> p.updated >> p.failed >> p.rejects_bytes)) {
-        ::close(fd_);
-        throw JournalError("journal " + path + " has a malformed acknowledgement");
-      }
-      point_ = p;
-      pending_ = false;
-      ++batches_;
-    } else if (tag == "D") {
-      finished_ = true;
-    } else {
-      ::close(fd_);
-      throw JournalError("journal " + path + " has an unknown record '" + tag + "'");
-    }
-    pos = good = nl + 1;
-  }
-  if (good != data.size()) {
+  if (good != size) {
     if (::ftruncate(fd_, static_cast<off_t>(good)) != 0 || ::fsync(fd_) != 0) {
       ::close(fd_);
       throw JournalError(sys_error("cannot repair journal", path));
