@@ -40,6 +40,7 @@ $params = new stdClass();
 $params->leadRecord = $lead;
 $params->returnLead = false;
 
+ini_set('default_socket_timeout', '30');  // a stuck server fails the run instead of hanging it
 $client = new SoapClient($wsdl, ["location" => $url, "connection_timeout" => 20, "keep_alive" => true]);
 $tz = new DateTimeZone("UTC");
 $errors = 0;

@@ -40,7 +40,7 @@ def main(argv):
         sys.stderr.write("peer_zeep: MKTOWS_BENCH_KEY unset or bad call count\n")
         return 2
     key = key.encode()
-    client = zeep.Client(wsdl, transport=Transport(session=requests.Session()))
+    client = zeep.Client(wsdl, transport=Transport(session=requests.Session(), timeout=30, operation_timeout=30))
     service = client.create_service("{%s}MktowsApiSoapBinding" % NS, url)
     auth_header = client.get_element("{%s}AuthenticationHeader" % NS)
     lead = {

@@ -15,6 +15,15 @@ namespace bench {
 // Keep-alive always (every peer reuses one connection); --io picks how the
 // HTTP body is framed: a counting pass for Content-Length (gSOAP's default),
 // one buffered message (store), or chunked transfer.
+// Bounded waits: a stuck server fails the run instead of hanging it.
+const int kConnectTimeoutSeconds = 10;
+const int kIoTimeoutSeconds = 30;
+inline void set_timeouts(struct soap *soap) {
+  soap->connect_timeout = kConnectTimeoutSeconds;
+  soap->send_timeout = kIoTimeoutSeconds;
+  soap->recv_timeout = kIoTimeoutSeconds;
+}
+
 inline soap_mode io_mode(const Options &o) {
   soap_mode m = SOAP_IO_KEEPALIVE;
   if (o.io == "store") m |= SOAP_IO_STORE;
@@ -46,6 +55,7 @@ class GeneratedCaller : public Caller {
         signer_(o),
         free_every_(o.free_every) {
     proxy_.soap_endpoint = url_.c_str();
+    set_timeouts(proxy_.soap);
     auth_.mktowsUserId = o.user;
     header_.mktows__AuthenticationHeader = &auth_;
     request_.attach(params_);
