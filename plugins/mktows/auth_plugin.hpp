@@ -39,6 +39,12 @@
 // its own plugin data (its own keyed context, header and settings), so a
 // copy may be handed to another thread.
 //
+// The context header. gSOAP gives a plugin no way to know which operation
+// a message is for before its header is counted, so with a workspace set
+// the plugin sends MktowsContextHeader on every message. Operations whose
+// binding does not declare it (getLead) should run inside
+// ScopedCallWorkspace(soap, ""); mktows::Client does that.
+//
 // Client contexts only: on a server context it would add the headers to
 // responses.
 #ifndef MKTOWS_AUTH_PLUGIN_HPP

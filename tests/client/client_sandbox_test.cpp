@@ -183,3 +183,40 @@ BOOST_AUTO_TEST_CASE(tls_is_verified_by_default) {
   std::remove(cert.c_str());
   std::remove(key.c_str());
 }
+
+namespace {
+
+// Runs the example with the sandbox's endpoint and credentials in its
+// environment; returns its exit status and its standard output.
+int run_example(const SandboxProcess &sandbox, const char *key, const std::string &args, std::string &out) {
+  ::setenv("MKTOWS_ENDPOINT", sandbox.endpoint().c_str(), 1);
+  ::setenv("MKTOWS_USER_ID", kUser, 1);
+  ::setenv("MKTOWS_ENCRYPTION_KEY", key, 1);
+  std::string command = std::string(MKTOWS_EXAMPLE_BIN) + " " + args + " 2>&1";
+  FILE *p = ::popen(command.c_str(), "r");
+  out.clear();
+  char buf[4096];
+  std::size_t n;
+  while (p && (n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  int status = p ? ::pclose(p) : -1;
+  ::unsetenv("MKTOWS_ENCRYPTION_KEY");
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_george_of_the_jungle_example_runs) {
+  SandboxProcess sandbox({}, credentials());
+  std::string out;
+  BOOST_TEST(run_example(sandbox, kKey, "", out) == 0);
+  BOOST_TEST(out.find("status CREATED") != std::string::npos, out);
+  BOOST_TEST(run_example(sandbox, kKey, "--workspace Default --trace", out) == 0);
+  BOOST_TEST(out.find("status UPDATED") != std::string::npos, out);
+  BOOST_TEST(out.find("RAW request:") != std::string::npos);
+  BOOST_TEST(out.find("<requestSignature>[redacted]</requestSignature>") != std::string::npos);
+  BOOST_TEST(out.find("<targetWorkspace>Default</targetWorkspace>") != std::string::npos);
+  BOOST_TEST(out.find(kKey) == std::string::npos);
+  BOOST_TEST(run_example(sandbox, "wrong-Key-0f-the-Jungle-example", "--trace", out) == 1);
+  BOOST_TEST(out.find("20014") != std::string::npos, out);
+  BOOST_TEST(out.find("wrong-Key-0f-the-Jungle-example") == std::string::npos);
+}
