@@ -116,9 +116,13 @@ class DirectCaller : public Caller {
     message_.mktows__paramsSyncLead = &params_;
     struct soap *soap = proxy_.soap;
     soap->user = this;
-    soap->connect_timeout = kConnectTimeoutSeconds;
-    runtime_open_ = soap->fopen;
-    soap->fopen = open_with_timeouts;
+    if (o.runtime_timeouts) {
+      set_timeouts(soap);
+    } else {
+      soap->connect_timeout = kConnectTimeoutSeconds;
+      runtime_open_ = soap->fopen;
+      soap->fopen = open_with_timeouts;
+    }
     if (o.coalesce) {
       runtime_send_ = soap->fsend;
       soap->fsend = buffer_send;
