@@ -27,6 +27,7 @@ struct Options {
   bool coalesce = false;   // one send() per request (our fsend hook buffers)
   bool skip_poll = false;  // no liveness poll of the kept-alive socket
   bool few_namespaces = false;  // declare only the namespaces the messages use
+  int io_timeout = 30;  // seconds a send or receive may wait
   bool runtime_timeouts = false;  // --impl direct: gSOAP's timeouts, not socket options
   // Benchmark credentials; nginx ignores them, the sandbox is started with them.
   std::string user = "bench_user_0001";
@@ -38,7 +39,7 @@ inline const char *usage() {
          "       [--impl generated|direct|client]\n"
          "       [--hmac oneshot|signer] [--auth hand|plugin] [--free-every N] [--io length|store|chunk] [--tree]\n"
          "       [--keep-begin] [--keep-end-recv] [--coalesce] [--skip-poll]\n"
-         "       [--few-namespaces] [--runtime-timeouts] [--rss-probe N] [--user ID] [--key-env VAR]\n";
+         "       [--few-namespaces] [--runtime-timeouts] [--io-timeout S] [--rss-probe N] [--user ID] [--key-env VAR]\n";
 }
 
 inline long parse_count(const std::string &name, const std::string &text, long min) {
@@ -72,6 +73,7 @@ inline Options parse_options(int argc, char **argv) {
     else if (a == "--skip-poll") o.skip_poll = true;
     else if (a == "--few-namespaces") o.few_namespaces = true;
     else if (a == "--runtime-timeouts") o.runtime_timeouts = true;
+    else if (a == "--io-timeout") o.io_timeout = static_cast<int>(parse_count(a, value(), 1));
     else if (a == "--rss-probe") o.rss_probe = parse_count(a, value(), 1);
     else if (a == "--user") o.user = value();
     else if (a == "--key-env") {

@@ -7,7 +7,9 @@ endpoint, answers its one request with the seed's response, and compares the
 request's XML (element names with namespace URIs, and text) to the seed
 request's. With --calls N it answers N requests on the same keep-alive
 connection (each checked); --chunked sends the answers in two chunks, the
-framing a client must finish reading before its next call. The user id, timestamp and signature values are compared by form
+framing a client must finish reading before its next call. With --silent it
+reads the request and never answers: the client must give up with an error
+within 15 s (its own timeout), and the check passes only then. The user id, timestamp and signature values are compared by form
 only: they differ on every call; with MKTOWS_BENCH_KEY set, the signature
 must also be HMAC-SHA1(key, timestamp + user id). Exits 0 when all holds,
 1 with the differing lines otherwise.
@@ -21,6 +23,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 import xml.etree.ElementTree as ET
 
 VARYING = {"mktowsUserId", "requestSignature", "requestTimestamp"}
@@ -93,13 +96,16 @@ def answer(response, chunked):
 
 
 def main(argv):
-    calls, chunked = 1, False
+    calls, chunked, silent = 1, False, False
     while len(argv) > 1 and argv[1].startswith("--") and argv[1] != "--":
         if argv[1] == "--calls":
             calls = int(argv[2])
             del argv[1:3]
         elif argv[1] == "--chunked":
             chunked = True
+            del argv[1]
+        elif argv[1] == "--silent":
+            silent = True
             del argv[1]
         else:
             sys.stderr.write(__doc__)
@@ -115,6 +121,7 @@ def main(argv):
     server.settimeout(60)
     url = "http://127.0.0.1:%d/soap/mktows/2_2" % server.getsockname()[1]
     captured = {}
+    release = threading.Event()
 
     def serve():
         try:
@@ -124,6 +131,9 @@ def main(argv):
             pending = [b""]
             for _ in range(calls):
                 captured["bodies"].append(read_request(conn, pending))
+                if silent:
+                    release.wait(30)  # hold the connection open, say nothing
+                    break
                 conn.sendall(answer(response, chunked))
             conn.close()
         except Exception as failure:  # reported below as missing requests
@@ -132,8 +142,19 @@ def main(argv):
     thread = threading.Thread(target=serve)
     thread.start()
     cmd = [a.replace("{URL}", url) for a in argv[4:]]
-    run = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=120)
+    started = time.monotonic()
+    try:
+        run = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=60 if silent else 120)
+    finally:
+        release.set()
+    waited = time.monotonic() - started
     thread.join(timeout=60)
+    if silent:
+        if run.returncode == 0 or waited > 15:
+            sys.stderr.write("against a silent server the client %s after %.1f s\n"
+                             % ("succeeded" if run.returncode == 0 else "gave up", waited))
+            return 1
+        return 0
     server.close()
     bodies = captured.get("bodies", [])
     if len(bodies) != calls:

@@ -25,13 +25,17 @@
 //    call of the runtime's own fsend (which also handles TLS).
 //  - timeouts: with soap->send_timeout/recv_timeout set, the runtime waits
 //    in select() before every send and every receive (two more syscalls per
-//    call); the tuned line sets SO_SNDTIMEO/SO_RCVTIMEO on each new socket
-//    instead (an fopen hook), which bounds the waits the same way.
+//    call). The tuned line sets SO_SNDTIMEO/SO_RCVTIMEO on each new socket
+//    instead (an fopen hook) and, on plain HTTP, reads and writes the socket
+//    itself (frecv hook, and the coalesced write): the runtime's own recv
+//    would answer the socket timeout's EAGAIN with a select() without a
+//    timeout. TLS connections keep the runtime's frecv/fsend.
 //  - --skip-poll: soap_connect() polls a kept-alive socket (one pselect per
 //    call) to see whether the server closed it; the fpoll hook can skip that
 //    when a failed call is retried on a new connection anyway.
 #include "sync_lead_call.hpp"
 
+#include <cerrno>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <unistd.h>
@@ -84,13 +88,46 @@ class DirectCaller : public Caller {
   }
   static int socket_alive(struct soap *) { return SOAP_OK; }
 
+  // Plain-socket receive: the socket timeout ends a wait as an error.
+  static std::size_t receive_plain(struct soap *soap, char *data, std::size_t n) {
+    DirectCaller *self = static_cast<DirectCaller *>(soap->user);
+    if (soap->ssl) return self->runtime_recv_(soap, data, n);
+    for (;;) {
+      ssize_t r = ::recv(soap->socket, data, n, 0);
+      if (r >= 0) return static_cast<std::size_t>(r);
+      if (errno != EINTR) {
+        soap->errnum = errno;
+        return 0;  // the runtime reads 0 as the end of the connection: the call fails
+      }
+    }
+  }
+
+  // Writes the coalesced request: one send() on plain sockets, the
+  // runtime's fsend (TLS) otherwise.
+  int write_request(struct soap *soap) {
+    if (soap->ssl || !socket_timeouts_) return runtime_send_(soap, out_.data(), out_.size());
+    const char *p = out_.data();
+    std::size_t left = out_.size();
+    while (left > 0) {
+      ssize_t w = ::send(soap->socket, p, left, MSG_NOSIGNAL);
+      if (w < 0) {
+        if (errno == EINTR) continue;
+        soap->errnum = errno;
+        return SOAP_EOF;
+      }
+      p += w;
+      left -= static_cast<std::size_t>(w);
+    }
+    return SOAP_OK;
+  }
+
   // Connects with the runtime's own fopen, then puts the timeouts on the
   // socket itself.
   static SOAP_SOCKET open_with_timeouts(struct soap *soap, const char *endpoint, const char *host, int port) {
     SOAP_SOCKET s = static_cast<DirectCaller *>(soap->user)->runtime_open_(soap, endpoint, host, port);
     if (soap_valid_socket(s)) {
       struct timeval tv;
-      tv.tv_sec = kIoTimeoutSeconds;
+      tv.tv_sec = static_cast<DirectCaller *>(soap->user)->io_timeout_;
       tv.tv_usec = 0;
       if (setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv) != 0 ||
           setsockopt(s, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv) != 0) {
@@ -117,11 +154,15 @@ class DirectCaller : public Caller {
     struct soap *soap = proxy_.soap;
     soap->user = this;
     if (o.runtime_timeouts) {
-      set_timeouts(soap);
+      set_timeouts(soap, o.io_timeout);
     } else {
       soap->connect_timeout = kConnectTimeoutSeconds;
+      io_timeout_ = o.io_timeout;
+      socket_timeouts_ = true;
       runtime_open_ = soap->fopen;
       soap->fopen = open_with_timeouts;
+      runtime_recv_ = soap->frecv;
+      soap->frecv = receive_plain;
     }
     if (o.coalesce) {
       runtime_send_ = soap->fsend;
@@ -175,7 +216,7 @@ class DirectCaller : public Caller {
     if (soap_end_count(soap)) return false;
     out_.clear();
     if (soap_connect(soap, url_.c_str(), "http://www.marketo.com/mktows/syncLead") || !write_envelope(soap) ||
-        soap_end_send(soap) || (runtime_send_ && (soap->error = runtime_send_(soap, out_.data(), out_.size())))) {
+        soap_end_send(soap) || (runtime_send_ && (soap->error = write_request(soap)))) {
       soap_closesock(soap);
       return false;
     }
@@ -260,6 +301,9 @@ class DirectCaller : public Caller {
   std::string error_;
   int (*runtime_send_)(struct soap *, const char *, std::size_t) = nullptr;
   SOAP_SOCKET (*runtime_open_)(struct soap *, const char *, const char *, int) = nullptr;
+  std::size_t (*runtime_recv_)(struct soap *, char *, std::size_t) = nullptr;
+  bool socket_timeouts_ = false;
+  int io_timeout_ = kIoTimeoutSeconds;
   std::string out_;  // the request being coalesced
 };
 

@@ -18,10 +18,10 @@ namespace bench {
 // Bounded waits: a stuck server fails the run instead of hanging it.
 const int kConnectTimeoutSeconds = 10;
 const int kIoTimeoutSeconds = 30;
-inline void set_timeouts(struct soap *soap) {
+inline void set_timeouts(struct soap *soap, int io_timeout = kIoTimeoutSeconds) {
   soap->connect_timeout = kConnectTimeoutSeconds;
-  soap->send_timeout = kIoTimeoutSeconds;
-  soap->recv_timeout = kIoTimeoutSeconds;
+  soap->send_timeout = io_timeout;
+  soap->recv_timeout = io_timeout;
 }
 
 inline soap_mode io_mode(const Options &o) {
@@ -55,7 +55,7 @@ class GeneratedCaller : public Caller {
         signer_(o),
         free_every_(o.free_every) {
     proxy_.soap_endpoint = url_.c_str();
-    set_timeouts(proxy_.soap);
+    set_timeouts(proxy_.soap, o.io_timeout);
     auth_.mktowsUserId = o.user;
     header_.mktows__AuthenticationHeader = &auth_;
     request_.attach(params_);
