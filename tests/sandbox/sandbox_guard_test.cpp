@@ -158,7 +158,9 @@ BOOST_AUTO_TEST_CASE(concurrency_limit) {
 }
 
 BOOST_AUTO_TEST_CASE(request_not_understood_and_unsupported_operation) {
-  SandboxProcess s;
+  // gSOAP reads a body until its XML ends, not until Content-Length: a
+  // truncated envelope is answered once the receive timeout expires.
+  SandboxProcess s({"--timeout", "1"});
   std::string auth = auth_header(mktows_test::kDemoUserId, mktows_test::kDemoEncryptionKey);
   BOOST_TEST(call_fault(s, "<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\"><SOAP-ENV:Bo") == 20012);
   BOOST_TEST(call_fault(s, "this is not XML at all") == 20012);
