@@ -92,6 +92,8 @@ int LeadStore::allocate_id(int floor) {
 void LeadStore::reserve(std::size_t n) {
   leads_.reserve(n);
   by_email_.reserve(n);
+  by_foreign_.reserve(n);
+  by_cookie_.reserve(n);
 }
 
 }  // namespace mktows_sandbox
