@@ -137,30 +137,59 @@ void Journal::open(const std::string &dir, const std::function<void(Lead &&)> &a
   }
 }
 
-void Journal::append(const Lead &lead) {
+std::uint64_t Journal::append(const Lead &lead) {
+  std::lock_guard<std::mutex> lock(buffer_mutex_);
   if (fd_ >= 0) pending_ += encode(lead);
+  return ++appended_;
 }
 
-void Journal::commit() {
-  if (fd_ < 0 || pending_.empty()) return;
-  if (broken_) throw JournalError(path_ + ": an earlier write failed; refusing further writes");
-  const char *p = pending_.data();
-  std::size_t left = pending_.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd_, p, left);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      broken_ = true;
-      pending_.clear();
-      throw JournalError(path_ + ": write failed: " + std::strerror(errno));
-    }
-    p += n;
-    left -= static_cast<std::size_t>(n);
-  }
+std::uint64_t Journal::last_ticket() {
+  std::lock_guard<std::mutex> lock(buffer_mutex_);
+  return appended_;
+}
+
+void Journal::discard() {
+  std::lock_guard<std::mutex> lock(buffer_mutex_);
   pending_.clear();
-  if (::fdatasync(fd_) != 0) {
-    broken_ = true;
-    throw JournalError(path_ + ": fdatasync failed: " + std::strerror(errno));
+}
+
+void Journal::wait_durable(std::uint64_t ticket) {
+  if (fd_ < 0) return;
+  std::unique_lock<std::mutex> lock(sync_mutex_);
+  while (synced_ < ticket) {
+    if (broken_) throw JournalError(path_ + ": an earlier write failed; refusing further writes");
+    if (syncing_) {
+      synced_cv_.wait(lock);
+      continue;
+    }
+    syncing_ = true;
+    std::string batch;
+    std::uint64_t upto;
+    {
+      std::lock_guard<std::mutex> buffer(buffer_mutex_);
+      batch.swap(pending_);
+      upto = appended_;
+    }
+    lock.unlock();
+    std::string error;
+    const char *p = batch.data();
+    std::size_t left = batch.size();
+    while (left > 0 && error.empty()) {
+      ssize_t n = ::write(fd_, p, left);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) error = std::string("write failed: ") + std::strerror(errno);
+      else {
+        p += n;
+        left -= static_cast<std::size_t>(n);
+      }
+    }
+    if (error.empty() && ::fdatasync(fd_) != 0) error = std::string("fdatasync failed: ") + std::strerror(errno);
+    lock.lock();
+    syncing_ = false;
+    if (error.empty()) synced_ = upto;
+    else broken_ = true;
+    synced_cv_.notify_all();
+    if (!error.empty()) throw JournalError(path_ + ": " + error);
   }
 }
 

@@ -7,7 +7,10 @@
 
 #include "lead.hpp"
 
+#include <condition_variable>
+#include <cstdint>
 #include <functional>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 
@@ -32,11 +35,19 @@ class Journal {
   void open(const std::string &dir, const std::function<void(Lead &&)> &apply);
   bool is_open() const { return fd_ >= 0; }
 
-  // Buffers one record; commit() writes and syncs everything buffered.
-  void append(const Lead &lead);
-  void commit();
-  // Forgets records that were appended but not committed.
-  void discard() { pending_.clear(); }
+  // Buffers one record and returns its ticket. Callers serialise append()
+  // (LeadService holds its lock), so the file order is the order of writes.
+  std::uint64_t append(const Lead &lead);
+  // Returns once every record up to `ticket` is written and fdatasync'd.
+  // Group commit: whichever caller finds no sync running writes everything
+  // buffered so far in one write + fdatasync; the others wait for it. Throws
+  // JournalError once a write has failed.
+  void wait_durable(std::uint64_t ticket);
+  // Everything appended so far.
+  void commit() { wait_durable(last_ticket()); }
+  std::uint64_t last_ticket();
+  // Forgets records that were appended but not yet written.
+  void discard();
 
   static std::string encode(const Lead &lead);
   // False when `line` (without its newline) is not a complete record.
@@ -45,7 +56,13 @@ class Journal {
  private:
   int fd_ = -1;
   std::string path_;
+  std::mutex buffer_mutex_;  // pending_, appended_
   std::string pending_;
+  std::uint64_t appended_ = 0;
+  std::mutex sync_mutex_;  // the rest
+  std::condition_variable synced_cv_;
+  std::uint64_t synced_ = 0;
+  bool syncing_ = false;
   bool broken_ = false;
 };
 

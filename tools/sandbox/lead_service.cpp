@@ -132,9 +132,9 @@ SyncResult LeadService::sync_locked(const LeadInput &in, const std::string &cook
   return result;
 }
 
-void LeadService::commit_or_fail() {
+void LeadService::make_durable(std::uint64_t ticket) {
   try {
-    journal_.commit();
+    journal_.wait_durable(ticket);
   } catch (const JournalError &e) {
     throw ServiceError(kApiFailure, e.what());
   }
@@ -142,17 +142,22 @@ void LeadService::commit_or_fail() {
 
 SyncResult LeadService::sync_lead(const SyncRequest &request) {
   validate(request.lead);
-  std::lock_guard<std::mutex> lock(mutex_);
-  const WorkspaceConfig *workspace = target_workspace(request.has_workspace, request.workspace);
-  SyncResult result = sync_locked(request.lead, request.cookie, request.has_workspace, workspace, true);
-  commit_or_fail();
+  SyncResult result;
+  std::uint64_t ticket;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const WorkspaceConfig *workspace = target_workspace(request.has_workspace, request.workspace);
+    result = sync_locked(request.lead, request.cookie, request.has_workspace, workspace, true);
+    ticket = journal_.last_ticket();
+  }
+  make_durable(ticket);
   return result;
 }
 
 std::vector<BatchResult> LeadService::sync_multiple(const std::vector<LeadInput> &records, bool has_workspace,
                                                     const std::string &workspace_name, bool dedup) {
   std::vector<BatchResult> out(records.size());
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::unique_lock<std::mutex> lock(mutex_);
   const WorkspaceConfig *workspace = target_workspace(has_workspace, workspace_name);
   for (std::size_t i = 0; i < records.size(); ++i) {
     try {
@@ -165,7 +170,9 @@ std::vector<BatchResult> LeadService::sync_multiple(const std::vector<LeadInput>
       if (records[i].has_id) out[i].lead_id = records[i].id;
     }
   }
-  commit_or_fail();
+  std::uint64_t ticket = journal_.last_ticket();
+  lock.unlock();
+  make_durable(ticket);
   return out;
 }
 

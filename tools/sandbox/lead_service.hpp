@@ -73,7 +73,8 @@ class LeadService {
   SyncResult sync_locked(const LeadInput &lead, const std::string &cookie, bool has_workspace,
                          const WorkspaceConfig *workspace, bool dedup);
   std::string partition_for_new(const LeadInput &lead, const WorkspaceConfig *workspace) const;
-  void commit_or_fail();
+  // Waits (without the lock) until the writes up to `ticket` are on disk.
+  void make_durable(std::uint64_t ticket);
 
   Config config_;
   std::mutex mutex_;
