@@ -172,6 +172,8 @@ BOOST_AUTO_TEST_CASE(request_not_understood_and_unsupported_operation) {
   // An element the schema does not have, inside a known operation.
   BOOST_TEST(call_fault(s, envelope(auth, "<ns1:paramsSyncLead><leadRecord><Email>a@x.com</Email><Shoe>9</Shoe>"
                                           "</leadRecord><returnLead>false</returnLead></ns1:paramsSyncLead>")) == 20012);
+  // leadRecord is required by the schema: missing -> 20017.
+  BOOST_TEST(call_fault(s, envelope(auth, "<ns1:paramsSyncLead><returnLead>false</returnLead></ns1:paramsSyncLead>")) == 20017);
   // Deep nesting.
   std::string deep;
   for (int i = 0; i < 5000; ++i) deep += "<n>";
