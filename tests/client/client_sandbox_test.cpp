@@ -180,6 +180,19 @@ BOOST_AUTO_TEST_CASE(tls_is_verified_by_default) {
   auto ok = trusting.sync_lead(george());
   BOOST_REQUIRE_MESSAGE(ok.ok(), ok.error().describe());
   BOOST_TEST((ok->status == SyncStatus::created));
+
+  // The same trust through a hashed CA directory.
+  const std::string dir = "client_sandbox_ca_dir";
+  std::string make_dir = "rm -rf " + dir + " && mkdir " + dir + " && cp " + cert + " " + dir +
+                         "/$(openssl x509 -hash -noout -in " + cert + ").0";
+  BOOST_REQUIRE_EQUAL(std::system(make_dir.c_str()), 0);
+  o.ca_file.clear();
+  o.ca_dir = dir;
+  mktows::Client trusting_dir(o);
+  auto again = trusting_dir.sync_lead(george());
+  BOOST_REQUIRE_MESSAGE(again.ok(), again.error().describe());
+  BOOST_TEST((again->status == SyncStatus::updated));
+  BOOST_TEST(std::system(("rm -rf " + dir).c_str()) == 0);
   std::remove(cert.c_str());
   std::remove(key.c_str());
 }
