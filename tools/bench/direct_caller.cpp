@@ -249,7 +249,8 @@ class DirectCaller : public Caller {
     // multipart answer (the end of the chunks, the zlib stream, the
     // attachments) and for href/id pairs, which document/literal answers
     // do not use; it runs whenever the answer was framed that way.
-    if (keep_end_recv_ || (soap->mode & (SOAP_IO_CHUNK | SOAP_ENC_ZLIB | SOAP_ENC_DIME | SOAP_ENC_MIME | SOAP_ENC_MTOM))) {
+    if (keep_end_recv_ || (soap->mode & SOAP_IO) == SOAP_IO_CHUNK ||
+        (soap->mode & (SOAP_ENC_ZLIB | SOAP_ENC_DIME | SOAP_ENC_MIME | SOAP_ENC_MTOM))) {
       if (soap_end_recv(soap)) {
         soap_closesock(soap);
         return false;
