@@ -2,8 +2,8 @@
 // way, several times, then run to the end: every row is in the sandbox's
 // durable store exactly once (one lead per Email), none is lost, and no
 // acknowledged row was sent again (only a resent batch can report UPDATED).
-// The store is read back from the sandbox's --data directory with the
-// sandbox's own code after the server has stopped.
+// The store is read back by a new sandbox replaying the --data directory,
+// one getLead per row.
 #define BOOST_TEST_MODULE cli_kill_resume
 #include <boost/test/included/unit_test.hpp>
 
@@ -11,9 +11,7 @@
 #include "cli_sandbox.hpp"
 #include "temp_dir.hpp"
 
-#include "config.hpp"
-#include "fault_codes.hpp"
-#include "lead_service.hpp"
+#include <mktows/mktows.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -120,30 +118,39 @@ BOOST_AUTO_TEST_CASE(killed_runs_then_resumed_sync_every_row_exactly_once) {
 
   BOOST_TEST(sandbox.stop() == 0);
 
-  // The sandbox's durable store, replayed by the sandbox's own code.
-  mktows_sandbox::Config config;
-  mktows_sandbox::complete_config(config, kUser, kKey);
-  mktows_sandbox::LeadService store(config);
-  store.open_data_dir(data);
-  BOOST_TEST(store.size() == static_cast<std::size_t>(kRows));
+  // A new server replays the durable store from the data directory; every
+  // row is read back through the protocol.
+  CliSandbox replayed(dir.path(), {"--data", data}, creds);
+  mktows::ClientOptions options;
+  options.endpoint = replayed.endpoint();
+  options.user_id = kUser;
+  options.encryption_key = kKey;
+  options.limiter.enabled = false;  // 3,000 reads; the sandbox sets no limit
+  mktows::Client client(options);
   std::set<int> ids;
   int missing = 0, duplicated = 0;
   for (int i = 0; i < kRows; ++i) {
-    std::vector<mktows_sandbox::Lead> leads;
-    try {
-      leads = store.get_leads("EMAIL", email(i));
-    } catch (const mktows_sandbox::ServiceError &) {
-      // 20103: not found
+    mktows::Result<std::vector<mktows::Lead>> r = client.get_lead(mktows::LeadKey::by_email(email(i)));
+    if (!r) {
+      BOOST_TEST(r.error().code == mktows::fault_code::lead_not_found, r.error().describe());
+      ++missing;
+      continue;
     }
-    if (leads.empty()) ++missing;
-    if (leads.size() > 1) ++duplicated;
-    for (const auto &l : leads) ids.insert(l.id);
+    if (r->size() != 1) ++duplicated;
+    for (const mktows::Lead &l : *r) ids.insert(l.id());
   }
   BOOST_TEST(missing == 0);
   BOOST_TEST(duplicated == 0);
-  BOOST_TEST(ids.size() == static_cast<std::size_t>(kRows));
-  std::vector<mktows_sandbox::Lead> one = store.get_leads("EMAIL", email(1234));
-  BOOST_REQUIRE_EQUAL(one.size(), 1u);
-  BOOST_REQUIRE(one[0].attribute("LastName"));
-  BOOST_TEST(*one[0].attribute("LastName") == "Last, 1234");
+  BOOST_REQUIRE_EQUAL(ids.size(), static_cast<std::size_t>(kRows));
+  // The sandbox numbers new leads consecutively, so any lead created twice
+  // would show as an Id beyond the 3,000 it handed out for these rows.
+  BOOST_TEST(*ids.rbegin() - *ids.begin() + 1 == kRows);
+  mktows::Result<std::vector<mktows::Lead>> beyond = client.get_lead(mktows::LeadKey::by_id(*ids.rbegin() + 1));
+  BOOST_TEST(!beyond.ok());
+  BOOST_TEST(beyond.error().code == mktows::fault_code::lead_not_found);
+  mktows::Result<std::vector<mktows::Lead>> one = client.get_lead(mktows::LeadKey::by_email(email(1234)));
+  BOOST_REQUIRE(one.ok());
+  BOOST_REQUIRE_EQUAL(one->size(), 1u);
+  BOOST_REQUIRE((*one)[0].find("LastName"));
+  BOOST_TEST(*(*one)[0].find("LastName") == "Last, 1234");
 }
