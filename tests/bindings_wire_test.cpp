@@ -5,7 +5,7 @@
 // (b) a ParamsSyncLead built in C++ is written by the generated proxy as a
 //     body that libxml2 (not gSOAP) finds equal to the seed's request body.
 #define BOOST_TEST_MODULE bindings_wire
-#include <boost/test/included/unit_test.hpp>
+#include <boost/test/unit_test.hpp>
 
 #include "mktowsMktowsApiSoapBindingProxy.h"
 

@@ -2,7 +2,7 @@
 // batching, rejects, JSON lines, and resuming after a run cut at each point
 // of a batch's life (before the send, after the send, after the rejects).
 #define BOOST_TEST_MODULE batch_sync
-#include <boost/test/included/unit_test.hpp>
+#include <boost/test/unit_test.hpp>
 
 #include "batch_sync.hpp"
 #include "csv_reader.hpp"

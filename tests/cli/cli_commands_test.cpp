@@ -2,7 +2,7 @@
 // process against `mktows sandbox`: success and error paths, exit codes,
 // --json output, where settings come from, and that the key is never shown.
 #define BOOST_TEST_MODULE cli_commands
-#include <boost/test/included/unit_test.hpp>
+#include <boost/test/unit_test.hpp>
 
 #include "cli_process.hpp"
 #include "cli_sandbox.hpp"

@@ -3,7 +3,7 @@
 // parsing, progress text, and the batch engine's resume logic with an
 // in-process sender.
 #define BOOST_TEST_MODULE cli_core
-#include <boost/test/included/unit_test.hpp>
+#include <boost/test/unit_test.hpp>
 
 #include "args.hpp"
 #include "batch_sync.hpp"

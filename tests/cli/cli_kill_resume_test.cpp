@@ -5,7 +5,7 @@
 // The store is read back by a new sandbox replaying the --data directory,
 // one getLead per row.
 #define BOOST_TEST_MODULE cli_kill_resume
-#include <boost/test/included/unit_test.hpp>
+#include <boost/test/unit_test.hpp>
 
 #include "cli_process.hpp"
 #include "cli_sandbox.hpp"

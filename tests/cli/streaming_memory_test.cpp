@@ -3,7 +3,7 @@
 // bytes (counted by this program's operator new/delete) is the same within
 // a small margin, whatever the file's size.
 #define BOOST_TEST_MODULE streaming_memory
-#include <boost/test/included/unit_test.hpp>
+#include <boost/test/unit_test.hpp>
 
 #include "batch_sync.hpp"
 #include "temp_dir.hpp"

@@ -2,7 +2,7 @@
 // loopback: every public call, faults the policy treats differently, TLS
 // verification, and no secret in any trace.
 #define BOOST_TEST_MODULE client_sandbox
-#include <boost/test/included/unit_test.hpp>
+#include <boost/test/unit_test.hpp>
 
 #include "client/client_test_support.hpp"
 #include "support/sandbox_process.hpp"

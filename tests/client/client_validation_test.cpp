@@ -1,7 +1,7 @@
 // client_validation_test: the rules checked before sending, the Result
 // type, redaction of traces and of printed options.
 #define BOOST_TEST_MODULE client
-#include <boost/test/included/unit_test.hpp>
+#include <boost/test/unit_test.hpp>
 
 #include "client/client_test_support.hpp"
 

@@ -6,7 +6,7 @@
 // failing call produces (the wire in both directions, gSOAP's fault
 // strings, the sandbox's own log) contains either key.
 #define BOOST_TEST_MODULE auth_plugin_sandbox
-#include <boost/test/included/unit_test.hpp>
+#include <boost/test/unit_test.hpp>
 
 #include "plugin/plugin_test_support.hpp"
 #include "support/files.hpp"

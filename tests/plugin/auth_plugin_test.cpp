@@ -5,7 +5,7 @@
 // count and send passes; the context header; soap_copy; response headers;
 // and the secret never showing up in anything a call produces.
 #define BOOST_TEST_MODULE auth_plugin
-#include <boost/test/included/unit_test.hpp>
+#include <boost/test/unit_test.hpp>
 
 #include "plugin/plugin_test_support.hpp"
 #include "support/raw_http_server.hpp"

@@ -1,7 +1,7 @@
 // The sandbox's core without HTTP: timestamps, the journal format, WSDL
 // address rewriting, the store's indexes, configuration errors.
 #define BOOST_TEST_MODULE sandbox_core_test
-#include <boost/test/included/unit_test.hpp>
+#include <boost/test/unit_test.hpp>
 
 #include "auth.hpp"
 #include "config.hpp"

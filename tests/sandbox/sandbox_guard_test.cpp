@@ -1,7 +1,7 @@
 // Authentication, limits and hostile input: a fault or a closed connection,
 // and a server that still answers afterwards.
 #define BOOST_TEST_MODULE sandbox_guard_test
-#include <boost/test/included/unit_test.hpp>
+#include <boost/test/unit_test.hpp>
 
 #include "lead_requests.hpp"
 #include "support/files.hpp"

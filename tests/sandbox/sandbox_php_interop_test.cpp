@@ -2,7 +2,7 @@
 // loads the sandbox's ?WSDL and calls syncLead: CREATED, then UPDATED for the
 // same Email, then a wrong key gets the vendor's 20014 fault.
 #define BOOST_TEST_MODULE sandbox_php_interop_test
-#include <boost/test/included/unit_test.hpp>
+#include <boost/test/unit_test.hpp>
 
 #include "support/sandbox_process.hpp"
 

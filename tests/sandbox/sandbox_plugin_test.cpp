@@ -2,7 +2,7 @@
 // generated proxy plus one registration line is accepted; a wrong key, or a
 // stale clock, is refused with the vendor's fault.
 #define BOOST_TEST_MODULE sandbox_plugin_test
-#include <boost/test/included/unit_test.hpp>
+#include <boost/test/unit_test.hpp>
 
 #include "support/sandbox_process.hpp"
 #include "temp_dir.hpp"

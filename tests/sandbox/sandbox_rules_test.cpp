@@ -1,7 +1,7 @@
 // syncLead's rules (the seed's, and the sandbox's documented choices), one
 // table row per rule, each against a fresh sandbox over real HTTP.
 #define BOOST_TEST_MODULE sandbox_rules_test
-#include <boost/test/included/unit_test.hpp>
+#include <boost/test/unit_test.hpp>
 #include <boost/test/data/test_case.hpp>
 
 #include "lead_requests.hpp"

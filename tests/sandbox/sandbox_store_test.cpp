@@ -1,6 +1,6 @@
 // Durability (--data), syncMultipleLeads and getLead over real HTTP.
 #define BOOST_TEST_MODULE sandbox_store_test
-#include <boost/test/included/unit_test.hpp>
+#include <boost/test/unit_test.hpp>
 
 #include "lead_requests.hpp"
 #include "support/files.hpp"

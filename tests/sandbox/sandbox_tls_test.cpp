@@ -1,7 +1,7 @@
 // HTTPS: --cert/--key serve TLS; a gSOAP client (the raw generated proxy with
 // the auth plugin) calls syncLead through it; a silent TLS client is dropped.
 #define BOOST_TEST_MODULE sandbox_tls_test
-#include <boost/test/included/unit_test.hpp>
+#include <boost/test/unit_test.hpp>
 
 #include "sandbox_client.hpp"
 #include "support/sandbox_process.hpp"

@@ -1,7 +1,7 @@
 // The sandbox on the wire: the seed's request, verbatim, gets a response of
 // the seed's shape; ?WSDL; faults of the vendor's shape.
 #define BOOST_TEST_MODULE sandbox_wire_test
-#include <boost/test/included/unit_test.hpp>
+#include <boost/test/unit_test.hpp>
 
 #include "sandbox_client.hpp"
 #include "support/files.hpp"
