@@ -6,7 +6,7 @@
 
 #include "batch_sync.hpp"
 #include "csv_reader.hpp"
-#include "temp_dir.hpp"
+#include "support/temp_dir.hpp"
 
 #include <nlohmann/json.hpp>
 

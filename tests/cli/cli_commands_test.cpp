@@ -6,7 +6,7 @@
 
 #include "cli_process.hpp"
 #include "cli_sandbox.hpp"
-#include "temp_dir.hpp"
+#include "support/temp_dir.hpp"
 
 #include "../support/raw_http_server.hpp"
 

@@ -13,7 +13,7 @@
 #include "progress.hpp"
 #include "settings.hpp"
 
-#include "temp_dir.hpp"
+#include "support/temp_dir.hpp"
 
 #include <cstdlib>
 #include <fstream>

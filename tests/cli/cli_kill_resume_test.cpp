@@ -9,7 +9,7 @@
 
 #include "cli_process.hpp"
 #include "cli_sandbox.hpp"
-#include "temp_dir.hpp"
+#include "support/temp_dir.hpp"
 
 #include <mktows/mktows.hpp>
 

@@ -6,7 +6,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "batch_sync.hpp"
-#include "temp_dir.hpp"
+#include "support/temp_dir.hpp"
 
 #include <atomic>
 #include <cstdlib>

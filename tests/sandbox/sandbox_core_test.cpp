@@ -8,7 +8,7 @@
 #include "fault_codes.hpp"
 #include "journal.hpp"
 #include "lead_store.hpp"
-#include "temp_dir.hpp"
+#include "support/temp_dir.hpp"
 #include "wsdl_document.hpp"
 
 using namespace mktows_sandbox;
@@ -78,7 +78,7 @@ BOOST_AUTO_TEST_CASE(journal_records_round_trip) {
 }
 
 BOOST_AUTO_TEST_CASE(journal_replays_in_order) {
-  sandbox_test::TempDir dir;
+  mktows_test::TempDir dir;
   {
     Journal j;
     j.open(dir.path(), [](Lead &&) {});

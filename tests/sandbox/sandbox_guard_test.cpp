@@ -6,11 +6,12 @@
 #include "lead_requests.hpp"
 #include "support/files.hpp"
 #include "support/sandbox_process.hpp"
-#include "temp_dir.hpp"
+#include "support/temp_dir.hpp"
 
 #include <thread>
 
 using namespace sandbox_test;
+using mktows_test::TempDir;
 using mktows_test::SandboxProcess;
 
 namespace {

@@ -5,14 +5,14 @@
 #include <boost/test/unit_test.hpp>
 
 #include "support/sandbox_process.hpp"
-#include "temp_dir.hpp"
+#include "support/temp_dir.hpp"
 
 #include <mktows/auth_plugin.hpp>
 
 #include "mktowsMktowsApiSoapBindingProxy.h"
 
 using mktows_test::SandboxProcess;
-using sandbox_test::TempDir;
+using mktows_test::TempDir;
 
 namespace {
 

@@ -5,7 +5,7 @@
 #include "lead_requests.hpp"
 #include "support/files.hpp"
 #include "support/sandbox_process.hpp"
-#include "temp_dir.hpp"
+#include "support/temp_dir.hpp"
 
 #include <atomic>
 #include <map>
@@ -13,6 +13,7 @@
 #include <thread>
 
 using namespace sandbox_test;
+using mktows_test::TempDir;
 using mktows_test::SandboxProcess;
 
 namespace {

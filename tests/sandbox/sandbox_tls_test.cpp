@@ -5,14 +5,14 @@
 
 #include "sandbox_client.hpp"
 #include "support/sandbox_process.hpp"
-#include "temp_dir.hpp"
+#include "support/temp_dir.hpp"
 
 #include <mktows/auth_plugin.hpp>
 
 #include "mktowsMktowsApiSoapBindingProxy.h"
 
 using mktows_test::SandboxProcess;
-using sandbox_test::TempDir;
+using mktows_test::TempDir;
 
 BOOST_AUTO_TEST_CASE(https_sync_lead_with_the_generated_proxy) {
   TempDir dir;

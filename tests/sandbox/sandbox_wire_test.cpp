@@ -6,9 +6,10 @@
 #include "sandbox_client.hpp"
 #include "support/files.hpp"
 #include "support/sandbox_process.hpp"
-#include "temp_dir.hpp"
+#include "support/temp_dir.hpp"
 
 using namespace sandbox_test;
+using mktows_test::TempDir;
 using mktows_test::SandboxProcess;
 
 namespace {

@@ -16,9 +16,11 @@ inline std::string read_file(const std::string &path) {
   return out.str();
 }
 
-// MKTOWS_FIXTURES is set by tests/CMakeLists.txt to the fixtures folder.
+#ifdef MKTOWS_FIXTURES
+// MKTOWS_FIXTURES is set by mktows_add_test to the fixtures folder.
 inline std::string fixture(const std::string &name) {
   return read_file(std::string(MKTOWS_FIXTURES) + "/" + name);
 }
+#endif
 
 }  // namespace mktows_test
