@@ -20,7 +20,7 @@ extern "C" void on_signal(int) { g_stop.store(true); }
 const char kUsage[] =
     "usage: mktows-sandbox [options]\n"
     "  --port P                 listen on 127.0.0.1:P (0, the default: a free port)\n"
-    "  --threads N              worker threads (default 4)\n"
+    "  --threads N              worker threads (default: one per CPU, at least 2)\n"
     "  --cert FILE --key FILE   serve HTTPS with this PEM certificate chain and key\n"
     "  --config FILE            JSON configuration (docs/SANDBOX.md)\n"
     "  --data DIR               journal every write to DIR and replay it at start\n"
@@ -112,7 +112,7 @@ int main(int argc, char **argv) {
     if (config.demo_user)
       std::fprintf(stderr, "mktows-sandbox: demo user id %s, encryption key %s\n", kDemoUserId, kDemoEncryptionKey);
     std::fprintf(stderr, "mktows-sandbox: %zu leads, %zu users, %d threads%s\n", leads.size(), config.users.size(),
-                 options.threads, data_dir.empty() ? ", memory only" : "");
+                 server.threads(), data_dir.empty() ? ", memory only" : "");
     server.run(g_stop);
   } catch (const std::exception &e) {
     std::fprintf(stderr, "mktows-sandbox: %s\n", e.what());

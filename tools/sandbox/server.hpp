@@ -1,4 +1,5 @@
-// server.hpp: the listening socket, the accept loop and the worker pool.
+// server.hpp: the listening socket, the readiness loop that holds idle
+// keep-alive connections, and the worker pool that serves their requests.
 #pragma once
 
 #include "soap_handler.hpp"
@@ -19,7 +20,7 @@ class ServerError : public std::runtime_error {
 
 struct ServerOptions {
   int port = 0;  // 0: any free port
-  int threads = 4;
+  int threads = 0;  // 0: default_worker_threads()
   std::string cert_file;  // TLS when both are set
   std::string key_file;
   unsigned long long max_body = 8ULL << 20;
@@ -29,6 +30,9 @@ struct ServerOptions {
   int max_keep_alive = 1000;  // requests per connection
   bool verbose = false;
 };
+
+// One worker per CPU, at least two (docs/SANDBOX.md says why).
+int default_worker_threads();
 
 class Server {
  public:
@@ -40,14 +44,17 @@ class Server {
   // Binds 127.0.0.1 and prepares TLS; throws ServerError.
   void bind();
   int port() const { return port_; }
+  int threads() const;
   // http(s)://127.0.0.1:PORT/soap/mktows/2_2
   std::string endpoint() const;
 
-  // Accepts and serves until `stop` becomes true, then lets idle
-  // connections go and joins the workers.
+  // Accepts and serves until `stop` becomes true, then closes idle
+  // connections, lets the requests in progress finish and joins the workers.
   void run(const std::atomic<bool> &stop);
 
  private:
+  class Loop;
+
   ServerOptions options_;
   Authenticator auth_;
   HandlerContext context_;

@@ -49,6 +49,30 @@ SoapHandler::SoapHandler(struct soap *soap, const HandlerContext &context, const
     : MktowsApiSoapBindingService(soap), context_(context), auth_(auth) {
   soap->user = this;
   soap->fget = &SoapHandler::http_get;
+  soap->fpreparerecv = &SoapHandler::count_received;
+  soap->fpreparefinalrecv = &SoapHandler::keep_pipelined;
+}
+
+// Called when a request has been read (soap_end_recv) and before a GET is
+// answered: whatever the buffer holds past it is the client's next request.
+int SoapHandler::keep_pipelined(struct soap *soap) {
+  SoapHandler *self = static_cast<SoapHandler *>(soap->user);
+  if (soap->bufidx < soap->buflen) self->pipelined_.assign(soap->buf + soap->bufidx, soap->buflen - soap->bufidx);
+  return SOAP_OK;
+}
+
+void SoapHandler::restore_pipelined() {
+  if (!pipelined_.empty() && soap->keep_alive && soap_valid_socket(soap->socket)) {
+    std::memcpy(soap->buf, pipelined_.data(), pipelined_.size());
+    soap->bufidx = 0;
+    soap->buflen = pipelined_.size();
+  }
+  pipelined_.clear();
+}
+
+int SoapHandler::count_received(struct soap *soap, const char *, size_t len) {
+  static_cast<SoapHandler *>(soap->user)->kept_bytes_ += len;
+  return SOAP_OK;
 }
 
 int SoapHandler::fault(int code, const std::string &why) {
@@ -80,19 +104,21 @@ int SoapHandler::fault(int code, const std::string &why) {
   return soap->error = SOAP_FAULT;
 }
 
-void SoapHandler::close_connection() {
+bool SoapHandler::close_connection() {
   soap->keep_alive = 0;
   soap_closesock(soap);
+  return false;
 }
 
-void SoapHandler::send_http_status(int status) {
+bool SoapHandler::send_http_status(int status) {
   soap->keep_alive = 0;
   soap_send_empty_response(soap, status);
-  close_connection();
+  return close_connection();
 }
 
 int SoapHandler::http_get(struct soap *soap) {
   SoapHandler *self = static_cast<SoapHandler *>(soap->user);
+  keep_pipelined(soap);
   std::string version, query;
   if (!service_path(soap->path, version, query) || !iequals(query, "wsdl")) return 404;
   std::string body = rewrite_wsdl_address(embedded_wsdl(), self->context_.base_url + kServicePrefix + version);
@@ -121,23 +147,40 @@ void SoapHandler::authenticate() {
 
 int SoapHandler::serve() {
   soap->keep_alive = soap->max_keep_alive + 1;
-  do {
-    if (soap->keep_alive > 0 && soap->max_keep_alive > 0) soap->keep_alive--;
-    serve_one();
-    soap_destroy(soap);
-    soap_end(soap);
-  } while (soap->keep_alive && soap_valid_socket(soap->socket));
+  do end_request(serve_request());
+  while (soap->keep_alive && soap_valid_socket(soap->socket));
+  release();
   return SOAP_OK;
 }
 
-void SoapHandler::serve_one() {
+bool SoapHandler::serve_request() {
+  if (soap->keep_alive > 0 && soap->max_keep_alive > 0) soap->keep_alive--;
+  pipelined_.clear();
+  bool clean = serve_one();
+  restore_pipelined();
+  return clean;
+}
+
+void SoapHandler::end_request(bool clean) {
+  if (clean && ++kept_calls_ < kBatchCalls && kept_bytes_ < kBatchBytes) return;
+  release();
+}
+
+void SoapHandler::release() {
+  soap_destroy(soap);
+  soap_end(soap);
+  kept_calls_ = 0;
+  kept_bytes_ = 0;
+}
+
+bool SoapHandler::serve_one() {
   soap_clr_omode(soap, SOAP_XML_NIL);
   has_workspace_ = false;
   workspace_.clear();
   soap_begin(soap);
   if (soap_begin_recv(soap)) {
     int e = soap->error;
-    if (e == SOAP_STOP) return;  // a GET, answered by http_get
+    if (e == SOAP_STOP) return false;  // a GET, answered by http_get
     if (transport_error(e)) return close_connection();
     if (e == SOAP_EOM) return send_http_status(413);
     if (e >= 300 && e < 600) return send_http_status(e);
@@ -195,7 +238,7 @@ void SoapHandler::serve_one() {
     }
   }
   if (!code) {
-    if (dispatch(soap) == SOAP_OK) return;
+    if (dispatch(soap) == SOAP_OK) return true;
     int e = soap->error;
     if (e == SOAP_FAULT) {
       soap_send_fault(soap);
@@ -210,7 +253,7 @@ void SoapHandler::serve_one() {
   }
   fault(code, why);
   soap_send_fault(soap);
-  close_connection();
+  return close_connection();
 }
 
 LeadInput SoapHandler::to_input(const mktows__LeadRecord &r) {

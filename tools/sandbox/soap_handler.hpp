@@ -1,5 +1,6 @@
 // soap_handler.hpp: the sandbox's gSOAP service. One handler per worker
-// thread, bound to that worker's own struct soap.
+// thread, bound to that worker's own struct soap; the server attaches one
+// connection at a time to it.
 #pragma once
 
 #include "auth.hpp"
@@ -28,6 +29,20 @@ class SoapHandler : public MktowsApiSoapBindingService {
   // every refused request with a fault of the vendor's shape.
   int serve() override;
 
+  // Serves one request on the connection attached to the context (its
+  // socket, TLS session and keep-alive countdown); closes the connection
+  // when the request ends it. True when the call was answered normally.
+  bool serve_request();
+  // Ends a request. gSOAP's soap_end clears two hash tables (about 40k
+  // instructions) whatever the message, so the memory of clean calls is
+  // freed in batches: every kBatchCalls calls or kBatchBytes received,
+  // and at once after a fault or an error.
+  void end_request(bool clean);
+  // Frees whatever end_request kept (an idle or exiting worker).
+  void release();
+  static const int kBatchCalls = 64;
+  static const unsigned long kBatchBytes = 1UL << 20;
+
   int syncLead(mktows__ParamsSyncLead *params, mktows__SuccessSyncLead &response) override;
   int syncMultipleLeads(mktows__ParamsSyncMultipleLeads *params,
                         mktows__SuccessSyncMultipleLeads &response) override;
@@ -37,12 +52,16 @@ class SoapHandler : public MktowsApiSoapBindingService {
   int fault(int code, const std::string &why);
 
  private:
-  void serve_one();
+  bool serve_one();
   void authenticate();
-  void send_http_status(int status);
-  void close_connection();
+  // Both end the connection and return false (the request failed).
+  bool send_http_status(int status);
+  bool close_connection();
   int respond();  // the call succeeded: release its slot, write nil members
   static int http_get(struct soap *soap);
+  static int count_received(struct soap *soap, const char *buf, size_t len);
+  static int keep_pipelined(struct soap *soap);
+  void restore_pipelined();
 
   mktows__LeadRecord *to_record(const Lead &lead);
   LeadInput to_input(const mktows__LeadRecord &record);
@@ -52,6 +71,11 @@ class SoapHandler : public MktowsApiSoapBindingService {
   Limiter::InFlight *in_flight_ = nullptr;  // the call being served
   bool has_workspace_ = false;
   std::string workspace_;
+  // Bytes of the next pipelined request, saved before the response is
+  // written: gSOAP sends through the same buffer it reads into.
+  std::string pipelined_;
+  int kept_calls_ = 0;               // clean calls whose memory is still held
+  unsigned long kept_bytes_ = 0;     // bytes received since the last release
 };
 
 }  // namespace mktows_sandbox
