@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <ctime>
 #include <mutex>
 #include <thread>
 #include <unordered_set>
@@ -73,6 +74,42 @@ bool has_buffered_input(struct soap *soap) {
   return soap->ssl && SSL_has_pending(soap->ssl);
 }
 
+// gSOAP polls a socket before every read and write when timeouts are set:
+// two extra system calls per request on a socket that epoll has just
+// reported readable and whose send buffer is empty. These try the call
+// first and fall back to gSOAP's own (which polls with the timeouts) only
+// when it would block. TLS goes straight to gSOAP's. The transfer timeout
+// is checked here too, so a client feeding bytes steadily stays bounded.
+size_t (*g_gsoap_recv)(struct soap *, char *, size_t) = nullptr;
+int (*g_gsoap_send)(struct soap *, const char *, size_t) = nullptr;
+
+bool transfer_expired(const struct soap *soap) {
+  return soap->transfer_timeout > 0 &&
+         static_cast<ULONG64>(std::time(nullptr)) > soap->start + static_cast<ULONG64>(soap->transfer_timeout);
+}
+
+size_t recv_first(struct soap *soap, char *s, size_t n) {
+  if (!soap->ssl && soap_valid_socket(soap->socket)) {
+    if (transfer_expired(soap)) return 0;
+    ssize_t r = ::recv(soap->socket, s, n, 0);
+    if (r >= 0) return static_cast<size_t>(r);
+  }
+  return g_gsoap_recv(soap, s, n);
+}
+
+int send_first(struct soap *soap, const char *s, size_t n) {
+  if (!soap->ssl && soap_valid_socket(soap->socket)) {
+    while (n) {
+      ssize_t r = ::send(soap->socket, s, n, MSG_NOSIGNAL);
+      if (r <= 0) break;  // would block, or an error gSOAP's own send reports
+      s += r;
+      n -= static_cast<size_t>(r);
+    }
+    if (!n) return SOAP_OK;
+  }
+  return g_gsoap_send(soap, s, n);
+}
+
 void close_parked(Connection *c) {
   if (c->ssl) SSL_free(c->ssl);
   ::close(c->socket);
@@ -129,12 +166,18 @@ void Server::Loop::run(const std::atomic<bool> &stop) {
     ::close(epoll_);
     throw ServerError("cannot watch the listening socket");
   }
+  // Every context starts with the same runtime functions; set before any
+  // worker reads them.
+  g_gsoap_recv = server_.master_->frecv;
+  g_gsoap_send = server_.master_->fsend;
   std::vector<std::unique_ptr<WorkerSlot>> slots;
   std::vector<std::thread> workers;
   for (int i = 0; i < threads_; ++i) {
     struct soap *copy = soap_copy(server_.master_);
     if (!copy) break;
     copy->fclosesocket = &close_worker_socket;
+    copy->frecv = &recv_first;
+    copy->fsend = &send_first;
     slots.emplace_back(new WorkerSlot);
     workers.emplace_back(&Loop::work, this, copy, slots.back().get());
   }
