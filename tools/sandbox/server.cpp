@@ -10,6 +10,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <ctime>
 #include <mutex>
@@ -209,10 +210,15 @@ void Server::Loop::accept_one() {
   master->socket = SOAP_INVALID_SOCKET;  // the connection owns it now
   std::lock_guard<std::mutex> lock(mutex_);
   if (!soap_valid_socket(s)) {
-    // Out of descriptors, most likely: pause rather than spin on a
-    // listening socket that stays readable.
-    listening_ = false;
-    retry_accept_ = Clock::now() + std::chrono::milliseconds(kTickMs);
+    int e = master->errnum;
+    if (e == EMFILE || e == ENFILE || e == ENOBUFS || e == ENOMEM) {
+      // Out of descriptors or memory: pause rather than spin on a
+      // listening socket that stays readable.
+      listening_ = false;
+      retry_accept_ = Clock::now() + std::chrono::milliseconds(kTickMs);
+    } else {
+      arm(EPOLL_CTL_MOD, master->master, nullptr);  // that client gave up; the next may not
+    }
     return;
   }
   arm(EPOLL_CTL_MOD, master->master, nullptr);
