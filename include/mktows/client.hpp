@@ -17,8 +17,8 @@
 //
 // Per call: the lead is validated, the request is built in reused objects,
 // a limiter permit is taken, the request is sent (signed afresh by the
-// plugin on every attempt), and a failure is classified and retried as the
-// RetryPolicy says.
+// plugin on every attempt) and its answer read by detail::Exchange, and a
+// failure is classified and retried as the RetryPolicy says.
 #ifndef MKTOWS_CLIENT_HPP
 #define MKTOWS_CLIENT_HPP
 
@@ -26,6 +26,7 @@
 
 #include "mktows/auth_plugin.hpp"
 #include "mktows/detail/convert.hpp"
+#include "mktows/detail/exchange.hpp"
 #include "mktows/detail/soap_error.hpp"
 #include "mktows/error.hpp"
 #include "mktows/lead.hpp"
@@ -35,8 +36,6 @@
 #include "mktows/timing.hpp"
 #include "mktows/trace.hpp"
 #include "mktows/validation.hpp"
-
-#include <poll.h>
 
 #include <chrono>
 #include <climits>
@@ -52,6 +51,12 @@ namespace mktows {
 
 // The service refuses batches above this many leads.
 static const std::size_t kMaxBatch = 300;
+
+namespace detail {
+static const char kSyncLeadAction[] = "http://www.marketo.com/mktows/syncLead";
+static const char kSyncMultipleLeadsAction[] = "http://www.marketo.com/mktows/syncMultipleLeads";
+static const char kGetLeadAction[] = "http://www.marketo.com/mktows/getLead";
+}  // namespace detail
 
 namespace detail {
 
@@ -81,10 +86,7 @@ class ClientState {
         plugin_(nullptr),
         rng_(std::random_device()()),
         calls_since_free_(0),
-        requests_sent_(0),
-        next_send_(nullptr),
-        next_recv_(nullptr),
-        nothing_readable_(false) {
+        requests_sent_(0) {
     setup();
     // The key now lives only in the plugin's keyed context.
     wipe_string(options_.encryption_key);
@@ -112,16 +114,15 @@ class ClientState {
     } else {
       sync_params_.marketoCookie = nullptr;
     }
-    MktowsApiSoapBindingProxy &proxy = proxy_;
-    mktows__ParamsSyncLead *params = &sync_params_;
+    __mktows__syncLead message;
+    message.mktows__paramsSyncLead = &sync_params_;
     mktows__SuccessSyncLead &response = sync_response_;
-    const char *endpoint = options_.endpoint.c_str();
-    Error e = run(workspace_for(call), [&](Phase &phase) -> int {
-      phase = Phase::send;
-      if (proxy.send_syncLead(endpoint, nullptr, params)) return proxy.soap->error;
-      phase = Phase::receive;
-      return proxy.recv_syncLead(response);
-    });
+    Error e = run(workspace_for(call), kSyncLeadAction,
+                  [&](struct soap *soap) { return soap_put___mktows__syncLead(soap, &message, "-mktows:syncLead", ""); },
+                  [&](struct soap *soap) {
+                    response.soap_default(soap);
+                    response.soap_get(soap, "mktows:successSyncLead", nullptr);
+                  });
     if (!e.ok()) return finish(e);
     if (!response.result || !response.result->syncStatus) return finish(missing("successSyncLead/result/syncStatus"));
     SyncResult out;
@@ -159,16 +160,18 @@ class ClientState {
       batch_params_.leadRecordList = &batch_list_;
       dedup_ = dedup;
       batch_params_.dedupEnabled = &dedup_;
-      MktowsApiSoapBindingProxy &proxy = proxy_;
-      mktows__ParamsSyncMultipleLeads *params = &batch_params_;
+      __mktows__syncMultipleLeads message;
+      message.mktows__paramsSyncMultipleLeads = &batch_params_;
       mktows__SuccessSyncMultipleLeads &response = batch_response_;
-      const char *endpoint = options_.endpoint.c_str();
-      Error e = run(workspace, [&](Phase &phase) -> int {
-        phase = Phase::send;
-        if (proxy.send_syncMultipleLeads(endpoint, nullptr, params)) return proxy.soap->error;
-        phase = Phase::receive;
-        return proxy.recv_syncMultipleLeads(response);
-      });
+      Error e = run(
+          workspace, kSyncMultipleLeadsAction,
+          [&](struct soap *soap) {
+            return soap_put___mktows__syncMultipleLeads(soap, &message, "-mktows:syncMultipleLeads", "");
+          },
+          [&](struct soap *soap) {
+            response.soap_default(soap);
+            response.soap_get(soap, "mktows:successSyncMultipleLeads", nullptr);
+          });
       if (e.ok() && (!response.result || !response.result->syncStatusList))
         e = missing("successSyncMultipleLeads/result/syncStatusList");
       if (e.ok() && response.result->syncStatusList->syncStatus.size() != count) {
@@ -206,17 +209,16 @@ class ClientState {
     key_.keyType = to_wire(key.type);
     key_.keyValue = key.value;
     get_params_.leadKey = &key_;
-    MktowsApiSoapBindingProxy &proxy = proxy_;
-    mktows__ParamsGetLead *params = &get_params_;
+    __mktows__getLead message;
+    message.mktows__paramsGetLead = &get_params_;
     mktows__SuccessGetLead &response = get_response_;
-    const char *endpoint = options_.endpoint.c_str();
     // getLead's binding declares no context header.
-    Error e = run("", [&](Phase &phase) -> int {
-      phase = Phase::send;
-      if (proxy.send_getLead(endpoint, nullptr, params)) return proxy.soap->error;
-      phase = Phase::receive;
-      return proxy.recv_getLead(response);
-    });
+    Error e = run("", kGetLeadAction,
+                  [&](struct soap *soap) { return soap_put___mktows__getLead(soap, &message, "-mktows:getLead", ""); },
+                  [&](struct soap *soap) {
+                    response.soap_default(soap);
+                    response.soap_get(soap, "mktows:successGetLead", nullptr);
+                  });
     if (!e.ok()) return finish(e);
     if (!response.result) return finish(missing("successGetLead/result"));
     std::vector<Lead> out;
@@ -233,7 +235,6 @@ class ClientState {
  private:
   void setup() {
     struct soap *soap = proxy_.soap;
-    soap->user = this;
     if (options_.endpoint.empty() || options_.user_id.empty() || options_.encryption_key.empty()) {
       setup_error_ = validation_error(ValidationRule::client_options,
                                       "client_options: endpoint, user_id and encryption_key are required");
@@ -250,7 +251,8 @@ class ClientState {
       soap->proxy_host = options_.proxy_host.c_str();
       soap->proxy_port = options_.proxy_port;
     }
-    if (starts_with_https(options_.endpoint)) {
+    const bool tls = starts_with_https(options_.endpoint);
+    if (tls) {
       ssl_init_once();
       unsigned short flags = options_.verify_tls ? SOAP_SSL_DEFAULT : SOAP_SSL_NO_AUTHENTICATION;
       if (soap_ssl_client_context(soap, flags, nullptr, nullptr,
@@ -273,35 +275,8 @@ class ClientState {
       return;
     }
     plugin_ = AuthPlugin::find(soap);
-    next_recv_ = soap->frecv;
-    soap->frecv = &ClientState::recv_hook;
-    if (options_.trace) {
-      next_send_ = soap->fsend;
-      soap->fsend = &ClientState::send_hook;
-    }
+    exchange_.attach(soap, tls, options_.send_timeout, options_.receive_timeout, static_cast<bool>(options_.trace));
     if (options_.limiter.enabled) limiter_ = Limiter::for_user(options_.user_id);
-  }
-
-  static int send_hook(struct soap *soap, const char *buf, std::size_t len) {
-    ClientState *self = static_cast<ClientState *>(soap->user);
-    self->trace_out_.append(buf, len);
-    return self->next_send_(soap, buf, len);
-  }
-
-  static std::size_t recv_hook(struct soap *soap, char *buf, std::size_t len) {
-    ClientState *self = static_cast<ClientState *>(soap->user);
-    std::size_t n = self->next_recv_(soap, buf, len);
-    if (n == 0) {
-      // gSOAP reports a timeout and an end of stream alike; a socket with
-      // nothing to read tells them apart.
-      pollfd p;
-      p.fd = soap->socket;
-      p.events = POLLIN;
-      p.revents = 0;
-      self->nothing_readable_ = soap_valid_socket(soap->socket) && ::poll(&p, 1, 0) == 0;
-    }
-    if (self->options_.trace) self->trace_in_.append(buf, n);
-    return n;
   }
 
   // The workspace to send: the call's, else the client's (which the plugin
@@ -318,29 +293,27 @@ class ClientState {
     return e;
   }
 
-  template <class Call>
-  Error run(const char *workspace, Call call) {
+  template <class Put, class Get>
+  Error run(const char *workspace, const char *action, Put put, Get get) {
+    const char *endpoint = options_.endpoint.c_str();
     const TimePoint start = steady_now(options_.steady_clock);
     int backoffs = 0;
     for (int attempt = 1;; ++attempt) {
       Limiter::Permit permit;
       if (limiter_) permit = limiter_->acquire(options_.limiter, options_.steady_clock, options_.sleep);
       if (workspace) plugin_->set_call_workspace(workspace);
-      trace_out_.clear();
-      trace_in_.clear();
-      nothing_readable_ = false;
       Phase phase = Phase::send;
-      int rc = call(phase);
+      int rc = exchange_.run(endpoint, action, put, get, phase);
       ++requests_sent_;
       permit.release();
       if (workspace) plugin_->clear_call_workspace();
       if (options_.trace) {
-        options_.trace(TraceDirection::request, redact(trace_out_));
-        options_.trace(TraceDirection::response, redact(trace_in_));
+        options_.trace(TraceDirection::request, redact(exchange_.request()));
+        options_.trace(TraceDirection::response, redact(exchange_.answer()));
       }
       last_attempts_ = attempt;
       if (rc == SOAP_OK) return Error();
-      Error e = classify(proxy_.soap, phase, nothing_readable_);
+      Error e = classify(proxy_.soap, phase, exchange_.timed_out());
       e.attempts = attempt;
       std::chrono::milliseconds elapsed =
           std::chrono::duration_cast<std::chrono::milliseconds>(steady_now(options_.steady_clock) - start);
@@ -379,10 +352,7 @@ class ClientState {
   unsigned long requests_sent_;
   int last_attempts_ = 0;
 
-  int (*next_send_)(struct soap *, const char *, std::size_t);
-  std::size_t (*next_recv_)(struct soap *, char *, std::size_t);
-  std::string trace_out_, trace_in_;
-  bool nothing_readable_;
+  Exchange exchange_;
 
   RecordSlot sync_slot_;
   mktows__ParamsSyncLead sync_params_;

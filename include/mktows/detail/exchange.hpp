@@ -1,0 +1,314 @@
+// detail/exchange.hpp: one request and its answer over a gSOAP context,
+// written and read with the generated serializers but without the
+// per-message work that a document/literal client on a kept-alive
+// connection does not need.
+//
+// The generated send_X/recv_X pair costs about 1.5 times what PHP's
+// SoapClient spends per call (docs/BENCHMARKS.md has the profile). What this
+// sequence leaves out, and why that is safe:
+//
+//  - soap_begin() before the request: besides resetting counters it runs
+//    soap_free_temp(), which clears the 4096-slot pointer table and the id
+//    table. Nothing the request side does fills them (the serialize pass that
+//    would is skipped too, see below), and soap_begin_recv() runs the same
+//    clean-up before the answer is parsed. After any failure the full
+//    soap_begin() runs again.
+//  - soap_serialize_X(): it only marks data referenced twice for id/href,
+//    which document/literal messages must not use anyway.
+//  - the counting pass for Content-Length: the message is serialised once,
+//    into one buffer, and the length is written into the HTTP head
+//    afterwards. One send() carries head and body.
+//  - soap_end_recv() for a plain answer: its work is the id/href resolution
+//    (a walk over the empty id table); it still runs for chunked, compressed
+//    or multipart answers, whose framing it finishes.
+//  - select() before every send and receive: on plain HTTP the timeouts are
+//    put on the socket (SO_SNDTIMEO/SO_RCVTIMEO) and the socket is read and
+//    written here. TLS connections keep the runtime's I/O and timeouts.
+#ifndef MKTOWS_DETAIL_EXCHANGE_HPP
+#define MKTOWS_DETAIL_EXCHANGE_HPP
+
+#include "mktowsH.h"
+
+#include "mktows/detail/soap_error.hpp"
+
+#include <poll.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstddef>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+namespace mktows {
+namespace detail {
+
+class Exchange {
+ public:
+  Exchange()
+      : soap_(nullptr),
+        socket_timeouts_(false),
+        keep_answer_(false),
+        buffering_(false),
+        clean_(false),
+        timed_out_(false),
+        runtime_send_(nullptr),
+        runtime_recv_(nullptr),
+        runtime_open_(nullptr) {}
+  Exchange(const Exchange &) = delete;
+  Exchange &operator=(const Exchange &) = delete;
+
+  // Takes over soap->user and the I/O hooks. `tls`: the endpoint is https
+  // (the runtime keeps its own I/O and timeouts). `keep_answer`: keep the
+  // answer's bytes for answer().
+  void attach(struct soap *soap, bool tls, std::chrono::milliseconds send_timeout,
+              std::chrono::milliseconds recv_timeout, bool keep_answer) {
+    soap_ = soap;
+    soap->user = this;
+    keep_answer_ = keep_answer;
+    // One buffer for the whole message; never the runtime's store mode
+    // (which it picks for an uncounted message) or a counting pass.
+    soap_set_omode(soap, SOAP_IO_BUFFER);
+    runtime_send_ = soap->fsend;
+    soap->fsend = &Exchange::on_send;
+    runtime_recv_ = soap->frecv;
+    soap->frecv = &Exchange::on_recv;
+    runtime_open_ = soap->fopen;
+    soap->fopen = &Exchange::on_open;
+    socket_timeouts_ = !tls;
+    if (socket_timeouts_) {
+      to_timeval(send_timeout, send_tv_);
+      to_timeval(recv_timeout, recv_tv_);
+      soap->send_timeout = 0;
+      soap->recv_timeout = 0;
+    }
+  }
+
+  // Sends one request and reads its answer. `put` writes the body's element
+  // (soap_put_X), `get` reads the answer's (X::soap_get) and leaves
+  // soap->error set when the body holds something else. Returns SOAP_OK or
+  // soap->error; `phase` says how far it got.
+  template <class Put, class Get>
+  int run(const char *endpoint, const char *action, Put put, Get get, Phase &phase) {
+    struct soap *soap = soap_;
+    phase = Phase::send;
+    timed_out_ = false;
+    answer_.clear();
+    if (clean_)
+      light_begin(soap);
+    else
+      soap_begin(soap);
+    clean_ = false;
+    soap->encodingStyle = nullptr;  // document/literal
+    // soap_begin_count() also runs the plugins' fprepareinitsend (the
+    // signing plugin fills the header there).
+    if (soap_begin_count(soap)) return soap->error;
+    soap->mode &= ~SOAP_IO_LENGTH;  // no counting pass: framed below
+    if (soap_end_count(soap)) return soap->error;
+    request_.clear();
+    buffering_ = true;
+    int rc = SOAP_OK;
+    if (soap_connect(soap, endpoint, action) || soap_envelope_begin_out(soap) || soap_putheader(soap) ||
+        soap_body_begin_out(soap) || put(soap) || soap_body_end_out(soap) || soap_envelope_end_out(soap) ||
+        soap_end_send(soap))
+      rc = soap->error ? soap->error : SOAP_EOF;
+    buffering_ = false;
+    if (rc == SOAP_OK) rc = frame_request();
+    if (rc == SOAP_OK) rc = write_request();
+    if (rc != SOAP_OK) {
+      soap->error = rc;
+      soap_closesock(soap);
+      soap->error = rc;
+      return rc;
+    }
+    phase = Phase::receive;
+    if (soap_begin_recv(soap) || soap_envelope_begin_in(soap) || soap_recv_header(soap) ||
+        soap_body_begin_in(soap))
+      return close_with_error(soap);
+    get(soap);
+    if (soap->error) return soap_recv_fault(soap, 0);
+    if (soap_body_end_in(soap) || soap_envelope_end_in(soap)) return close_with_error(soap);
+    if ((soap->mode & SOAP_IO) == SOAP_IO_CHUNK ||
+        (soap->mode & (SOAP_ENC_ZLIB | SOAP_ENC_DIME | SOAP_ENC_MIME | SOAP_ENC_MTOM))) {
+      if (soap_end_recv(soap)) return close_with_error(soap);
+    } else {
+      soap->part = SOAP_END;
+    }
+    soap_closesock(soap);  // closes only when the server did not keep the connection
+    if (soap->error) return soap->error;
+    clean_ = true;
+    return SOAP_OK;
+  }
+
+  // The last request as sent (HTTP head and body) and, when kept, the
+  // answer's bytes as received.
+  const std::string &request() const { return request_; }
+  const std::string &answer() const { return answer_; }
+  // The last receive failed because nothing arrived within the timeout
+  // (rather than the connection closing).
+  bool timed_out() const { return timed_out_; }
+
+ private:
+  static Exchange *self(struct soap *soap) { return static_cast<Exchange *>(soap->user); }
+
+  static void to_timeval(std::chrono::milliseconds t, struct timeval &tv) {
+    long long ms = t.count() > 0 ? t.count() : 0;  // 0: no timeout
+    tv.tv_sec = static_cast<time_t>(ms / 1000);
+    tv.tv_usec = static_cast<suseconds_t>((ms % 1000) * 1000);
+  }
+
+  // What soap_begin() resets for a new message, without its table
+  // clearing; only between complete, successful exchanges.
+  static void light_begin(struct soap *soap) {
+    if (!soap->keep_alive) {
+      soap->buflen = 0;
+      soap->bufidx = 0;
+    }
+    soap->null = 0;
+    soap->position = 0;
+    soap->encoding = 0;
+    soap->mustUnderstand = 0;
+    soap->mode = 0;
+    soap->ns = 0;
+    soap->part = SOAP_END;
+    soap->event = 0;
+    soap->evlev = 0;
+    soap->alloced = 0;
+    soap->count = 0;
+    soap->length = 0;
+    soap->cdata = 0;
+    soap->error = SOAP_OK;
+    soap->peeked = 0;
+    soap->ahead = 0;
+    soap->idnum = 0;
+    soap->level = 0;
+    soap->endpoint[0] = '\0';
+  }
+
+  static int close_with_error(struct soap *soap) {
+    int rc = soap->error ? soap->error : SOAP_EOF;
+    soap_closesock(soap);
+    soap->error = rc;
+    return rc;
+  }
+
+  // While a request is being written, everything the runtime sends is
+  // collected; a proxy's CONNECT (written while the connection opens)
+  // goes out at once.
+  static int on_send(struct soap *soap, const char *data, std::size_t n) {
+    Exchange *x = self(soap);
+    if (x->buffering_) {
+      x->request_.append(data, n);
+      return SOAP_OK;
+    }
+    return x->runtime_send_(soap, data, n);
+  }
+
+  static SOAP_SOCKET on_open(struct soap *soap, const char *endpoint, const char *host, int port) {
+    Exchange *x = self(soap);
+    bool buffering = x->buffering_;
+    x->buffering_ = false;
+    SOAP_SOCKET s = x->runtime_open_(soap, endpoint, host, port);
+    x->buffering_ = buffering;
+    if (soap_valid_socket(s) && x->socket_timeouts_ &&
+        (setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &x->recv_tv_, sizeof x->recv_tv_) != 0 ||
+         setsockopt(s, SOL_SOCKET, SO_SNDTIMEO, &x->send_tv_, sizeof x->send_tv_) != 0)) {
+      soap->errnum = errno;
+      soap_set_sender_error(soap, "setsockopt", "cannot set the socket timeouts", SOAP_TCP_ERROR);
+      ::close(s);
+      return SOAP_INVALID_SOCKET;
+    }
+    return s;
+  }
+
+  static std::size_t on_recv(struct soap *soap, char *data, std::size_t n) {
+    Exchange *x = self(soap);
+    std::size_t got;
+    if (x->socket_timeouts_ && !soap->ssl) {
+      ssize_t r;
+      do r = ::recv(soap->socket, data, n, 0);
+      while (r < 0 && errno == EINTR);
+      if (r < 0) {
+        soap->errnum = errno;
+        x->timed_out_ = errno == EAGAIN || errno == EWOULDBLOCK;
+        r = 0;  // the runtime reads 0 as the end of the answer: the call fails
+      }
+      got = static_cast<std::size_t>(r);
+    } else {
+      got = x->runtime_recv_(soap, data, n);
+      if (got == 0) {
+        // The runtime reports a timeout and an end of stream alike; a
+        // socket with nothing to read tells them apart.
+        pollfd p;
+        p.fd = soap->socket;
+        p.events = POLLIN;
+        p.revents = 0;
+        x->timed_out_ = soap_valid_socket(soap->socket) && ::poll(&p, 1, 0) == 0;
+      }
+    }
+    if (x->keep_answer_) x->answer_.append(data, got);
+    return got;
+  }
+
+  // The runtime wrote "Content-Length: 0" (the message was not counted);
+  // put the real length there.
+  int frame_request() {
+    static const char kField[] = "\r\nContent-Length: 0\r\n";
+    std::size_t head_end = request_.find("\r\n\r\n");
+    if (head_end == std::string::npos) return soap_set_sender_error(soap_, "framing", "no HTTP head", SOAP_EOM);
+    std::size_t at = request_.find(kField);  // the head comes first; a match past it is refused
+    if (at == std::string::npos || at + sizeof kField - 1 > head_end + 2)
+      return soap_set_sender_error(soap_, "framing", "no Content-Length in the HTTP head", SOAP_EOM);
+    std::size_t body = request_.size() - (head_end + 4);
+    char digits[24];
+    int len = std::snprintf(digits, sizeof digits, "%zu", body);
+    request_.replace(at + sizeof kField - 4, 1, digits, static_cast<std::size_t>(len));
+    return SOAP_OK;
+  }
+
+  int write_request() {
+    struct soap *soap = soap_;
+    if (!socket_timeouts_ || soap->ssl) {
+      int rc = runtime_send_(soap, request_.data(), request_.size());
+      return rc == SOAP_OK ? SOAP_OK : (soap->error ? soap->error : rc);
+    }
+    const char *p = request_.data();
+    std::size_t left = request_.size();
+    while (left > 0) {
+      ssize_t w = ::send(soap->socket, p, left, MSG_NOSIGNAL);
+      if (w < 0) {
+        if (errno == EINTR) continue;
+        soap->errnum = errno;
+        if (errno == EAGAIN || errno == EWOULDBLOCK)
+          return soap_set_sender_error(soap, "Timeout", "the request could not be sent within the send timeout",
+                                       SOAP_TCP_ERROR);
+        return SOAP_EOF;
+      }
+      p += w;
+      left -= static_cast<std::size_t>(w);
+    }
+    return SOAP_OK;
+  }
+
+  struct soap *soap_;
+  bool socket_timeouts_;
+  bool keep_answer_;
+  bool buffering_;
+  bool clean_;  // the previous exchange completed: light_begin() is enough
+  bool timed_out_;
+  struct timeval send_tv_ = {0, 0};
+  struct timeval recv_tv_ = {0, 0};
+  std::string request_;
+  std::string answer_;
+  int (*runtime_send_)(struct soap *, const char *, std::size_t);
+  std::size_t (*runtime_recv_)(struct soap *, char *, std::size_t);
+  SOAP_SOCKET (*runtime_open_)(struct soap *, const char *, const char *, int);
+};
+
+}  // namespace detail
+}  // namespace mktows
+
+#endif  // MKTOWS_DETAIL_EXCHANGE_HPP
