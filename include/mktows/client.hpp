@@ -37,6 +37,8 @@
 #include "mktows/trace.hpp"
 #include "mktows/validation.hpp"
 
+#include <openssl/opensslv.h>
+
 #include <chrono>
 #include <climits>
 #include <cstddef>
@@ -60,10 +62,35 @@ static const char kGetLeadAction[] = "http://www.marketo.com/mktows/getLead";
 
 namespace detail {
 
+// gSOAP's soap_init() runs soap_ssl_init() the first time any context is
+// made: OpenSSL's library set-up and RAND_load_file("/dev/urandom"), which
+// instantiates the DRBG: 7.9M instructions, half of a client's cold start,
+// and useless for a plain-HTTP endpoint. OpenSSL 1.1 and later initialise
+// themselves on first use (SSL_CTX_new, which soap_ssl_client_context
+// calls, loads the TLS library and its error strings) and seed the DRBG
+// from the OS. So the client tells gSOAP to skip it, with soap_ssl_noinit,
+// gSOAP's switch for this, before its first context. Other gSOAP contexts
+// of the process lose nothing: OpenSSL still initialises itself when they
+// first use it.
+inline void skip_runtime_ssl_init_once() {
+#if OPENSSL_VERSION_NUMBER >= 0x10100000L
+  static std::once_flag once;
+  std::call_once(once, [] { soap_ssl_noinit(); });
+#endif
+}
+
+// Before a TLS context: OpenSSL older than 1.1 needs the explicit set-up.
 inline void ssl_init_once() {
+#if OPENSSL_VERSION_NUMBER < 0x10100000L
   static std::once_flag once;
   std::call_once(once, [] { soap_ssl_init(); });
+#endif
 }
+
+// Constructed before the context (a member declared first).
+struct RuntimeSetup {
+  RuntimeSetup() { skip_runtime_ssl_init_once(); }
+};
 
 // gSOAP timeouts: positive = seconds, negative = microseconds.
 inline int soap_timeout(std::chrono::milliseconds t) {
@@ -342,6 +369,7 @@ class ClientState {
     }
   }
 
+  RuntimeSetup runtime_setup_;  // before proxy_: its constructor runs soap_init()
   MktowsApiSoapBindingProxy proxy_;
   ClientOptions options_;
   AuthPlugin *plugin_;
