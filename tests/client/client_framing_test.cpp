@@ -9,7 +9,9 @@
 
 #include "client/client_test_support.hpp"
 
+#include <chrono>
 #include <cstdio>
+#include <thread>
 
 using namespace mktows_test;
 
@@ -106,6 +108,27 @@ BOOST_AUTO_TEST_CASE(answers_framed_every_way_on_one_connection) {
   // fifth, so the sixth call opened a second one.
   BOOST_TEST(server.connections() == 2u);
   BOOST_TEST(client.requests_sent() == 6u);
+}
+
+// A connection idle for longer than kFreshConnection is checked before it
+// is used: a server that closed it silently costs nothing, not a failed
+// attempt (retries are off here, so a failed attempt would fail the call).
+BOOST_AUTO_TEST_CASE(an_idle_connection_the_server_closed_is_replaced_before_sending) {
+  RawHttpServer server([](const RawRequest &, std::size_t i) {
+    RawReply r = RawReply::respond(sync_lead_ok(static_cast<int>(30 + i)));
+    r.close_after = true;  // closes without saying so in the answer
+    return r;
+  });
+  mktows::ClientOptions o = test_options(server.endpoint());
+  o.retry = mktows::RetryPolicy::none();
+  mktows::Client client(o);
+  BOOST_REQUIRE(client.sync_lead(george()).ok());
+  std::this_thread::sleep_for(mktows::detail::kFreshConnection + std::chrono::milliseconds(200));
+  auto r = client.sync_lead(george());
+  BOOST_REQUIRE_MESSAGE(r.ok(), r.error());
+  BOOST_TEST(r->lead_id == 31);
+  BOOST_TEST(server.connections() == 2u);
+  BOOST_TEST(client.requests_sent() == 2u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

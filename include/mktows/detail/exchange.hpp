@@ -24,6 +24,11 @@
 //  - select() before every send and receive: on plain HTTP the timeouts are
 //    put on the socket (SO_SNDTIMEO/SO_RCVTIMEO) and the socket is read and
 //    written here. TLS connections keep the runtime's I/O and timeouts.
+//  - the poll of a kept-alive connection before each request (did the
+//    server close it while it was idle?) when that connection answered
+//    less than kFreshConnection ago: servers close idle connections after
+//    seconds, not microseconds, and one that closes right after answering
+//    says so in the answer (Connection: close), which closes it here too.
 #ifndef MKTOWS_DETAIL_EXCHANGE_HPP
 #define MKTOWS_DETAIL_EXCHANGE_HPP
 
@@ -46,6 +51,10 @@
 namespace mktows {
 namespace detail {
 
+// A kept-alive connection that answered within this time is used without
+// asking the kernel whether the server closed it.
+static const std::chrono::milliseconds kFreshConnection(1000);
+
 class Exchange {
  public:
   Exchange()
@@ -57,7 +66,8 @@ class Exchange {
         timed_out_(false),
         runtime_send_(nullptr),
         runtime_recv_(nullptr),
-        runtime_open_(nullptr) {}
+        runtime_open_(nullptr),
+        runtime_poll_(nullptr) {}
   Exchange(const Exchange &) = delete;
   Exchange &operator=(const Exchange &) = delete;
 
@@ -78,6 +88,8 @@ class Exchange {
     soap->frecv = &Exchange::on_recv;
     runtime_open_ = soap->fopen;
     soap->fopen = &Exchange::on_open;
+    runtime_poll_ = soap->fpoll;
+    soap->fpoll = &Exchange::on_poll;
     socket_timeouts_ = !tls;
     if (socket_timeouts_) {
       to_timeval(send_timeout, send_tv_);
@@ -97,10 +109,13 @@ class Exchange {
     phase = Phase::send;
     timed_out_ = false;
     answer_.clear();
-    if (clean_)
+    if (clean_) {
       light_begin(soap);
-    else
+      fresh_ = std::chrono::steady_clock::now() - last_answer_ < kFreshConnection;
+    } else {
       soap_begin(soap);
+      fresh_ = false;
+    }
     clean_ = false;
     soap->encodingStyle = nullptr;  // document/literal
     // soap_begin_count() also runs the plugins' fprepareinitsend (the
@@ -140,6 +155,7 @@ class Exchange {
     soap_closesock(soap);  // closes only when the server did not keep the connection
     if (soap->error) return soap->error;
     clean_ = true;
+    last_answer_ = std::chrono::steady_clock::now();
     return SOAP_OK;
   }
 
@@ -224,6 +240,12 @@ class Exchange {
     return s;
   }
 
+  static int on_poll(struct soap *soap) {
+    Exchange *x = self(soap);
+    if (x->fresh_) return SOAP_OK;
+    return x->runtime_poll_(soap);
+  }
+
   static std::size_t on_recv(struct soap *soap, char *data, std::size_t n) {
     Exchange *x = self(soap);
     std::size_t got;
@@ -299,6 +321,8 @@ class Exchange {
   bool buffering_;
   bool clean_;  // the previous exchange completed: light_begin() is enough
   bool timed_out_;
+  bool fresh_ = false;  // this call's connection answered within kFreshConnection
+  std::chrono::steady_clock::time_point last_answer_;
   struct timeval send_tv_ = {0, 0};
   struct timeval recv_tv_ = {0, 0};
   std::string request_;
@@ -306,6 +330,7 @@ class Exchange {
   int (*runtime_send_)(struct soap *, const char *, std::size_t);
   std::size_t (*runtime_recv_)(struct soap *, char *, std::size_t);
   SOAP_SOCKET (*runtime_open_)(struct soap *, const char *, const char *, int);
+  int (*runtime_poll_)(struct soap *);
 };
 
 }  // namespace detail
