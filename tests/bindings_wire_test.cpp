@@ -3,11 +3,14 @@
 // (a) the seed's syncLead response, byte for byte, deserialises through the
 //     generated proxy into leadId 1089965, UPDATED, error nil, no record;
 // (b) a ParamsSyncLead built in C++ is written by the generated proxy as a
-//     body that libxml2 (not gSOAP) finds equal to the seed's request body.
+//     body that libxml2 (not gSOAP) finds equal to the seed's request body;
+// (c) a service class overriding one operation links (the bindings define
+//     every operation) and the others answer SOAP_NO_METHOD.
 #define BOOST_TEST_MODULE bindings_wire
 #include <boost/test/unit_test.hpp>
 
 #include "mktowsMktowsApiSoapBindingProxy.h"
+#include "mktowsMktowsApiSoapBindingService.h"
 
 #include "support/files.hpp"
 #include "support/xml_tree.hpp"
@@ -104,4 +107,64 @@ BOOST_AUTO_TEST_CASE(a_different_request_is_not_equivalent_to_the_seed) {
   ours.replace(ours.find("George"), 6, "Ursula");
   BOOST_TEST(envelope_part(ours, "Body").canonical() !=
              envelope_part(fixture("seed-synclead-request.xml"), "Body").canonical());
+}
+
+namespace {
+
+// What an application writes: a service implementing only syncLead.
+class SyncLeadOnly : public MktowsApiSoapBindingService {
+ public:
+  int syncLead(mktows__ParamsSyncLead *params, mktows__SuccessSyncLead &response) override {
+    ++calls;
+    response.result = soap_new_mktows__ResultSyncLead(soap);
+    response.result->leadId = params && params->leadRecord ? 77 : 0;
+    response.result->syncStatus = soap_new_mktows__SyncStatus(soap);
+    response.result->syncStatus->leadId = 77;
+    response.result->syncStatus->status = mktows__LeadSyncStatus__CREATED;
+    return SOAP_OK;
+  }
+  int calls = 0;
+};
+
+// Serves one request read from `xml`; returns what the service wrote.
+std::string serve_from(SyncLeadOnly &service, const std::string &xml) {
+  std::istringstream in(xml);
+  std::ostringstream out;
+  service.soap->is = &in;
+  service.soap->os = &out;
+  service.serve();
+  service.soap->is = nullptr;
+  service.soap->os = nullptr;
+  service.destroy();
+  return out.str();
+}
+
+std::string request(const std::string &body) {
+  return "<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\" "
+         "xmlns:m=\"http://www.marketo.com/mktows/\"><SOAP-ENV:Body>" + body + "</SOAP-ENV:Body></SOAP-ENV:Envelope>";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_service_overriding_one_operation_links_and_the_others_answer_no_method) {
+  SyncLeadOnly service;
+  mktows__ParamsGetLead get;
+  mktows__SuccessGetLead got;
+  BOOST_TEST(service.getLead(&get, got) == SOAP_NO_METHOD);
+  mktows__ParamsSyncMultipleLeads many;
+  mktows__SuccessSyncMultipleLeads synced;
+  BOOST_TEST(service.syncMultipleLeads(&many, synced) == SOAP_NO_METHOD);
+
+  // Through the generated dispatcher: getLead is answered with gSOAP's
+  // "not implemented" fault, syncLead reaches the override.
+  std::string fault = serve_from(service, request("<m:paramsGetLead><leadKey><keyType>EMAIL</keyType>"
+                                                  "<keyValue>a@x.com</keyValue></leadKey></m:paramsGetLead>"));
+  BOOST_TEST(fault.find("Fault>") != std::string::npos, fault);
+  BOOST_TEST(fault.find("not implemented") != std::string::npos, fault);
+  BOOST_TEST(service.calls == 0);
+  std::string answer = serve_from(service, request("<m:paramsSyncLead><leadRecord><Email>a@x.com</Email></leadRecord>"
+                                                   "<returnLead>false</returnLead></m:paramsSyncLead>"));
+  BOOST_TEST(service.calls == 1);
+  BOOST_TEST(answer.find("Fault>") == std::string::npos, answer);
+  BOOST_TEST(answer.find("CREATED") != std::string::npos, answer);
 }

@@ -404,8 +404,3 @@ int SoapHandler::getLead(mktows__ParamsGetLead *params, mktows__SuccessGetLead &
 }
 
 }  // namespace mktows_sandbox
-
-// Every operation the generated service class declares, returning
-// SOAP_NO_METHOD (20019) unless overridden above; generated at build time
-// from the service header of whichever WSDL the bindings came from.
-#include "default_operations.inc"
