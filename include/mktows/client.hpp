@@ -130,9 +130,18 @@ class ClientState {
   struct soap *soap() { return proxy_.soap; }
 
   Result<SyncResult> sync_lead(const Lead &lead, const CallOptions &call) {
-    if (!setup_error_.ok()) return setup_error_;
-    Error invalid = validate(lead);
-    if (!invalid.ok()) return invalid;
+    send_sync_lead(lead, call);
+    return receive_sync_lead();
+  }
+
+  // sync_lead in two halves, so that one thread can keep calls in flight on
+  // several clients (ClientPool::sync_each): send_sync_lead() validates the
+  // lead and sends the first attempt; receive_sync_lead() reads its answer
+  // and makes whatever further attempts the retry policy asks for.
+  void send_sync_lead(const Lead &lead, const CallOptions &call) {
+    pending_error_ = setup_error_;
+    if (pending_error_.ok()) pending_error_ = validate(lead);
+    if (!pending_error_.ok()) return;
     sync_params_.leadRecord = sync_slot_.fill(lead);
     sync_params_.returnLead = call.return_lead();
     if (call.has_marketo_cookie()) {
@@ -141,16 +150,20 @@ class ClientState {
     } else {
       sync_params_.marketoCookie = nullptr;
     }
-    __mktows__syncLead message;
-    message.mktows__paramsSyncLead = &sync_params_;
-    mktows__SuccessSyncLead &response = sync_response_;
-    Error e = run(workspace_for(call), kSyncLeadAction,
-                  [&](struct soap *soap) { return soap_put___mktows__syncLead(soap, &message, "-mktows:syncLead", ""); },
-                  [&](struct soap *soap) {
-                    response.soap_default(soap);
-                    response.soap_get(soap, "mktows:successSyncLead", nullptr);
-                  });
+    sync_message_.mktows__paramsSyncLead = &sync_params_;
+    pending_has_workspace_ = call.has_workspace();
+    if (pending_has_workspace_) pending_workspace_ = call.workspace();
+    pending_ = Attempts(steady_now(options_.steady_clock));
+    pending_rc_ = send_attempt(pending_, pending_workspace(), kSyncLeadAction, PutSyncLead(this));
+  }
+
+  Result<SyncResult> receive_sync_lead() {
+    if (!pending_error_.ok()) return pending_error_;
+    int rc = pending_rc_;
+    if (rc == SOAP_OK) rc = receive_attempt(pending_, GetSyncLead(this));
+    Error e = continue_call(pending_, rc, pending_workspace(), kSyncLeadAction, PutSyncLead(this), GetSyncLead(this));
     if (!e.ok()) return finish(e);
+    const mktows__SuccessSyncLead &response = sync_response_;
     if (!response.result || !response.result->syncStatus) return finish(missing("successSyncLead/result/syncStatus"));
     SyncResult out;
     out.lead_id = response.result->leadId;
@@ -320,40 +333,106 @@ class ClientState {
     return e;
   }
 
+  // One call's way through its attempts.
+  struct Attempts {
+    Attempts() : attempt(1), backoffs(0), phase(Phase::send) {}
+    explicit Attempts(TimePoint s) : start(s), attempt(1), backoffs(0), phase(Phase::send) {}
+    TimePoint start;
+    int attempt;
+    int backoffs;
+    Phase phase;
+    Limiter::Permit permit;
+  };
+
+  // The generated serializers of syncLead's request and answer, for
+  // Exchange (C++11: functors, not lambdas returned from functions).
+  struct PutSyncLead {
+    explicit PutSyncLead(ClientState *s) : self(s) {}
+    int operator()(struct soap *soap) const {
+      return soap_put___mktows__syncLead(soap, &self->sync_message_, "-mktows:syncLead", "");
+    }
+    ClientState *self;
+  };
+  struct GetSyncLead {
+    explicit GetSyncLead(ClientState *s) : self(s) {}
+    void operator()(struct soap *soap) const {
+      self->sync_response_.soap_default(soap);
+      self->sync_response_.soap_get(soap, "mktows:successSyncLead", nullptr);
+    }
+    ClientState *self;
+  };
+
+  const char *pending_workspace() const { return pending_has_workspace_ ? pending_workspace_.c_str() : nullptr; }
+
+  template <class Put>
+  int send_attempt(Attempts &a, const char *workspace, const char *action, Put put) {
+    if (limiter_) a.permit = limiter_->acquire(options_.limiter, options_.steady_clock, options_.sleep);
+    if (workspace) plugin_->set_call_workspace(workspace);
+    a.phase = Phase::send;
+    int rc = exchange_.start(options_.endpoint.c_str(), action, put);
+    ++requests_sent_;
+    if (workspace) plugin_->clear_call_workspace();  // the header is written by now
+    return rc;
+  }
+
+  template <class Get>
+  int receive_attempt(Attempts &a, Get get) {
+    a.phase = Phase::receive;
+    return exchange_.finish(get);
+  }
+
+  // After attempt a.attempt ended with `rc`: true when the call is over
+  // (`out` is no error, or the error to report); false once the policy's
+  // wait is over and the next attempt may go.
+  bool settle(Attempts &a, int rc, Error &out) {
+    a.permit.release();
+    if (options_.trace) {
+      options_.trace(TraceDirection::request, redact(exchange_.request()));
+      options_.trace(TraceDirection::response, redact(exchange_.answer()));
+    }
+    last_attempts_ = a.attempt;
+    if (rc == SOAP_OK) {
+      out = Error();
+      return true;
+    }
+    Error e = classify(proxy_.soap, a.phase, exchange_.timed_out());
+    e.attempts = a.attempt;
+    std::chrono::milliseconds elapsed =
+        std::chrono::duration_cast<std::chrono::milliseconds>(steady_now(options_.steady_clock) - a.start);
+    double r = options_.random ? options_.random() : std::uniform_real_distribution<double>(0.0, 1.0)(rng_);
+    RetryPolicy::Decision d = options_.retry.decide(e, a.attempt, a.backoffs, elapsed, r);
+    if (d.action == RetryPolicy::Action::stop) {
+      out = e;
+      return true;
+    }
+    if (d.action == RetryPolicy::Action::retry_after) {
+      sleep_for(options_.sleep, d.delay);
+      ++a.backoffs;
+    }
+    proxy_.destroy();  // the failed answer is not needed
+    calls_since_free_ = 0;
+    ++a.attempt;
+    return false;
+  }
+
+  // Given how the current attempt ended, makes the further attempts the
+  // policy asks for; returns the call's outcome.
+  template <class Put, class Get>
+  Error continue_call(Attempts &a, int rc, const char *workspace, const char *action, Put put, Get get) {
+    Error e;
+    while (!settle(a, rc, e)) {
+      rc = send_attempt(a, workspace, action, put);
+      if (rc == SOAP_OK) rc = receive_attempt(a, get);
+    }
+    return e;
+  }
+
   template <class Put, class Get>
   Error run(const char *workspace, const char *action, Put put, Get get) {
-    const char *endpoint = options_.endpoint.c_str();
-    const TimePoint start = steady_now(options_.steady_clock);
-    int backoffs = 0;
-    for (int attempt = 1;; ++attempt) {
-      Limiter::Permit permit;
-      if (limiter_) permit = limiter_->acquire(options_.limiter, options_.steady_clock, options_.sleep);
-      if (workspace) plugin_->set_call_workspace(workspace);
-      Phase phase = Phase::send;
-      int rc = exchange_.run(endpoint, action, put, get, phase);
-      ++requests_sent_;
-      permit.release();
-      if (workspace) plugin_->clear_call_workspace();
-      if (options_.trace) {
-        options_.trace(TraceDirection::request, redact(exchange_.request()));
-        options_.trace(TraceDirection::response, redact(exchange_.answer()));
-      }
-      last_attempts_ = attempt;
-      if (rc == SOAP_OK) return Error();
-      Error e = classify(proxy_.soap, phase, exchange_.timed_out());
-      e.attempts = attempt;
-      std::chrono::milliseconds elapsed =
-          std::chrono::duration_cast<std::chrono::milliseconds>(steady_now(options_.steady_clock) - start);
-      double r = options_.random ? options_.random() : std::uniform_real_distribution<double>(0.0, 1.0)(rng_);
-      RetryPolicy::Decision d = options_.retry.decide(e, attempt, backoffs, elapsed, r);
-      if (d.action == RetryPolicy::Action::stop) return e;
-      if (d.action == RetryPolicy::Action::retry_after) {
-        sleep_for(options_.sleep, d.delay);
-        ++backoffs;
-      }
-      proxy_.destroy();  // the failed answer is not needed
-      calls_since_free_ = 0;
-    }
+    Attempts a(steady_now(options_.steady_clock));
+    int rc = send_attempt(a, workspace, action, put);
+    if (rc == SOAP_OK) rc = receive_attempt(a, get);
+    return continue_call(a, rc, workspace, action, put, get);
   }
 
   Error finish(const Error &e) {
@@ -384,6 +463,12 @@ class ClientState {
 
   RecordSlot sync_slot_;
   mktows__ParamsSyncLead sync_params_;
+  __mktows__syncLead sync_message_;
+  Error pending_error_;  // why the pending sync_lead was not sent (validation, set-up)
+  Attempts pending_;
+  int pending_rc_ = SOAP_OK;
+  bool pending_has_workspace_ = false;
+  std::string pending_workspace_;
   std::string cookie_;
   mktows__SuccessSyncLead sync_response_;
 
@@ -399,6 +484,8 @@ class ClientState {
 };
 
 }  // namespace detail
+
+class ClientPool;
 
 class Client {
  public:
@@ -439,6 +526,7 @@ class Client {
   unsigned long requests_sent() const { return state_ ? state_->requests_sent() : 0; }
 
  private:
+  friend class ClientPool;  // sync_each drives the two halves of sync_lead
   static Error moved_from() {
     return validation_error(ValidationRule::client_options, "client_options: this client was moved from");
   }

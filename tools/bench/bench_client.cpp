@@ -14,7 +14,8 @@
 //   --io length|store|chunk   how gSOAP frames the HTTP body
 //   --connections K    K connections, each with its own context
 //   --per-thread P     P of them per thread, each thread sending P requests
-//                      before reading the P answers (K/P threads)
+//                      before reading the P answers (K/P threads); with
+//                      --impl client, ClientPool::sync_each of P leads
 #include "bench_options.hpp"
 #include "rss.hpp"
 #include "sync_lead_call.hpp"
@@ -33,11 +34,24 @@ namespace {
 // on each. Returns the calls made.
 long drive(const bench::Options &opt, long calls, bool probe, std::atomic<long> &errors, long &rss_probe_kb) {
   std::vector<std::unique_ptr<bench::Caller>> callers;
-  for (int i = 0; i < opt.per_thread; ++i) callers.push_back(bench::make_caller(opt));
+  callers.push_back(bench::make_caller(opt));
+  const long many = callers[0]->batch_capacity();  // > 1: one caller keeps them in flight itself
+  if (many == 1)
+    for (int i = 1; i < opt.per_thread; ++i) callers.push_back(bench::make_caller(opt));
   auto failed = [&](bench::Caller &c, long i) {
     if (++errors <= 3) std::fprintf(stderr, "call %ld failed: %s\n", i, c.last_error().c_str());
   };
   long made = 0;
+  while (made < calls && many > 1) {
+    long n = many < calls - made ? many : calls - made;
+    long failures = callers[0]->call_batch(n);
+    if (failures > 0 && (errors += failures) <= 3)
+      std::fprintf(stderr, "calls %ld-%ld: %ld failed: %s\n", made, made + n - 1, failures,
+                   callers[0]->last_error().c_str());
+    long before = made;
+    made += n;
+    if (probe && before < opt.rss_probe && made >= opt.rss_probe) rss_probe_kb = bench::rss_kb();
+  }
   while (made < calls) {
     std::size_t batch = callers.size();
     if (static_cast<long>(batch) > calls - made) batch = static_cast<std::size_t>(calls - made);

@@ -88,7 +88,8 @@ inline Options parse_options(int argc, char **argv) {
   if (o.connections > 64) throw std::invalid_argument("--connections: at most 64");
   if (o.connections % o.per_thread != 0)
     throw std::invalid_argument("--per-thread must divide --connections");
-  if (o.per_thread > 1 && o.impl != "direct") throw std::invalid_argument("--per-thread needs --impl direct");
+  if (o.per_thread > 1 && o.impl != "direct" && o.impl != "client")
+    throw std::invalid_argument("--per-thread needs --impl direct or client");
   if (o.impl != "generated" && o.impl != "direct" && o.impl != "client")
     throw std::invalid_argument("--impl: generated, direct or client");
   if (o.hmac != "oneshot" && o.hmac != "signer") throw std::invalid_argument("--hmac: oneshot or signer");

@@ -1,7 +1,9 @@
 // client_caller.cpp: the "ours" line — syncLead through mktows::Client, as
 // its documentation shows, with the service's client-side rate limiter
 // turned off (it would hold the benchmark to 100 calls per 20 s). With
-// --connections K the threads share one mktows::ClientPool of K clients.
+// --connections K the threads share one mktows::ClientPool of K clients;
+// with --per-thread P as well, each thread sends P leads at a time through
+// ClientPool::sync_each.
 #include "sync_lead_call.hpp"
 
 #include <mktows/client.hpp>
@@ -63,7 +65,7 @@ class PoolCaller : public Caller {
   }
   std::string last_error() const override { return error_; }
 
- private:
+ public:
   static mktows::ClientPool &shared_pool(const Options &o) {
     static std::once_flag once;
     static std::unique_ptr<mktows::ClientPool> pool;
@@ -75,14 +77,41 @@ class PoolCaller : public Caller {
     return *pool;
   }
 
+
+ private:
   mktows::ClientPool &pool_;
   mktows::Lead lead_;
+  std::string error_;
+};
+
+// --connections K --per-thread P: K/P threads share one pool of K clients,
+// each thread sending P leads at a time with ClientPool::sync_each.
+class EachCaller : public Caller {
+ public:
+  explicit EachCaller(const Options &o)
+      : pool_(PoolCaller::shared_pool(o)), leads_(static_cast<std::size_t>(o.per_thread), seed_lead()) {}
+  bool call() override { return call_batch(1) == 0; }
+  long batch_capacity() const override { return static_cast<long>(leads_.size()); }
+  long call_batch(long n) override {
+    std::vector<mktows::Lead> leads(leads_.begin(), leads_.begin() + n);
+    std::vector<mktows::Result<mktows::SyncResult> > results = pool_.sync_each(leads);
+    long failed = 0;
+    for (const auto &r : results)
+      if (!synced(r, error_)) ++failed;
+    return failed + (n - static_cast<long>(results.size()));
+  }
+  std::string last_error() const override { return error_; }
+
+ private:
+  mktows::ClientPool &pool_;
+  std::vector<mktows::Lead> leads_;
   std::string error_;
 };
 
 }  // namespace
 
 std::unique_ptr<Caller> make_client_caller(const Options &o) {
+  if (o.connections > 1 && o.per_thread > 1) return std::unique_ptr<Caller>(new EachCaller(o));
   if (o.connections > 1) return std::unique_ptr<Caller>(new PoolCaller(o));
   return std::unique_ptr<Caller>(new ClientCaller(o));
 }

@@ -44,6 +44,15 @@ class Caller {
   virtual bool can_split() const { return false; }
   virtual bool start() { return call(); }
   virtual bool finish() { return true; }
+  // Callers that make several calls at once from one thread (the pool's
+  // sync_each) say how many; call_batch(n) makes n of them and returns how
+  // many failed.
+  virtual long batch_capacity() const { return 1; }
+  virtual long call_batch(long n) {
+    long failed = 0;
+    for (long i = 0; i < n; ++i) failed += call() ? 0 : 1;
+    return failed;
+  }
 };
 
 // The generated proxy's own syncLead(), used as its documentation shows.

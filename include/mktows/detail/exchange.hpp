@@ -105,8 +105,18 @@ class Exchange {
   // soap->error; `phase` says how far it got.
   template <class Put, class Get>
   int run(const char *endpoint, const char *action, Put put, Get get, Phase &phase) {
-    struct soap *soap = soap_;
     phase = Phase::send;
+    int rc = start(endpoint, action, put);
+    if (rc != SOAP_OK) return rc;
+    phase = Phase::receive;
+    return finish(get);
+  }
+
+  // The two halves of run(), so that one thread can keep requests in
+  // flight on several contexts: start() signs and sends, finish() reads.
+  template <class Put>
+  int start(const char *endpoint, const char *action, Put put) {
+    struct soap *soap = soap_;
     timed_out_ = false;
     answer_.clear();
     if (clean_) {
@@ -137,9 +147,13 @@ class Exchange {
       soap->error = rc;
       soap_closesock(soap);
       soap->error = rc;
-      return rc;
     }
-    phase = Phase::receive;
+    return rc;
+  }
+
+  template <class Get>
+  int finish(Get get) {
+    struct soap *soap = soap_;
     if (soap_begin_recv(soap) || soap_envelope_begin_in(soap) || soap_recv_header(soap) ||
         soap_body_begin_in(soap))
       return close_with_error(soap);
