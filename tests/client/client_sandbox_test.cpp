@@ -5,6 +5,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "client/client_test_support.hpp"
+#include "support/connect_proxy.hpp"
 #include "support/sandbox_process.hpp"
 
 #include <cstdio>
@@ -32,6 +33,23 @@ mktows::ClientOptions sandbox_options(const SandboxProcess &sandbox, std::string
   if (trace) o.trace = [trace](mktows::TraceDirection, const std::string &m) { *trace += m; };
   return o;
 }
+
+// A self-signed certificate for 127.0.0.1, made for one test and removed
+// after it.
+struct SelfSignedCert {
+  explicit SelfSignedCert(const std::string &name) : cert(name + "_cert.pem"), key(name + "_key.pem") {
+    std::string command = "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 "
+                          "-addext subjectAltName=IP:127.0.0.1,DNS:localhost -keyout " +
+                          key + " -out " + cert + " >/dev/null 2>&1";
+    made = std::system(command.c_str()) == 0;
+  }
+  ~SelfSignedCert() {
+    std::remove(cert.c_str());
+    std::remove(key.c_str());
+  }
+  std::string cert, key;
+  bool made;
+};
 
 void expect_no_secret(const std::string &text) {
   BOOST_TEST(!text.empty());
@@ -156,13 +174,10 @@ BOOST_AUTO_TEST_CASE(the_service_rate_limit_20023_is_backed_off_and_reported) {
 }
 
 BOOST_AUTO_TEST_CASE(tls_is_verified_by_default) {
-  // A self-signed certificate for 127.0.0.1, made for this test.
-  const std::string cert = "client_sandbox_cert.pem", key = "client_sandbox_key.pem";
-  std::string command = "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 "
-                        "-addext subjectAltName=IP:127.0.0.1,DNS:localhost -keyout " +
-                        key + " -out " + cert + " >/dev/null 2>&1";
-  BOOST_REQUIRE_EQUAL(std::system(command.c_str()), 0);
-  SandboxProcess sandbox({"--cert", cert, "--key", key}, credentials());
+  SelfSignedCert tls("client_sandbox");
+  BOOST_REQUIRE(tls.made);
+  const std::string &cert = tls.cert;
+  SandboxProcess sandbox({"--cert", cert, "--key", tls.key}, credentials());
   BOOST_REQUIRE_MESSAGE(sandbox.endpoint().compare(0, 8, "https://") == 0, sandbox.endpoint());
 
   mktows::ClientOptions o = sandbox_options(sandbox, nullptr);
@@ -193,8 +208,35 @@ BOOST_AUTO_TEST_CASE(tls_is_verified_by_default) {
   BOOST_REQUIRE_MESSAGE(again.ok(), again.error().describe());
   BOOST_TEST((again->status == SyncStatus::updated));
   BOOST_TEST(std::system(("rm -rf " + dir).c_str()) == 0);
-  std::remove(cert.c_str());
-  std::remove(key.c_str());
+}
+
+// An enterprise's outbound proxy: the client asks it for a tunnel
+// (CONNECT) while the connection opens, before any request is written, and
+// then speaks TLS to the service through it, keeping the tunnel for the
+// following calls.
+BOOST_AUTO_TEST_CASE(https_goes_through_a_connect_proxy) {
+  SelfSignedCert tls("client_proxy");
+  BOOST_REQUIRE(tls.made);
+  SandboxProcess sandbox({"--cert", tls.cert, "--key", tls.key}, credentials());
+  ConnectProxy proxy;
+  mktows::ClientOptions o = sandbox_options(sandbox, nullptr);
+  o.retry = mktows::RetryPolicy::none();
+  o.ca_file = tls.cert;
+  o.proxy_host = "127.0.0.1";
+  o.proxy_port = proxy.port();
+  mktows::Client client(o);
+  for (int i = 0; i < 3; ++i) {
+    BOOST_TEST_CONTEXT("call " << i) {
+      auto r = client.sync_lead(george());
+      BOOST_REQUIRE_MESSAGE(r.ok(), r.error().describe());
+      BOOST_TEST((r->status == (i == 0 ? SyncStatus::created : SyncStatus::updated)));
+    }
+  }
+  std::vector<std::string> connects = proxy.requests();
+  BOOST_REQUIRE_EQUAL(connects.size(), 1u);  // one tunnel, kept alive
+  const std::string rest = sandbox.endpoint().substr(std::string("https://").size());  // 127.0.0.1:PORT/soap/...
+  const std::string expected = "CONNECT " + rest.substr(0, rest.find('/')) + " ";
+  BOOST_TEST(connects[0].compare(0, expected.size(), expected) == 0, connects[0]);
 }
 
 namespace {

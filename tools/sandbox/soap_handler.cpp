@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <strings.h>
 #include <ctime>
 
 namespace mktows_sandbox {
@@ -17,10 +18,21 @@ const char kNamespace[] = "http://www.marketo.com/mktows/";
 const char kServicePrefix[] = "/soap/mktows/";
 
 // Splits "/soap/mktows/<version>[?query]". The version is restricted to a
-// harmless alphabet because it is echoed into the served WSDL.
+// harmless alphabet because it is echoed into the served WSDL. The
+// absolute form "http(s)://host:port/soap/..." is accepted too (RFC 9112
+// 3.2.2: servers must): clients behind a proxy send it, even through a
+// CONNECT tunnel (gSOAP does).
 bool service_path(const char *path, std::string &version, std::string &query) {
   if (!path) return false;
   std::string p(path);
+  for (const char *scheme : {"http://", "https://"}) {
+    std::size_t n = std::strlen(scheme);
+    if (p.size() > n && strncasecmp(p.c_str(), scheme, n) == 0) {
+      std::size_t slash = p.find('/', n);
+      p = slash == std::string::npos ? std::string("/") : p.substr(slash);
+      break;
+    }
+  }
   std::size_t q = p.find('?');
   query = q == std::string::npos ? std::string() : p.substr(q + 1);
   p = p.substr(0, q);
