@@ -29,8 +29,8 @@
 // soap->header before reading a response, so a response's SOAP-ENV:Header
 // lands in soap-managed memory, never in ours (a test guards this).
 //
-// The secret. The encryption key lives only inside the Signer (OpenSSL's
-// keyed MAC context) in the plugin data; no std::string copy is kept. The
+// The secret. The encryption key lives only inside the Signer (HMAC's
+// keyed inner and outer states) in the plugin data; no std::string copy is kept. The
 // AuthSettings passed to registration wipes its copy when it dies. Nothing
 // here writes the key into an error, a trace or a log.
 //

@@ -4,18 +4,35 @@
 //                                                  message = requestTimestamp + mktowsUserId)
 //
 // One small class, like an SDK's signer: it owns the only copy of the secret
-// (inside OpenSSL's keyed MAC context), prepares the key once, and signs many
-// messages. Nothing here prints, logs or returns the key.
+// (as HMAC's keyed inner and outer states), prepares the key once, and
+// signs many messages. Nothing here prints, logs or returns the key.
+//
+// HMAC-SHA1 is built on OpenSSL's SHA-1 (SHA1_Init/Update/Final): the key's
+// padded blocks are hashed once, and each signature costs two SHA-1
+// compressions. OpenSSL 3 marks that interface deprecated in favour of
+// EVP_MAC, whose first use fetches the algorithm from the default provider:
+// 4.8M instructions, a third of a short-lived process's start (the
+// `mktows` command line, a cron job). Where the old interface is compiled
+// out (OPENSSL_NO_DEPRECATED), or when MKTOWS_SIGNER_USE_EVP is defined
+// (for example to keep every digest inside a FIPS provider), EVP_MAC is
+// used instead; both give the same signatures (tests/plugin).
 //
 // Thread safety: a Signer is not shared between threads; copy it (the copy
-// duplicates the keyed context) or make one per thread.
+// duplicates the keyed state) or make one per thread.
 #ifndef MKTOWS_SIGNER_HPP
 #define MKTOWS_SIGNER_HPP
 
-#include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <openssl/sha.h>
+
+#if defined(OPENSSL_NO_DEPRECATED_3_0) && !defined(MKTOWS_SIGNER_USE_EVP)
+#define MKTOWS_SIGNER_USE_EVP 1
+#endif
+#ifdef MKTOWS_SIGNER_USE_EVP
+#include <openssl/core_names.h>
 #include <openssl/params.h>
+#endif
 
 #include <cstddef>
 #include <cstring>
@@ -32,69 +49,151 @@ class SignerError : public std::runtime_error {
   explicit SignerError(const char *what) : std::runtime_error(what) {}
 };
 
-class Signer {
+namespace detail {
+
+#ifndef MKTOWS_SIGNER_USE_EVP
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#endif
+// HMAC-SHA1 (RFC 2104) over OpenSSL's SHA-1: the states after hashing the
+// key's inner and outer padded blocks are kept; a MAC copies them.
+class HmacSha1 {
  public:
-  // Hex digits of one signature, without a terminating NUL.
-  static const std::size_t kHexLength = 40;
-
-  explicit Signer(const std::string &encryption_key) : ctx_(nullptr) { rekey(encryption_key); }
-
-  Signer(const Signer &other) : ctx_(other.ctx_ ? EVP_MAC_CTX_dup(other.ctx_) : nullptr) {
-    if (other.ctx_ && !ctx_) throw SignerError("mktows: cannot copy the HMAC context");
+  static const char *backend() { return "SHA1"; }
+  explicit HmacSha1(const std::string &key) {
+    unsigned char block[64];
+    std::memset(block, 0, sizeof block);
+    bool ok = true;
+    if (key.size() > sizeof block) {  // longer keys are hashed first
+      SHA_CTX c;
+      ok = SHA1_Init(&c) && SHA1_Update(&c, key.data(), key.size()) && SHA1_Final(block, &c);
+      OPENSSL_cleanse(&c, sizeof c);
+    } else {
+      std::memcpy(block, key.data(), key.size());
+    }
+    unsigned char pad[64];
+    for (std::size_t i = 0; i < sizeof pad; ++i) pad[i] = static_cast<unsigned char>(block[i] ^ 0x36);
+    ok = ok && SHA1_Init(&inner_) && SHA1_Update(&inner_, pad, sizeof pad);
+    for (std::size_t i = 0; i < sizeof pad; ++i) pad[i] = static_cast<unsigned char>(block[i] ^ 0x5c);
+    ok = ok && SHA1_Init(&outer_) && SHA1_Update(&outer_, pad, sizeof pad);
+    OPENSSL_cleanse(block, sizeof block);
+    OPENSSL_cleanse(pad, sizeof pad);
+    if (!ok) {
+      wipe();
+      throw SignerError("mktows: cannot key HMAC-SHA1");
+    }
   }
-  Signer &operator=(const Signer &other) {
+  HmacSha1(const HmacSha1 &) = default;
+  HmacSha1 &operator=(const HmacSha1 &) = default;
+  ~HmacSha1() { wipe(); }
+  void swap(HmacSha1 &other) noexcept {
+    HmacSha1 t(other);
+    other = *this;
+    *this = t;
+  }
+
+  bool mac(const char *message, std::size_t length, unsigned char (&out)[20]) const {
+    SHA_CTX c = inner_;
+    unsigned char inner_digest[20];
+    bool ok = SHA1_Update(&c, message, length) && SHA1_Final(inner_digest, &c);
+    c = outer_;
+    ok = ok && SHA1_Update(&c, inner_digest, sizeof inner_digest) && SHA1_Final(out, &c);
+    OPENSSL_cleanse(&c, sizeof c);
+    OPENSSL_cleanse(inner_digest, sizeof inner_digest);
+    return ok;
+  }
+
+ private:
+  void wipe() {
+    OPENSSL_cleanse(&inner_, sizeof inner_);
+    OPENSSL_cleanse(&outer_, sizeof outer_);
+  }
+  SHA_CTX inner_;
+  SHA_CTX outer_;
+};
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+
+#else  // MKTOWS_SIGNER_USE_EVP
+
+// HMAC-SHA1 as OpenSSL 3's EVP_MAC, keyed once: each MAC re-initialises
+// the context with a NULL key (no re-fetch, no new key schedule).
+class HmacSha1 {
+ public:
+  static const char *backend() { return "EVP_MAC"; }
+  explicit HmacSha1(const std::string &key) : ctx_(nullptr) {
+    EVP_MAC *mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+    if (!mac) throw SignerError("mktows: OpenSSL has no HMAC");
+    ctx_ = EVP_MAC_CTX_new(mac);
+    EVP_MAC_free(mac);  // the context holds its own reference
+    if (!ctx_) throw SignerError("mktows: cannot create an HMAC context");
+    char digest[] = "SHA1";
+    OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
+                           OSSL_PARAM_construct_end()};
+    if (!EVP_MAC_init(ctx_, reinterpret_cast<const unsigned char *>(key.data()), key.size(), params)) {
+      EVP_MAC_CTX_free(ctx_);
+      throw SignerError("mktows: cannot key HMAC-SHA1");
+    }
+  }
+  HmacSha1(const HmacSha1 &other) : ctx_(EVP_MAC_CTX_dup(other.ctx_)) {
+    if (!ctx_) throw SignerError("mktows: cannot copy the HMAC context");
+  }
+  HmacSha1(HmacSha1 &&other) noexcept : ctx_(other.ctx_) { other.ctx_ = nullptr; }  // only destroyed after
+  HmacSha1 &operator=(const HmacSha1 &other) {
     if (this != &other) {
-      Signer copy(other);
+      HmacSha1 copy(other);
       swap(copy);
     }
     return *this;
   }
-  Signer(Signer &&other) noexcept : ctx_(other.ctx_) { other.ctx_ = nullptr; }
-  Signer &operator=(Signer &&other) noexcept {
-    swap(other);
-    return *this;
-  }
-  ~Signer() { EVP_MAC_CTX_free(ctx_); }  // frees and cleanses the key copy
-
-  void swap(Signer &other) noexcept {
+  ~HmacSha1() { EVP_MAC_CTX_free(ctx_); }  // frees and cleanses the key copy
+  void swap(HmacSha1 &other) noexcept {
     EVP_MAC_CTX *t = ctx_;
     ctx_ = other.ctx_;
     other.ctx_ = t;
   }
 
-  // Replaces the key. OpenSSL keeps its own copy and cleanses it when the
-  // context is freed; the caller owns (and should wipe) `encryption_key`.
+  bool mac(const char *message, std::size_t length, unsigned char (&out)[20]) const {
+    std::size_t n = 0;
+    return EVP_MAC_init(ctx_, nullptr, 0, nullptr) &&
+           EVP_MAC_update(ctx_, reinterpret_cast<const unsigned char *>(message), length) &&
+           EVP_MAC_final(ctx_, out, &n, sizeof out) && n == sizeof out;
+  }
+
+ private:
+  EVP_MAC_CTX *ctx_;
+};
+
+#endif  // MKTOWS_SIGNER_USE_EVP
+
+}  // namespace detail
+
+class Signer {
+ public:
+  // Hex digits of one signature, without a terminating NUL.
+  static const std::size_t kHexLength = 40;
+
+  // Which HMAC implementation this build uses: "SHA1" or "EVP_MAC".
+  static const char *backend() { return detail::HmacSha1::backend(); }
+
+  explicit Signer(const std::string &encryption_key) : hmac_(encryption_key) {}
+
+  void swap(Signer &other) noexcept { hmac_.swap(other.hmac_); }
+
+  // Replaces the key. The caller owns (and should wipe) `encryption_key`;
+  // the previous keyed state is cleansed.
   void rekey(const std::string &encryption_key) {
-    EVP_MAC *mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
-    if (!mac) throw SignerError("mktows: OpenSSL has no HMAC");
-    EVP_MAC_CTX *ctx = EVP_MAC_CTX_new(mac);
-    EVP_MAC_free(mac);  // the context holds its own reference
-    if (!ctx) throw SignerError("mktows: cannot create an HMAC context");
-    char digest[] = "SHA1";
-    OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
-                           OSSL_PARAM_construct_end()};
-    // The digest is looked up and the key schedule computed here, once,
-    // rather than on every call as a one-shot HMAC() would.
-    if (!EVP_MAC_init(ctx, reinterpret_cast<const unsigned char *>(encryption_key.data()),
-                      encryption_key.size(), params)) {
-      EVP_MAC_CTX_free(ctx);
-      throw SignerError("mktows: cannot key HMAC-SHA1");
-    }
-    EVP_MAC_CTX_free(ctx_);
-    ctx_ = ctx;
+    detail::HmacSha1 fresh(encryption_key);
+    hmac_.swap(fresh);
   }
 
   // Writes the 40 lower-case hex digits of HMAC-SHA1(key, message) to `out`
   // (no NUL). Returns false only if OpenSSL fails.
   bool sign_hex(const char *message, std::size_t length, char *out) const {
     unsigned char mac[20];
-    std::size_t mac_length = 0;
-    // A NULL key re-initialises with the key set in rekey(): no re-fetch,
-    // no new key schedule.
-    if (!EVP_MAC_init(ctx_, nullptr, 0, nullptr) ||
-        !EVP_MAC_update(ctx_, reinterpret_cast<const unsigned char *>(message), length) ||
-        !EVP_MAC_final(ctx_, mac, &mac_length, sizeof mac) || mac_length != sizeof mac)
-      return false;
+    if (!hmac_.mac(message, length, mac)) return false;
     static const char digits[] = "0123456789abcdef";
     for (std::size_t i = 0; i < sizeof mac; ++i) {
       out[2 * i] = digits[mac[i] >> 4];
@@ -115,7 +214,7 @@ class Signer {
   }
 
  private:
-  EVP_MAC_CTX *ctx_;
+  detail::HmacSha1 hmac_;
 };
 
 // Constant-time comparison of two signatures (for servers that verify them).

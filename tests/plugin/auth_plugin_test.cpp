@@ -10,6 +10,8 @@
 #include "plugin/plugin_test_support.hpp"
 #include "support/raw_http_server.hpp"
 
+#include <openssl/hmac.h>
+
 #include <cstdio>
 #include <sstream>
 #include <thread>
@@ -79,6 +81,54 @@ BOOST_AUTO_TEST_CASE(rfc2202_hmac_sha1_vectors_all_seven) {
     BOOST_REQUIRE(signer.sign_hex(v.data.data(), v.data.size(), hex));
     BOOST_TEST(std::string(hex, sizeof hex) == v.digest);
   }
+}
+
+// The build picks the HMAC backend (signer.hpp): OpenSSL's SHA-1 by
+// default, EVP_MAC when asked or when deprecated OpenSSL is compiled out.
+// This suite is built once per backend (tests/plugin/CMakeLists.txt).
+BOOST_AUTO_TEST_CASE(the_signer_uses_the_backend_this_build_asked_for) {
+  BOOST_TEST(std::string(mktows::Signer::backend()) == MKTOWS_EXPECTED_SIGNER_BACKEND);
+}
+
+// Every key and message length around SHA-1's 64-byte block (and the
+// key-hashing threshold), against OpenSSL's one-shot HMAC().
+BOOST_AUTO_TEST_CASE(agrees_with_one_shot_hmac_around_block_boundaries) {
+  unsigned seed = 12345;
+  auto next = [&seed] {
+    seed = seed * 1103515245u + 12345u;
+    return static_cast<char>((seed >> 16) & 0xff);
+  };
+  for (std::size_t key_length : {0u, 1u, 19u, 20u, 55u, 63u, 64u, 65u, 100u, 128u, 129u}) {
+    std::string key;
+    for (std::size_t i = 0; i < key_length; ++i) key += next();
+    mktows::Signer signer(key);
+    for (std::size_t length = 0; length <= 130; ++length) {
+      std::string message;
+      for (std::size_t i = 0; i < length; ++i) message += next();
+      unsigned char expected[20];
+      unsigned int n = 0;
+      BOOST_REQUIRE(HMAC(EVP_sha1(), key.data(), static_cast<int>(key.size()),
+                         reinterpret_cast<const unsigned char *>(message.data()), message.size(), expected, &n));
+      char want[41];
+      for (int i = 0; i < 20; ++i) std::snprintf(want + 2 * i, 3, "%02x", expected[i]);
+      char hex[mktows::Signer::kHexLength];
+      BOOST_REQUIRE(signer.sign_hex(message.data(), message.size(), hex));
+      BOOST_TEST_CONTEXT("key " << key_length << " bytes, message " << length << " bytes") {
+        BOOST_TEST(std::string(hex, sizeof hex) == std::string(want, 40));
+      }
+    }
+  }
+}
+
+// A copy keeps its own keyed state: re-keying the original leaves it alone.
+BOOST_AUTO_TEST_CASE(a_copy_keeps_its_key_when_the_original_is_rekeyed) {
+  mktows::Signer original("Jefe");
+  mktows::Signer copy(original);
+  original.rekey(std::string(20, '\x0b'));
+  BOOST_TEST(copy.sign("what do ya want ", "for nothing?") == "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79");
+  BOOST_TEST(original.sign("Hi ", "There") == "b617318655057264e28bc0b6fb378c8ef146be00");
+  mktows::Signer moved(std::move(copy));
+  BOOST_TEST(moved.sign("what do ya want for nothing?", "") == "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79");
 }
 
 BOOST_AUTO_TEST_CASE(wire_signature_matches_the_openssl_command) {
