@@ -37,9 +37,12 @@ struct Connection {
   SOAP_SOCKET socket = SOAP_INVALID_SOCKET;
   SSL *ssl = nullptr;  // the TLS session, once the handshake is done
   int keep_alive = 0;  // gSOAP's countdown of requests left
-  bool parked = false;  // armed in the epoll set, owned by no worker
-  bool expired = false;  // idle too long: shut down, a worker closes it
-  Clock::time_point idle_since;
+  // Written by the worker that owns the connection, read by the idle
+  // sweep without a lock (a lock here would be taken twice per request by
+  // every worker): idle_since is stored before parked is set.
+  std::atomic<bool> parked{false};  // armed in the epoll set, owned by no worker
+  std::atomic<Clock::rep> idle_since{0};
+  bool expired = false;  // the sweep's own: shut down, a worker will close it
 };
 
 // The socket a worker is serving, so a stopping server can end a read that
@@ -144,8 +147,8 @@ class Server::Loop {
   int threads_;
   int epoll_ = -1;
   std::atomic<bool> stopping_{false};
-  // Guards connections_, each Connection's parked/expired/idle_since, and
-  // the listener's state.
+  // Guards connections_ (insertions, removals, the sweep's walk) and the
+  // listener's state.
   std::mutex mutex_;
   std::unordered_set<Connection *> connections_;
   bool listening_ = true;  // the listening socket is armed
@@ -225,8 +228,8 @@ void Server::Loop::accept_one() {
   Connection *c = new Connection;
   c->socket = s;
   c->keep_alive = master->max_keep_alive + 1;  // as gSOAP's own serve loop starts
-  c->parked = true;
-  c->idle_since = Clock::now();
+  c->idle_since.store(Clock::now().time_since_epoch().count(), std::memory_order_relaxed);
+  c->parked.store(true, std::memory_order_release);
   connections_.insert(c);
   if (!arm(EPOLL_CTL_ADD, s, c)) {
     connections_.erase(c);
@@ -234,12 +237,13 @@ void Server::Loop::accept_one() {
   }
 }
 
-// Back to the epoll set until the client sends again (or idles out).
+// Back to the epoll set until the client sends again (or idles out). Only
+// this worker can close the socket meanwhile, so no lock is needed to arm it.
 void Server::Loop::park(Connection *c) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  c->parked = true;
-  c->idle_since = Clock::now();
+  c->idle_since.store(Clock::now().time_since_epoch().count(), std::memory_order_relaxed);
+  c->parked.store(true, std::memory_order_release);
   if (!arm(EPOLL_CTL_MOD, c->socket, c)) {
+    std::lock_guard<std::mutex> lock(mutex_);
     connections_.erase(c);
     close_parked(c);
   }
@@ -256,12 +260,17 @@ void Server::Loop::forget(Connection *c) {
 // is shut down, as a worker's read would have timed out before. Its EOF
 // then reaches a worker through epoll, and the worker closes it: only the
 // worker that an event went to may free a connection, so this never races
-// with one that has just been handed it.
+// with one that has just been handed it. (The sweep may read a connection
+// as parked just as a worker takes it; then the client's data arrived at
+// the very end of its idle time and the shutdown is still due.)
 void Server::Loop::expire_idle(Clock::time_point now) {
-  auto limit = std::chrono::seconds(server_.options_.recv_timeout);
+  Clock::rep limit = std::chrono::duration_cast<Clock::duration>(
+      std::chrono::seconds(server_.options_.recv_timeout)).count();
+  Clock::rep at = now.time_since_epoch().count();
   std::lock_guard<std::mutex> lock(mutex_);
   for (Connection *c : connections_) {
-    if (c->parked && !c->expired && now - c->idle_since >= limit) {
+    if (!c->expired && c->parked.load(std::memory_order_acquire) &&
+        at - c->idle_since.load(std::memory_order_relaxed) >= limit) {
       c->expired = true;
       ::shutdown(c->socket, SHUT_RDWR);
     }
@@ -285,10 +294,7 @@ void Server::Loop::work(struct soap *soap, WorkerSlot *slot) {
         continue;
       }
       Connection *c = static_cast<Connection *>(e.data.ptr);
-      {
-        std::lock_guard<std::mutex> lock(mutex_);
-        c->parked = false;
-      }
+      c->parked.store(false, std::memory_order_relaxed);
       serve(handler, soap, c, slot);
     }
     handler.release();
