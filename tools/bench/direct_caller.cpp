@@ -9,7 +9,7 @@
 //    runs soap_free_temp(), which clears the 4096-slot pointer table and the
 //    1999-slot id table (~47k instructions). soap_begin_recv() runs the same
 //    clean-up again before the answer is parsed, so the request side only
-//    needs the counters reset (light_begin below).
+//    needs the counters reset (mktows::detail::light_begin).
 //  - soap_end_recv(): for this response (no DIME/MIME, no gzip, no chunks,
 //    no href/id) its only work is soap_resolve(), a walk over all 1999 slots
 //    of the empty id table (~30k). The answer is complete when the envelope
@@ -35,6 +35,8 @@
 //    when a failed call is retried on a new connection anyway.
 #include "sync_lead_call.hpp"
 
+#include <mktows/detail/exchange.hpp>
+
 #include <cerrno>
 #include <sys/socket.h>
 #include <sys/time.h>
@@ -53,30 +55,10 @@ const struct Namespace kSyncLeadNamespaces[] = {
     {"mktows", "http://www.marketo.com/mktows/", nullptr, nullptr},
     {nullptr, nullptr, nullptr, nullptr}};
 
-// What soap_begin() resets for a new message, without its table clearing.
-// Only used between complete, successful exchanges; after any error the
-// full soap_begin() runs.
-void light_begin(struct soap *soap) {
-  soap->null = 0;
-  soap->position = 0;
-  soap->encoding = 0;
-  soap->mustUnderstand = 0;
-  soap->mode = 0;
-  soap->ns = 0;
-  soap->part = SOAP_END;
-  soap->event = 0;
-  soap->evlev = 0;
-  soap->alloced = 0;
-  soap->count = 0;
-  soap->length = 0;
-  soap->cdata = 0;
-  soap->error = SOAP_OK;
-  soap->peeked = 0;
-  soap->ahead = 0;
-  soap->idnum = 0;
-  soap->level = 0;
-  soap->endpoint[0] = '\0';
-}
+// The counter resets of soap_begin() without its table clearing, the socket
+// timeouts and the plain-socket I/O are mktows::Client's own
+// (include/mktows/detail/exchange.hpp); this line uses them with its knobs.
+using mktows::detail::light_begin;
 
 class DirectCaller : public Caller {
  public:
@@ -92,33 +74,20 @@ class DirectCaller : public Caller {
   static std::size_t receive_plain(struct soap *soap, char *data, std::size_t n) {
     DirectCaller *self = static_cast<DirectCaller *>(soap->user);
     if (soap->ssl) return self->runtime_recv_(soap, data, n);
-    for (;;) {
-      ssize_t r = ::recv(soap->socket, data, n, 0);
-      if (r >= 0) return static_cast<std::size_t>(r);
-      if (errno != EINTR) {
-        soap->errnum = errno;
-        return 0;  // the runtime reads 0 as the end of the connection: the call fails
-      }
-    }
+    ssize_t r = mktows::detail::recv_some(soap->socket, data, n);
+    if (r >= 0) return static_cast<std::size_t>(r);
+    soap->errnum = errno;
+    return 0;  // the runtime reads 0 as the end of the connection: the call fails
   }
 
   // Writes the coalesced request: one send() on plain sockets, the
   // runtime's fsend (TLS) otherwise.
   int write_request(struct soap *soap) {
     if (soap->ssl || !socket_timeouts_) return runtime_send_(soap, out_.data(), out_.size());
-    const char *p = out_.data();
-    std::size_t left = out_.size();
-    while (left > 0) {
-      ssize_t w = ::send(soap->socket, p, left, MSG_NOSIGNAL);
-      if (w < 0) {
-        if (errno == EINTR) continue;
-        soap->errnum = errno;
-        return SOAP_EOF;
-      }
-      p += w;
-      left -= static_cast<std::size_t>(w);
-    }
-    return SOAP_OK;
+    int err = mktows::detail::send_all(soap->socket, out_.data(), out_.size());
+    if (err == 0) return SOAP_OK;
+    soap->errnum = err;
+    return SOAP_EOF;
   }
 
   // Connects with the runtime's own fopen, then puts the timeouts on the
@@ -129,8 +98,7 @@ class DirectCaller : public Caller {
       struct timeval tv;
       tv.tv_sec = static_cast<DirectCaller *>(soap->user)->io_timeout_;
       tv.tv_usec = 0;
-      if (setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv) != 0 ||
-          setsockopt(s, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv) != 0) {
+      if (!mktows::detail::set_socket_timeouts(s, tv, tv)) {
         soap_set_receiver_error(soap, "setsockopt", "cannot set the socket timeouts", SOAP_TCP_ERROR);
         ::close(s);
         return SOAP_INVALID_SOCKET;

@@ -55,6 +55,65 @@ namespace detail {
 // asking the kernel whether the server closed it.
 static const std::chrono::milliseconds kFreshConnection(1000);
 
+// What soap_begin() resets for a new message, without its table clearing
+// (see above); only between complete, successful exchanges.
+inline void light_begin(struct soap *soap) {
+  if (!soap->keep_alive) {
+    soap->buflen = 0;
+    soap->bufidx = 0;
+  }
+  soap->null = 0;
+  soap->position = 0;
+  soap->encoding = 0;
+  soap->mustUnderstand = 0;
+  soap->mode = 0;
+  soap->ns = 0;
+  soap->part = SOAP_END;
+  soap->event = 0;
+  soap->evlev = 0;
+  soap->alloced = 0;
+  soap->count = 0;
+  soap->length = 0;
+  soap->cdata = 0;
+  soap->error = SOAP_OK;
+  soap->peeked = 0;
+  soap->ahead = 0;
+  soap->idnum = 0;
+  soap->level = 0;
+  soap->endpoint[0] = '\0';
+}
+
+// The send and receive timeouts as socket options; false (errno set) if
+// the kernel refuses them.
+inline bool set_socket_timeouts(SOAP_SOCKET s, const struct timeval &send, const struct timeval &receive) {
+  return setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &receive, sizeof receive) == 0 &&
+         setsockopt(s, SOL_SOCKET, SO_SNDTIMEO, &send, sizeof send) == 0;
+}
+
+// Writes all of `data` to a plain socket (no SIGPIPE); 0, or the errno of
+// the failed send() (EAGAIN: the send timeout passed).
+inline int send_all(SOAP_SOCKET s, const char *data, std::size_t n) {
+  while (n > 0) {
+    ssize_t w = ::send(s, data, n, MSG_NOSIGNAL);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      return errno;
+    }
+    data += w;
+    n -= static_cast<std::size_t>(w);
+  }
+  return 0;
+}
+
+// One recv() from a plain socket, again after a signal; < 0 with errno set
+// on failure (EAGAIN: the receive timeout passed).
+inline ssize_t recv_some(SOAP_SOCKET s, char *data, std::size_t n) {
+  ssize_t r;
+  do r = ::recv(s, data, n, 0);
+  while (r < 0 && errno == EINTR);
+  return r;
+}
+
 class Exchange {
  public:
   Exchange()
@@ -190,34 +249,6 @@ class Exchange {
     tv.tv_usec = static_cast<suseconds_t>((ms % 1000) * 1000);
   }
 
-  // What soap_begin() resets for a new message, without its table
-  // clearing; only between complete, successful exchanges.
-  static void light_begin(struct soap *soap) {
-    if (!soap->keep_alive) {
-      soap->buflen = 0;
-      soap->bufidx = 0;
-    }
-    soap->null = 0;
-    soap->position = 0;
-    soap->encoding = 0;
-    soap->mustUnderstand = 0;
-    soap->mode = 0;
-    soap->ns = 0;
-    soap->part = SOAP_END;
-    soap->event = 0;
-    soap->evlev = 0;
-    soap->alloced = 0;
-    soap->count = 0;
-    soap->length = 0;
-    soap->cdata = 0;
-    soap->error = SOAP_OK;
-    soap->peeked = 0;
-    soap->ahead = 0;
-    soap->idnum = 0;
-    soap->level = 0;
-    soap->endpoint[0] = '\0';
-  }
-
   static int close_with_error(struct soap *soap) {
     int rc = soap->error ? soap->error : SOAP_EOF;
     soap_closesock(soap);
@@ -243,9 +274,7 @@ class Exchange {
     x->buffering_ = false;
     SOAP_SOCKET s = x->runtime_open_(soap, endpoint, host, port);
     x->buffering_ = buffering;
-    if (soap_valid_socket(s) && x->socket_timeouts_ &&
-        (setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &x->recv_tv_, sizeof x->recv_tv_) != 0 ||
-         setsockopt(s, SOL_SOCKET, SO_SNDTIMEO, &x->send_tv_, sizeof x->send_tv_) != 0)) {
+    if (soap_valid_socket(s) && x->socket_timeouts_ && !set_socket_timeouts(s, x->send_tv_, x->recv_tv_)) {
       soap->errnum = errno;
       soap_set_sender_error(soap, "setsockopt", "cannot set the socket timeouts", SOAP_TCP_ERROR);
       ::close(s);
@@ -264,9 +293,7 @@ class Exchange {
     Exchange *x = self(soap);
     std::size_t got;
     if (x->socket_timeouts_ && !soap->ssl) {
-      ssize_t r;
-      do r = ::recv(soap->socket, data, n, 0);
-      while (r < 0 && errno == EINTR);
+      ssize_t r = recv_some(soap->socket, data, n);
       if (r < 0) {
         soap->errnum = errno;
         x->timed_out_ = errno == EAGAIN || errno == EWOULDBLOCK;
@@ -311,22 +338,13 @@ class Exchange {
       int rc = runtime_send_(soap, request_.data(), request_.size());
       return rc == SOAP_OK ? SOAP_OK : (soap->error ? soap->error : rc);
     }
-    const char *p = request_.data();
-    std::size_t left = request_.size();
-    while (left > 0) {
-      ssize_t w = ::send(soap->socket, p, left, MSG_NOSIGNAL);
-      if (w < 0) {
-        if (errno == EINTR) continue;
-        soap->errnum = errno;
-        if (errno == EAGAIN || errno == EWOULDBLOCK)
-          return soap_set_sender_error(soap, "Timeout", "the request could not be sent within the send timeout",
-                                       SOAP_TCP_ERROR);
-        return SOAP_EOF;
-      }
-      p += w;
-      left -= static_cast<std::size_t>(w);
-    }
-    return SOAP_OK;
+    int err = send_all(soap->socket, request_.data(), request_.size());
+    if (err == 0) return SOAP_OK;
+    soap->errnum = err;
+    if (err == EAGAIN || err == EWOULDBLOCK)
+      return soap_set_sender_error(soap, "Timeout", "the request could not be sent within the send timeout",
+                                   SOAP_TCP_ERROR);
+    return SOAP_EOF;
   }
 
   struct soap *soap_;
