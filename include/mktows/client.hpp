@@ -55,12 +55,10 @@ namespace mktows {
 static const std::size_t kMaxBatch = 300;
 
 namespace detail {
+
 static const char kSyncLeadAction[] = "http://www.marketo.com/mktows/syncLead";
 static const char kSyncMultipleLeadsAction[] = "http://www.marketo.com/mktows/syncMultipleLeads";
 static const char kGetLeadAction[] = "http://www.marketo.com/mktows/getLead";
-}  // namespace detail
-
-namespace detail {
 
 // gSOAP's soap_init() runs soap_ssl_init() the first time any context is
 // made: OpenSSL's library set-up and RAND_load_file("/dev/urandom"), which

@@ -34,8 +34,6 @@
 
 #include "mktowsH.h"
 
-#include "mktows/detail/soap_error.hpp"
-
 #include <poll.h>
 #include <sys/socket.h>
 #include <sys/time.h>
@@ -158,21 +156,11 @@ class Exchange {
     }
   }
 
-  // Sends one request and reads its answer. `put` writes the body's element
-  // (soap_put_X), `get` reads the answer's (X::soap_get) and leaves
-  // soap->error set when the body holds something else. Returns SOAP_OK or
-  // soap->error; `phase` says how far it got.
-  template <class Put, class Get>
-  int run(const char *endpoint, const char *action, Put put, Get get, Phase &phase) {
-    phase = Phase::send;
-    int rc = start(endpoint, action, put);
-    if (rc != SOAP_OK) return rc;
-    phase = Phase::receive;
-    return finish(get);
-  }
-
-  // The two halves of run(), so that one thread can keep requests in
-  // flight on several contexts: start() signs and sends, finish() reads.
+  // One request and its answer, in two halves so that one thread can keep
+  // requests in flight on several contexts. start() signs and sends: `put`
+  // writes the body's element (soap_put_X). finish() reads: `get` reads the
+  // answer's element (X::soap_get) and leaves soap->error set when the body
+  // holds something else. Each returns SOAP_OK or the gSOAP error.
   template <class Put>
   int start(const char *endpoint, const char *action, Put put) {
     struct soap *soap = soap_;
