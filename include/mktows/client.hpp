@@ -152,14 +152,14 @@ class ClientState {
     pending_has_workspace_ = call.has_workspace();
     if (pending_has_workspace_) pending_workspace_ = call.workspace();
     pending_ = Attempts(steady_now(options_.steady_clock));
-    pending_rc_ = send_attempt(pending_, pending_workspace(), kSyncLeadAction, PutSyncLead(this));
+    pending_rc_ = send_attempt(pending_, pending_workspace(), kSyncLeadAction, put_sync_lead());
   }
 
   Result<SyncResult> receive_sync_lead() {
     if (!pending_error_.ok()) return pending_error_;
     int rc = pending_rc_;
-    if (rc == SOAP_OK) rc = receive_attempt(pending_, GetSyncLead(this));
-    Error e = continue_call(pending_, rc, pending_workspace(), kSyncLeadAction, PutSyncLead(this), GetSyncLead(this));
+    if (rc == SOAP_OK) rc = receive_attempt(pending_, get_sync_lead());
+    Error e = continue_call(pending_, rc, pending_workspace(), kSyncLeadAction, put_sync_lead(), get_sync_lead());
     if (!e.ok()) return finish(e);
     const mktows__SuccessSyncLead &response = sync_response_;
     if (!response.result || !response.result->syncStatus) return finish(missing("successSyncLead/result/syncStatus"));
@@ -201,15 +201,10 @@ class ClientState {
       __mktows__syncMultipleLeads message;
       message.mktows__paramsSyncMultipleLeads = &batch_params_;
       mktows__SuccessSyncMultipleLeads &response = batch_response_;
-      Error e = run(
-          workspace, kSyncMultipleLeadsAction,
-          [&](struct soap *soap) {
-            return soap_put___mktows__syncMultipleLeads(soap, &message, "-mktows:syncMultipleLeads", "");
-          },
-          [&](struct soap *soap) {
-            response.soap_default(soap);
-            response.soap_get(soap, "mktows:successSyncMultipleLeads", nullptr);
-          });
+      Error e = run(workspace, kSyncMultipleLeadsAction,
+                    PutBody<__mktows__syncMultipleLeads>(soap_put___mktows__syncMultipleLeads, &message,
+                                                         "-mktows:syncMultipleLeads"),
+                    GetBody<mktows__SuccessSyncMultipleLeads>(&response, "mktows:successSyncMultipleLeads"));
       if (e.ok() && (!response.result || !response.result->syncStatusList))
         e = missing("successSyncMultipleLeads/result/syncStatusList");
       if (e.ok() && response.result->syncStatusList->syncStatus.size() != count) {
@@ -251,12 +246,8 @@ class ClientState {
     message.mktows__paramsGetLead = &get_params_;
     mktows__SuccessGetLead &response = get_response_;
     // getLead's binding declares no context header.
-    Error e = run("", kGetLeadAction,
-                  [&](struct soap *soap) { return soap_put___mktows__getLead(soap, &message, "-mktows:getLead", ""); },
-                  [&](struct soap *soap) {
-                    response.soap_default(soap);
-                    response.soap_get(soap, "mktows:successGetLead", nullptr);
-                  });
+    Error e = run("", kGetLeadAction, PutBody<__mktows__getLead>(soap_put___mktows__getLead, &message, "-mktows:getLead"),
+                  GetBody<mktows__SuccessGetLead>(&response, "mktows:successGetLead"));
     if (!e.ok()) return finish(e);
     if (!response.result) return finish(missing("successGetLead/result"));
     std::vector<Lead> out;
@@ -342,23 +333,36 @@ class ClientState {
     Limiter::Permit permit;
   };
 
-  // The generated serializers of syncLead's request and answer, for
-  // Exchange (C++11: functors, not lambdas returned from functions).
-  struct PutSyncLead {
-    explicit PutSyncLead(ClientState *s) : self(s) {}
-    int operator()(struct soap *soap) const {
-      return soap_put___mktows__syncLead(soap, &self->sync_message_, "-mktows:syncLead", "");
-    }
-    ClientState *self;
+  // What Exchange calls to write a request's body element and to read the
+  // answer's, for every operation: the generated soap_put function of the
+  // request message, and the generated class of the answer (reused between
+  // calls). Functors, not lambdas: C++11 cannot return a lambda.
+  template <class Message>
+  struct PutBody {
+    typedef int (*Writer)(struct soap *, const Message *, const char *, const char *);
+    PutBody(Writer w, const Message *m, const char *t) : write(w), message(m), tag(t) {}
+    int operator()(struct soap *soap) const { return write(soap, message, tag, ""); }
+    Writer write;
+    const Message *message;
+    const char *tag;
   };
-  struct GetSyncLead {
-    explicit GetSyncLead(ClientState *s) : self(s) {}
+  template <class Answer>
+  struct GetBody {
+    GetBody(Answer *a, const char *t) : answer(a), tag(t) {}
     void operator()(struct soap *soap) const {
-      self->sync_response_.soap_default(soap);
-      self->sync_response_.soap_get(soap, "mktows:successSyncLead", nullptr);
+      answer->soap_default(soap);
+      answer->soap_get(soap, tag, nullptr);
     }
-    ClientState *self;
+    Answer *answer;
+    const char *tag;
   };
+
+  PutBody<__mktows__syncLead> put_sync_lead() const {
+    return PutBody<__mktows__syncLead>(soap_put___mktows__syncLead, &sync_message_, "-mktows:syncLead");
+  }
+  GetBody<mktows__SuccessSyncLead> get_sync_lead() {
+    return GetBody<mktows__SuccessSyncLead>(&sync_response_, "mktows:successSyncLead");
+  }
 
   const char *pending_workspace() const { return pending_has_workspace_ ? pending_workspace_.c_str() : nullptr; }
 
