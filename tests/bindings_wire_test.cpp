@@ -5,16 +5,22 @@
 // (b) a ParamsSyncLead built in C++ is written by the generated proxy as a
 //     body that libxml2 (not gSOAP) finds equal to the seed's request body;
 // (c) a service class overriding one operation links (the bindings define
-//     every operation) and the others answer SOAP_NO_METHOD.
+//     every operation) and the others answer SOAP_NO_METHOD;
+// (d) where the binding declares MktowsContextHeader, as generated and as
+//     the WSDL says.
 #define BOOST_TEST_MODULE bindings_wire
 #include <boost/test/unit_test.hpp>
 
-#include "mktowsMktowsApiSoapBindingProxy.h"
-#include "mktowsMktowsApiSoapBindingService.h"
+#include "mktows/wire.hpp"
+#include MKTOWS_GSOAP_SERVICE_HEADER
 
 #include "support/files.hpp"
 #include "support/xml_tree.hpp"
 
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+
+#include <memory>
 #include <sstream>
 #include <string>
 
@@ -23,15 +29,15 @@ using mktows_test::fixture;
 
 BOOST_AUTO_TEST_CASE(seed_response_deserialises_to_typed_result) {
   std::istringstream in(fixture("seed-synclead-response.xml"));
-  MktowsApiSoapBindingProxy proxy;
+  mktows::wire::MktowsApiSoapBindingProxy proxy;
   proxy.soap->is = &in;  // read the response from the stream, not a socket
-  mktows__SuccessSyncLead response;
+  mktows::wire::mktows__SuccessSyncLead response;
   BOOST_REQUIRE_EQUAL(proxy.recv_syncLead(response), SOAP_OK);
   BOOST_REQUIRE(response.result != nullptr);
   BOOST_TEST(response.result->leadId == 1089965);
   BOOST_REQUIRE(response.result->syncStatus != nullptr);
   BOOST_TEST(response.result->syncStatus->leadId == 1089965);
-  BOOST_TEST(response.result->syncStatus->status == mktows__LeadSyncStatus__UPDATED);
+  BOOST_TEST(response.result->syncStatus->status == mktows::wire::mktows__LeadSyncStatus__UPDATED);
   BOOST_TEST(response.result->syncStatus->error == nullptr);  // xsi:nil
   BOOST_TEST(response.result->leadRecord == nullptr);         // xsi:nil
   proxy.destroy();
@@ -43,26 +49,26 @@ BOOST_AUTO_TEST_CASE(seed_response_with_a_changed_status_is_read_as_such) {
   xml.replace(xml.find("UPDATED"), 7, "CREATED");
   xml.replace(xml.find("1089965"), 7, "4242");
   std::istringstream in(xml);
-  MktowsApiSoapBindingProxy proxy;
+  mktows::wire::MktowsApiSoapBindingProxy proxy;
   proxy.soap->is = &in;
-  mktows__SuccessSyncLead response;
+  mktows::wire::mktows__SuccessSyncLead response;
   BOOST_REQUIRE_EQUAL(proxy.recv_syncLead(response), SOAP_OK);
   BOOST_TEST(response.result->leadId == 4242);
-  BOOST_TEST(response.result->syncStatus->status == mktows__LeadSyncStatus__CREATED);
+  BOOST_TEST(response.result->syncStatus->status == mktows::wire::mktows__LeadSyncStatus__CREATED);
 }
 
 // The seed's request, in C++: Email t@t.com, FirstName George, LastName
 // "of the Jungle", returnLead false.
-static std::string write_seed_request(MktowsApiSoapBindingProxy &proxy) {
+static std::string write_seed_request(mktows::wire::MktowsApiSoapBindingProxy &proxy) {
   struct soap *soap = proxy.soap;
-  mktows__ParamsSyncLead *params = soap_new_mktows__ParamsSyncLead(soap);
-  params->leadRecord = soap_new_mktows__LeadRecord(soap);
-  params->leadRecord->Email = soap_new_std__string(soap);
+  mktows::wire::mktows__ParamsSyncLead *params = mktows::wire::soap_new_mktows__ParamsSyncLead(soap);
+  params->leadRecord = mktows::wire::soap_new_mktows__LeadRecord(soap);
+  params->leadRecord->Email = mktows::wire::soap_new_std__string(soap);
   *params->leadRecord->Email = "t@t.com";
-  params->leadRecord->leadAttributeList = soap_new_mktows__ArrayOfAttribute(soap);
+  params->leadRecord->leadAttributeList = mktows::wire::soap_new_mktows__ArrayOfAttribute(soap);
   const char *attrs[][2] = {{"FirstName", "George"}, {"LastName", "of the Jungle"}};
   for (auto &a : attrs) {
-    mktows__Attribute *attr = soap_new_mktows__Attribute(soap);
+    mktows::wire::mktows__Attribute *attr = mktows::wire::soap_new_mktows__Attribute(soap);
     attr->attrName = a[0];
     attr->attrValue = a[1];
     params->leadRecord->leadAttributeList->attribute.push_back(attr);
@@ -79,7 +85,7 @@ static std::string write_seed_request(MktowsApiSoapBindingProxy &proxy) {
 }
 
 BOOST_AUTO_TEST_CASE(params_sync_lead_serialises_like_the_seed_request_body) {
-  MktowsApiSoapBindingProxy proxy;
+  mktows::wire::MktowsApiSoapBindingProxy proxy;
   std::string ours = write_seed_request(proxy);
   std::string seed = fixture("seed-synclead-request.xml");
 
@@ -102,7 +108,7 @@ BOOST_AUTO_TEST_CASE(params_sync_lead_serialises_like_the_seed_request_body) {
 
 BOOST_AUTO_TEST_CASE(a_different_request_is_not_equivalent_to_the_seed) {
   // The comparison must be able to fail: change one attribute value.
-  MktowsApiSoapBindingProxy proxy;
+  mktows::wire::MktowsApiSoapBindingProxy proxy;
   std::string ours = write_seed_request(proxy);
   ours.replace(ours.find("George"), 6, "Ursula");
   BOOST_TEST(envelope_part(ours, "Body").canonical() !=
@@ -112,15 +118,15 @@ BOOST_AUTO_TEST_CASE(a_different_request_is_not_equivalent_to_the_seed) {
 namespace {
 
 // What an application writes: a service implementing only syncLead.
-class SyncLeadOnly : public MktowsApiSoapBindingService {
+class SyncLeadOnly : public mktows::wire::MktowsApiSoapBindingService {
  public:
-  int syncLead(mktows__ParamsSyncLead *params, mktows__SuccessSyncLead &response) override {
+  int syncLead(mktows::wire::mktows__ParamsSyncLead *params, mktows::wire::mktows__SuccessSyncLead &response) override {
     ++calls;
-    response.result = soap_new_mktows__ResultSyncLead(soap);
+    response.result = mktows::wire::soap_new_mktows__ResultSyncLead(soap);
     response.result->leadId = params && params->leadRecord ? 77 : 0;
-    response.result->syncStatus = soap_new_mktows__SyncStatus(soap);
+    response.result->syncStatus = mktows::wire::soap_new_mktows__SyncStatus(soap);
     response.result->syncStatus->leadId = 77;
-    response.result->syncStatus->status = mktows__LeadSyncStatus__CREATED;
+    response.result->syncStatus->status = mktows::wire::mktows__LeadSyncStatus__CREATED;
     return SOAP_OK;
   }
   int calls = 0;
@@ -148,11 +154,11 @@ std::string request(const std::string &body) {
 
 BOOST_AUTO_TEST_CASE(a_service_overriding_one_operation_links_and_the_others_answer_no_method) {
   SyncLeadOnly service;
-  mktows__ParamsGetLead get;
-  mktows__SuccessGetLead got;
+  mktows::wire::mktows__ParamsGetLead get;
+  mktows::wire::mktows__SuccessGetLead got;
   BOOST_TEST(service.getLead(&get, got) == SOAP_NO_METHOD);
-  mktows__ParamsSyncMultipleLeads many;
-  mktows__SuccessSyncMultipleLeads synced;
+  mktows::wire::mktows__ParamsSyncMultipleLeads many;
+  mktows::wire::mktows__SuccessSyncMultipleLeads synced;
   BOOST_TEST(service.syncMultipleLeads(&many, synced) == SOAP_NO_METHOD);
 
   // Through the generated dispatcher: getLead is answered with gSOAP's
@@ -167,4 +173,56 @@ BOOST_AUTO_TEST_CASE(a_service_overriding_one_operation_links_and_the_others_ans
   BOOST_TEST(service.calls == 1);
   BOOST_TEST(answer.find("Fault>") == std::string::npos, answer);
   BOOST_TEST(answer.find("CREATED") != std::string::npos, answer);
+}
+
+// (d) The generated context_header_declared flags, which decide where
+// mktows::Client sends MktowsContextHeader, say what the WSDL's binding
+// says, read here independently with libxml2 and XPath.
+namespace {
+
+bool wsdl_declares_context_header(const std::string &operation) {
+  std::string text = mktows_test::read_file(MKTOWS_WSDL_FILE);
+  std::unique_ptr<xmlDoc, void (*)(xmlDoc *)> doc(
+      xmlReadMemory(text.data(), static_cast<int>(text.size()), "bindings.wsdl", nullptr, XML_PARSE_NONET), xmlFreeDoc);
+  BOOST_REQUIRE(doc);
+  std::unique_ptr<xmlXPathContext, void (*)(xmlXPathContext *)> ctx(xmlXPathNewContext(doc.get()),
+                                                                    xmlXPathFreeContext);
+  xmlXPathRegisterNs(ctx.get(), BAD_CAST "w", BAD_CAST "http://schemas.xmlsoap.org/wsdl/");
+  xmlXPathRegisterNs(ctx.get(), BAD_CAST "s", BAD_CAST "http://schemas.xmlsoap.org/wsdl/soap/");
+  // The header messages of the operation's input, then whether one of them
+  // carries the element MktowsContextHeader.
+  std::string headers = "//w:binding/w:operation[@name='" + operation + "']/w:input/s:header/@message";
+  std::unique_ptr<xmlXPathObject, void (*)(xmlXPathObject *)> found(
+      xmlXPathEvalExpression(BAD_CAST headers.c_str(), ctx.get()), xmlXPathFreeObject);
+  BOOST_REQUIRE(found);
+  bool declared = false;
+  for (int i = 0; found->nodesetval && i < found->nodesetval->nodeNr; ++i) {
+    xmlChar *qname = xmlNodeGetContent(found->nodesetval->nodeTab[i]);
+    std::string message(reinterpret_cast<char *>(qname));
+    xmlFree(qname);
+    message = message.substr(message.find(':') + 1);
+    std::string part = "//w:message[@name='" + message + "']/w:part/@element";
+    std::unique_ptr<xmlXPathObject, void (*)(xmlXPathObject *)> element(
+        xmlXPathEvalExpression(BAD_CAST part.c_str(), ctx.get()), xmlXPathFreeObject);
+    for (int j = 0; element && element->nodesetval && j < element->nodesetval->nodeNr; ++j) {
+      xmlChar *e = xmlNodeGetContent(element->nodesetval->nodeTab[j]);
+      std::string name(reinterpret_cast<char *>(e));
+      xmlFree(e);
+      if (name.substr(name.find(':') + 1) == "MktowsContextHeader") declared = true;
+    }
+  }
+  return declared;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(context_header_flags_follow_the_wsdl_binding) {
+  BOOST_TEST(mktows::wire::context_header_declared::syncLead == wsdl_declares_context_header("syncLead"));
+  BOOST_TEST(mktows::wire::context_header_declared::syncMultipleLeads ==
+             wsdl_declares_context_header("syncMultipleLeads"));
+  BOOST_TEST(mktows::wire::context_header_declared::getLead == wsdl_declares_context_header("getLead"));
+  // The reader itself can tell the two apart: every mktows WSDL declares
+  // the context header on syncLead.
+  BOOST_TEST(wsdl_declares_context_header("syncLead"));
+  BOOST_TEST(!wsdl_declares_context_header("noSuchOperation"));
 }

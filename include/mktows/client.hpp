@@ -22,7 +22,7 @@
 #ifndef MKTOWS_CLIENT_HPP
 #define MKTOWS_CLIENT_HPP
 
-#include "mktowsMktowsApiSoapBindingProxy.h"
+#include "mktows/wire.hpp"
 
 #include "mktows/auth_plugin.hpp"
 #include "mktows/detail/convert.hpp"
@@ -161,7 +161,7 @@ class ClientState {
     if (rc == SOAP_OK) rc = receive_attempt(pending_, get_sync_lead());
     Error e = continue_call(pending_, rc, pending_workspace(), kSyncLeadAction, put_sync_lead(), get_sync_lead());
     if (!e.ok()) return finish(e);
-    const mktows__SuccessSyncLead &response = sync_response_;
+    const wire::mktows__SuccessSyncLead &response = sync_response_;
     if (!response.result || !response.result->syncStatus) return finish(missing("successSyncLead/result/syncStatus"));
     SyncResult out;
     out.lead_id = response.result->leadId;
@@ -189,7 +189,7 @@ class ClientState {
     }
     std::vector<SyncResult> out;
     out.reserve(leads.size());
-    const char *workspace = workspace_for(call);
+    const char *workspace = workspace_for(call, wire::context_header_declared::syncMultipleLeads);
     for (std::size_t first = 0; first < leads.size(); first += kMaxBatch) {
       std::size_t count = leads.size() - first < kMaxBatch ? leads.size() - first : kMaxBatch;
       while (batch_slots_.size() < count) batch_slots_.push_back(std::unique_ptr<RecordSlot>(new RecordSlot));
@@ -198,13 +198,13 @@ class ClientState {
       batch_params_.leadRecordList = &batch_list_;
       dedup_ = dedup;
       batch_params_.dedupEnabled = &dedup_;
-      __mktows__syncMultipleLeads message;
+      wire::__mktows__syncMultipleLeads message;
       message.mktows__paramsSyncMultipleLeads = &batch_params_;
-      mktows__SuccessSyncMultipleLeads &response = batch_response_;
+      wire::mktows__SuccessSyncMultipleLeads &response = batch_response_;
       Error e = run(workspace, kSyncMultipleLeadsAction,
-                    PutBody<__mktows__syncMultipleLeads>(soap_put___mktows__syncMultipleLeads, &message,
+                    PutBody<wire::__mktows__syncMultipleLeads>(wire::soap_put___mktows__syncMultipleLeads, &message,
                                                          "-mktows:syncMultipleLeads"),
-                    GetBody<mktows__SuccessSyncMultipleLeads>(&response, "mktows:successSyncMultipleLeads"));
+                    GetBody<wire::mktows__SuccessSyncMultipleLeads>(&response, "mktows:successSyncMultipleLeads"));
       if (e.ok() && (!response.result || !response.result->syncStatusList))
         e = missing("successSyncMultipleLeads/result/syncStatusList");
       if (e.ok() && response.result->syncStatusList->syncStatus.size() != count) {
@@ -220,7 +220,7 @@ class ClientState {
         return finish(e);
       }
       // The service answers one status per record, in request order.
-      const std::vector<mktows__SyncStatus *> &statuses = response.result->syncStatusList->syncStatus;
+      const std::vector<wire::mktows__SyncStatus *> &statuses = response.result->syncStatusList->syncStatus;
       for (std::size_t i = 0; i < count; ++i) {
         SyncResult r;
         if (statuses[i]) {
@@ -242,17 +242,17 @@ class ClientState {
     key_.keyType = to_wire(key.type);
     key_.keyValue = key.value;
     get_params_.leadKey = &key_;
-    __mktows__getLead message;
+    wire::__mktows__getLead message;
     message.mktows__paramsGetLead = &get_params_;
-    mktows__SuccessGetLead &response = get_response_;
-    // getLead's binding declares no context header.
-    Error e = run("", kGetLeadAction, PutBody<__mktows__getLead>(soap_put___mktows__getLead, &message, "-mktows:getLead"),
-                  GetBody<mktows__SuccessGetLead>(&response, "mktows:successGetLead"));
+    wire::mktows__SuccessGetLead &response = get_response_;
+    Error e = run(workspace_for(CallOptions(), wire::context_header_declared::getLead), kGetLeadAction,
+                  PutBody<wire::__mktows__getLead>(wire::soap_put___mktows__getLead, &message, "-mktows:getLead"),
+                  GetBody<wire::mktows__SuccessGetLead>(&response, "mktows:successGetLead"));
     if (!e.ok()) return finish(e);
     if (!response.result) return finish(missing("successGetLead/result"));
     std::vector<Lead> out;
     if (response.result->leadRecordList) {
-      const std::vector<mktows__LeadRecord *> &records = response.result->leadRecordList->leadRecord;
+      const std::vector<wire::mktows__LeadRecord *> &records = response.result->leadRecordList->leadRecord;
       out.reserve(records.size());
       for (std::size_t i = 0; i < records.size(); ++i)
         if (records[i]) out.push_back(read_lead(*records[i]));
@@ -308,9 +308,12 @@ class ClientState {
     if (options_.limiter.enabled) limiter_ = Limiter::for_user(options_.user_id);
   }
 
-  // The workspace to send: the call's, else the client's (which the plugin
-  // holds as its default); null: use the plugin's default.
-  const char *workspace_for(const CallOptions &call) const {
+  // The workspace to send with an operation: none ("") where the binding
+  // the client was generated from does not declare MktowsContextHeader on
+  // it (the vendor's 2_2 WSDL declares it on syncLead only), else the
+  // call's, else the client's (null: the plugin's default).
+  static const char *workspace_for(const CallOptions &call, bool declared) {
+    if (!declared) return "";
     return call.has_workspace() ? call.workspace().c_str() : nullptr;
   }
 
@@ -357,14 +360,17 @@ class ClientState {
     const char *tag;
   };
 
-  PutBody<__mktows__syncLead> put_sync_lead() const {
-    return PutBody<__mktows__syncLead>(soap_put___mktows__syncLead, &sync_message_, "-mktows:syncLead");
+  PutBody<wire::__mktows__syncLead> put_sync_lead() const {
+    return PutBody<wire::__mktows__syncLead>(wire::soap_put___mktows__syncLead, &sync_message_, "-mktows:syncLead");
   }
-  GetBody<mktows__SuccessSyncLead> get_sync_lead() {
-    return GetBody<mktows__SuccessSyncLead>(&sync_response_, "mktows:successSyncLead");
+  GetBody<wire::mktows__SuccessSyncLead> get_sync_lead() {
+    return GetBody<wire::mktows__SuccessSyncLead>(&sync_response_, "mktows:successSyncLead");
   }
 
-  const char *pending_workspace() const { return pending_has_workspace_ ? pending_workspace_.c_str() : nullptr; }
+  const char *pending_workspace() const {
+    if (!wire::context_header_declared::syncLead) return "";
+    return pending_has_workspace_ ? pending_workspace_.c_str() : nullptr;
+  }
 
   template <class Put>
   int send_attempt(Attempts &a, const char *workspace, const char *action, Put put) {
@@ -451,7 +457,7 @@ class ClientState {
   }
 
   RuntimeSetup runtime_setup_;  // before proxy_: its constructor runs soap_init()
-  MktowsApiSoapBindingProxy proxy_;
+  wire::MktowsApiSoapBindingProxy proxy_;
   ClientOptions options_;
   AuthPlugin *plugin_;
   Error setup_error_;
@@ -464,25 +470,25 @@ class ClientState {
   Exchange exchange_;
 
   RecordSlot sync_slot_;
-  mktows__ParamsSyncLead sync_params_;
-  __mktows__syncLead sync_message_;
+  wire::mktows__ParamsSyncLead sync_params_;
+  wire::__mktows__syncLead sync_message_;
   Error pending_error_;  // why the pending sync_lead was not sent (validation, set-up)
   Attempts pending_;
   int pending_rc_ = SOAP_OK;
   bool pending_has_workspace_ = false;
   std::string pending_workspace_;
   std::string cookie_;
-  mktows__SuccessSyncLead sync_response_;
+  wire::mktows__SuccessSyncLead sync_response_;
 
   std::vector<std::unique_ptr<RecordSlot> > batch_slots_;
-  mktows__ArrayOfLeadRecord batch_list_;
-  mktows__ParamsSyncMultipleLeads batch_params_;
+  wire::mktows__ArrayOfLeadRecord batch_list_;
+  wire::mktows__ParamsSyncMultipleLeads batch_params_;
   bool dedup_ = false;
-  mktows__SuccessSyncMultipleLeads batch_response_;
+  wire::mktows__SuccessSyncMultipleLeads batch_response_;
 
-  mktows__LeadKey key_;
-  mktows__ParamsGetLead get_params_;
-  mktows__SuccessGetLead get_response_;
+  wire::mktows__LeadKey key_;
+  wire::mktows__ParamsGetLead get_params_;
+  wire::mktows__SuccessGetLead get_response_;
 };
 
 }  // namespace detail

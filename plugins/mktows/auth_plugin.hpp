@@ -6,28 +6,26 @@
 //   settings.user_id = "bigcorp1_461839624B16E06BA2D663";
 //   settings.encryption_key = key;          // wiped when `settings` dies
 //   settings.workspace = "Default";         // optional
-//   MktowsApiSoapBindingProxy proxy(endpoint);
+//   mktows::wire::MktowsApiSoapBindingProxy proxy(endpoint);
 //   soap_register_plugin_arg(proxy.soap, mktows::auth_plugin, &settings);
 //   proxy.syncLead(&params, result);        // signed, fresh each time
 //
-// When the header is written. A generated send_X runs soap_begin,
+// When the header is signed. A generated send_X runs soap_begin,
 // soap_serializeheader, soap_begin_count (the Content-Length pass), then
 // soap_connect and the real send. gSOAP calls fprepareinitsend exactly once
 // per outgoing message, before its first byte is counted or sent (in
 // soap_begin_count when it counts, else in soap_begin_send). The plugin
-// fills the header there, so the counted and the sent bytes carry the same
-// timestamp and signature, and every new message (a resend or a retry is a
-// new send_X) gets a fresh pair. Filling the header after
-// soap_serializeheader is sound because mktows is document/literal: the
-// serialize pass only marks shared pointers for SOAP encoding / XML graphs,
-// which this plugin does not support.
+// signs there, so the counted and the sent bytes carry the same timestamp
+// and signature, and every new message (a resend or a retry is a new
+// send_X) gets a fresh pair.
 //
-// Why the plugin owns the header. soap->header normally points into
-// soap-managed memory that soap_end() frees; ours lives in the plugin data,
-// so destroy()/soap_end() between calls cannot free it. The plugin points
-// soap->header at it for every message; gSOAP's soap_begin_recv clears
-// soap->header before reading a response, so a response's SOAP-ENV:Header
-// lands in soap-managed memory, never in ours (a test guards this).
+// How the header is written. SOAP_ENV__Header is not ours: our bindings
+// are generated into a C++ namespace and leave the SOAP_ENV types to the
+// program (its own gSOAP bindings, or mktows::gsoap_env), so the headers
+// cannot be members of it. The plugin writes them itself from
+// soap->feltbegout, right after <SOAP-ENV:Envelope> (header_writer.hpp).
+// soap->header is left alone (ours stay null), so a program's own
+// SOAP_ENV__Header is never written on our messages.
 //
 // The secret. The encryption key lives only inside the Signer (HMAC's
 // keyed inner and outer states) in the plugin data; no std::string copy is kept. The
@@ -42,16 +40,18 @@
 // The context header. gSOAP gives a plugin no way to know which operation
 // a message is for before its header is counted, so with a workspace set
 // the plugin sends MktowsContextHeader on every message. Operations whose
-// binding does not declare it (getLead) should run inside
-// ScopedCallWorkspace(soap, ""); mktows::Client does that.
+// binding does not declare it should run inside ScopedCallWorkspace(soap,
+// ""); mktows::Client does that, from what the binding declares
+// (wire::context_header_declared).
 //
 // Client contexts only: on a server context it would add the headers to
 // responses.
 #ifndef MKTOWS_AUTH_PLUGIN_HPP
 #define MKTOWS_AUTH_PLUGIN_HPP
 
-#include "mktowsH.h"
+#include "mktows/header_writer.hpp"
 #include "mktows/signer.hpp"
+#include "mktows/wire.hpp"
 
 #include <openssl/crypto.h>
 
@@ -161,6 +161,8 @@ class AuthPlugin {
     p->fdelete = &AuthPlugin::destroy;
     data->previous_init_send_ = soap->fprepareinitsend;
     soap->fprepareinitsend = &AuthPlugin::prepare_init_send;
+    data->previous_begin_element_ = soap->feltbegout;
+    soap->feltbegout = &AuthPlugin::begin_element;
     return SOAP_OK;
   }
 
@@ -171,7 +173,8 @@ class AuthPlugin {
         call_override_(false),
         clock_(settings.clock),
         messages_signed_(0),
-        previous_init_send_(nullptr) {
+        previous_init_send_(nullptr),
+        previous_begin_element_(nullptr) {
     auth_.mktowsUserId = settings.user_id;
     init_header();
   }
@@ -183,7 +186,8 @@ class AuthPlugin {
         call_override_(other.call_override_),
         clock_(other.clock_),
         messages_signed_(0),
-        previous_init_send_(other.previous_init_send_) {
+        previous_init_send_(other.previous_init_send_),
+        previous_begin_element_(other.previous_begin_element_) {
     auth_.mktowsUserId = other.auth_.mktowsUserId;
     init_header();
   }
@@ -194,8 +198,7 @@ class AuthPlugin {
     auth_.mode = nullptr;
     auth_.requestTimestamp.reserve(kTimestampLength);
     auth_.requestSignature.reserve(Signer::kHexLength);
-    header_.mktows__AuthenticationHeader = &auth_;
-    header_.mktows__MktowsContextHeader = nullptr;
+    send_context_ = false;
   }
 
   // Fills the header for one message. Returns false if the clock or HMAC fails.
@@ -216,13 +219,8 @@ class AuthPlugin {
     auth_.audit = nullptr;
     auth_.mode = nullptr;
     const std::string &workspace = call_override_ ? call_workspace_ : workspace_;
-    if (workspace.empty()) {
-      header_.mktows__MktowsContextHeader = nullptr;
-    } else {
-      context_.targetWorkspace = workspace;
-      header_.mktows__MktowsContextHeader = &context_;
-    }
-    header_.mktows__AuthenticationHeader = &auth_;
+    send_context_ = !workspace.empty();
+    if (send_context_) context_.targetWorkspace = workspace;
     ++messages_signed_;
     return true;
   }
@@ -233,12 +231,25 @@ class AuthPlugin {
     if (!self->sign_message())
       return soap_set_sender_error(soap, "mktows: cannot sign the request",
                                    "the clock or HMAC-SHA1 failed", SOAP_PLUGIN_ERROR);
-    soap->header = &self->header_;
+    // A previous response's header, as the program's SOAP_ENV__Header
+    // read it, would otherwise be written back (soap_putheader).
+    soap->header = nullptr;
     return self->previous_init_send_ ? self->previous_init_send_(soap) : SOAP_OK;
   }
 
-  // soap_copy_context: `src` is the original's plugin. (gSOAP clears the
-  // copy's soap->header itself, so it never points at the original's.)
+  // soap->feltbegout: the element's start, then our headers after the
+  // Envelope's (header_writer.hpp). Another plugin's hook, registered
+  // earlier, writes the start instead.
+  static int begin_element(struct soap *soap, const char *tag, int id, const char *type) {
+    AuthPlugin *self = find(soap);
+    if (!self) return soap->error = SOAP_PLUGIN_ERROR;
+    int rc = self->previous_begin_element_ ? self->previous_begin_element_(soap, tag, id, type)
+                                           : write_element_start(soap, tag, id, type);
+    if (rc != SOAP_OK || !is_envelope_start(soap, tag)) return rc;
+    return write_headers(soap, self->auth_, self->send_context_ ? &self->context_ : nullptr);
+  }
+
+  // soap_copy_context: `src` is the original's plugin.
   static int copy(struct soap *, struct soap_plugin *dst, struct soap_plugin *src) {
     const AuthPlugin *from = static_cast<const AuthPlugin *>(src->data);
     AuthPlugin *to = nullptr;
@@ -254,9 +265,9 @@ class AuthPlugin {
   static void destroy(struct soap *soap, struct soap_plugin *p) {
     AuthPlugin *self = static_cast<AuthPlugin *>(p->data);
     if (!self) return;
-    if (soap->header == &self->header_) soap->header = nullptr;
     if (soap->fprepareinitsend == &AuthPlugin::prepare_init_send)
       soap->fprepareinitsend = self->previous_init_send_;
+    if (soap->feltbegout == &AuthPlugin::begin_element) soap->feltbegout = self->previous_begin_element_;
     delete self;  // the Signer frees and cleanses its keyed context
     p->data = nullptr;
   }
@@ -269,10 +280,11 @@ class AuthPlugin {
   unsigned long messages_signed_;
   std::string last_timestamp_;  // the timestamp requestSignature was made for
   std::string message_;         // timestamp + user id, reused buffer
-  mktows__AuthenticationHeaderInfo auth_;
-  mktows__MktowsContextHeaderInfo context_;
-  SOAP_ENV__Header header_;
+  wire::mktows__AuthenticationHeaderInfo auth_;
+  wire::mktows__MktowsContextHeaderInfo context_;
+  bool send_context_;  // this message carries MktowsContextHeader
   int (*previous_init_send_)(struct soap *);
+  int (*previous_begin_element_)(struct soap *, const char *, int, const char *);
 };
 
 // The function to pass to soap_register_plugin_arg, with an AuthSettings*.

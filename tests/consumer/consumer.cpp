@@ -1,5 +1,5 @@
 // A user's program: reads a syncLead response through the installed bindings.
-#include "mktowsMktowsApiSoapBindingProxy.h"
+#include "mktows/wire.hpp"
 
 #include <iostream>
 #include <sstream>
@@ -10,12 +10,12 @@ int main() {
       " xmlns:ns1=\"http://www.marketo.com/mktows/\"><SOAP-ENV:Body><ns1:successSyncLead><result>"
       "<leadId>7</leadId><syncStatus><leadId>7</leadId><status>CREATED</status></syncStatus>"
       "</result></ns1:successSyncLead></SOAP-ENV:Body></SOAP-ENV:Envelope>");
-  MktowsApiSoapBindingProxy proxy;
+  mktows::wire::MktowsApiSoapBindingProxy proxy;
   proxy.soap->is = &in;
-  mktows__SuccessSyncLead response;
+  mktows::wire::mktows__SuccessSyncLead response;
   if (proxy.recv_syncLead(response) != SOAP_OK || !response.result ||
       response.result->leadId != 7 ||
-      response.result->syncStatus->status != mktows__LeadSyncStatus__CREATED) {
+      response.result->syncStatus->status != mktows::wire::mktows__LeadSyncStatus__CREATED) {
     std::cerr << "consumer: unexpected result\n";
     return 1;
   }

@@ -8,6 +8,7 @@
 #define BOOST_TEST_MODULE auth_plugin_sandbox
 #include <boost/test/unit_test.hpp>
 
+#include "mktows/detail/fault_detail.hpp"
 #include "plugin/plugin_test_support.hpp"
 #include "support/files.hpp"
 #include "support/sandbox_process.hpp"
@@ -87,8 +88,8 @@ mktows::AuthSettings settings(const char *key) {
   return s;
 }
 
-int sync_seed_lead(MktowsApiSoapBindingProxy &proxy, const std::string &endpoint, const std::string &email,
-                   mktows__SuccessSyncLead &result) {
+int sync_seed_lead(mktows::wire::MktowsApiSoapBindingProxy &proxy, const std::string &endpoint, const std::string &email,
+                   mktows::wire::mktows__SuccessSyncLead &result) {
   SeedParams p;
   p.email = email;
   return proxy.syncLead(endpoint.c_str(), nullptr, &p.params, result);
@@ -96,44 +97,41 @@ int sync_seed_lead(MktowsApiSoapBindingProxy &proxy, const std::string &endpoint
 
 bool is_fault(int rc) { return rc == SOAP_CLI_FAULT || rc == SOAP_SVR_FAULT || rc == SOAP_FAULT; }
 
-std::string fault_code(MktowsApiSoapBindingProxy &proxy) {
-  SOAP_ENV__Fault *f = proxy.soap_fault();
-  if (f && f->detail && f->detail->mktows__serviceException && f->detail->mktows__serviceException->code)
-    return *f->detail->mktows__serviceException->code;
-  return std::string();
+std::string fault_code(mktows::wire::MktowsApiSoapBindingProxy &proxy) {
+  return mktows::detail::read_service_exception(soap_fault_detail(proxy.soap)).code;
 }
 
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(raw_proxy_with_the_plugin_is_accepted_then_updates) {
   SandboxProcess sandbox({}, {{"MKTOWS_USER_ID", kUser}, {"MKTOWS_ENCRYPTION_KEY", kKey}});
-  MktowsApiSoapBindingProxy proxy;
+  mktows::wire::MktowsApiSoapBindingProxy proxy;
   mktows::AuthSettings s = settings(kKey);
   BOOST_REQUIRE_EQUAL(soap_register_plugin_arg(proxy.soap, mktows::auth_plugin, &s), SOAP_OK);
 
-  mktows__SuccessSyncLead first, second;
+  mktows::wire::mktows__SuccessSyncLead first, second;
   BOOST_REQUIRE_EQUAL(sync_seed_lead(proxy, sandbox.endpoint(), "george@jungle.com", first), SOAP_OK);
   BOOST_REQUIRE(first.result && first.result->syncStatus);
-  BOOST_TEST(first.result->syncStatus->status == mktows__LeadSyncStatus__CREATED);
+  BOOST_TEST(first.result->syncStatus->status == mktows::wire::mktows__LeadSyncStatus__CREATED);
   int id = first.result->leadId;
   BOOST_TEST(id > 0);
   proxy.destroy();
   BOOST_REQUIRE_EQUAL(sync_seed_lead(proxy, sandbox.endpoint(), "george@jungle.com", second), SOAP_OK);
-  BOOST_TEST(second.result->syncStatus->status == mktows__LeadSyncStatus__UPDATED);
+  BOOST_TEST(second.result->syncStatus->status == mktows::wire::mktows__LeadSyncStatus__UPDATED);
   BOOST_TEST(second.result->leadId == id);
 }
 
 BOOST_AUTO_TEST_CASE(the_default_workspace_header_is_accepted) {
   SandboxProcess sandbox({}, {{"MKTOWS_USER_ID", kUser}, {"MKTOWS_ENCRYPTION_KEY", kKey}});
-  MktowsApiSoapBindingProxy proxy;
+  mktows::wire::MktowsApiSoapBindingProxy proxy;
   mktows::AuthSettings s = settings(kKey);
   s.workspace = "Default";
   BOOST_REQUIRE_EQUAL(soap_register_plugin_arg(proxy.soap, mktows::auth_plugin, &s), SOAP_OK);
   std::string wire;
   WireTap::attach(proxy.soap, wire);
-  mktows__SuccessSyncLead result;
+  mktows::wire::mktows__SuccessSyncLead result;
   BOOST_REQUIRE_EQUAL(sync_seed_lead(proxy, sandbox.endpoint(), "ursula@jungle.com", result), SOAP_OK);
-  BOOST_TEST(result.result->syncStatus->status == mktows__LeadSyncStatus__CREATED);
+  BOOST_TEST(result.result->syncStatus->status == mktows::wire::mktows__LeadSyncStatus__CREATED);
   BOOST_TEST(wire.find("<targetWorkspace>Default</targetWorkspace>") != std::string::npos);
 }
 
@@ -142,11 +140,11 @@ BOOST_AUTO_TEST_CASE(wrong_key_is_refused_with_20014_and_no_key_leaks) {
   {
     CapturedStderr log;
     SandboxProcess sandbox({"--verbose"}, {{"MKTOWS_USER_ID", kUser}, {"MKTOWS_ENCRYPTION_KEY", kKey}});
-    MktowsApiSoapBindingProxy proxy;
+    mktows::wire::MktowsApiSoapBindingProxy proxy;
     mktows::AuthSettings s = settings(kWrongKey);
     BOOST_REQUIRE_EQUAL(soap_register_plugin_arg(proxy.soap, mktows::auth_plugin, &s), SOAP_OK);
     WireTap::attach(proxy.soap, everything);
-    mktows__SuccessSyncLead result;
+    mktows::wire::mktows__SuccessSyncLead result;
     int rc = sync_seed_lead(proxy, sandbox.endpoint(), "george@jungle.com", result);
     BOOST_TEST(is_fault(rc));
     BOOST_TEST(fault_code(proxy) == "20014");
@@ -170,16 +168,16 @@ BOOST_AUTO_TEST_CASE(wrong_key_is_refused_with_20014_and_no_key_leaks) {
 BOOST_AUTO_TEST_CASE(a_stale_timestamp_gets_20016_and_a_fresh_one_is_accepted) {
   SandboxProcess sandbox({"--timestamp-window", "60"},
                          {{"MKTOWS_USER_ID", kUser}, {"MKTOWS_ENCRYPTION_KEY", kKey}});
-  MktowsApiSoapBindingProxy proxy;
+  mktows::wire::MktowsApiSoapBindingProxy proxy;
   std::time_t skew = -3600;
   mktows::AuthSettings s = settings(kKey);
   s.clock = [&skew] { return std::time(nullptr) + skew; };
   BOOST_REQUIRE_EQUAL(soap_register_plugin_arg(proxy.soap, mktows::auth_plugin, &s), SOAP_OK);
-  mktows__SuccessSyncLead result;
+  mktows::wire::mktows__SuccessSyncLead result;
   BOOST_TEST(is_fault(sync_seed_lead(proxy, sandbox.endpoint(), "late@jungle.com", result)));
   BOOST_TEST(fault_code(proxy) == "20016");
   proxy.destroy();
   skew = 0;  // the retry is re-signed with the corrected clock
   BOOST_REQUIRE_EQUAL(sync_seed_lead(proxy, sandbox.endpoint(), "late@jungle.com", result), SOAP_OK);
-  BOOST_TEST(result.result->syncStatus->status == mktows__LeadSyncStatus__CREATED);
+  BOOST_TEST(result.result->syncStatus->status == mktows::wire::mktows__LeadSyncStatus__CREATED);
 }

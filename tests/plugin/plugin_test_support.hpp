@@ -2,7 +2,7 @@
 // reading back the headers the auth plugin wrote, for the plugin tests.
 #pragma once
 
-#include "mktowsMktowsApiSoapBindingProxy.h"
+#include "mktows/wire.hpp"
 #include "mktows/auth_plugin.hpp"
 
 #include "support/xml_tree.hpp"
@@ -73,8 +73,8 @@ inline std::string reference_hmac_hex(const std::string &key, const std::string 
 // A syncLead request body the tests send: the seed's lead.
 struct SeedParams {
   std::string email = "t@t.com";
-  mktows__LeadRecord record;
-  mktows__ParamsSyncLead params;
+  mktows::wire::mktows__LeadRecord record;
+  mktows::wire::mktows__ParamsSyncLead params;
   SeedParams() {
     record.Email = &email;
     params.leadRecord = &record;
@@ -84,7 +84,7 @@ struct SeedParams {
 
 // Writes one syncLead request to a string instead of a socket (gSOAP does
 // that with soap->os set and an empty endpoint). Returns the envelope.
-inline std::string send_to_string(MktowsApiSoapBindingProxy &proxy, int *rc = nullptr) {
+inline std::string send_to_string(mktows::wire::MktowsApiSoapBindingProxy &proxy, int *rc = nullptr) {
   SeedParams p;
   std::ostringstream out;
   proxy.soap->os = &out;

@@ -9,7 +9,8 @@
 
 #include <mktows/auth_plugin.hpp>
 
-#include "mktowsMktowsApiSoapBindingProxy.h"
+#include "mktows/wire.hpp"
+#include "mktows/detail/fault_detail.hpp"
 
 using mktows_test::SandboxProcess;
 using mktows_test::TempDir;
@@ -26,33 +27,31 @@ struct Call {
 
 Call sync_lead(const std::string &endpoint, const mktows::AuthSettings &settings, const std::string &email,
                const std::string *workspace_override = nullptr, const std::string &foreign_id = std::string()) {
-  MktowsApiSoapBindingProxy proxy(endpoint.c_str());
+  mktows::wire::MktowsApiSoapBindingProxy proxy(endpoint.c_str());
   soap_register_plugin_arg(proxy.soap, mktows::auth_plugin, const_cast<mktows::AuthSettings *>(&settings));
   std::unique_ptr<mktows::ScopedCallWorkspace> ws;
   if (workspace_override) ws.reset(new mktows::ScopedCallWorkspace(proxy.soap, *workspace_override));
-  mktows__ParamsSyncLead params;
-  mktows__LeadRecord record;
+  mktows::wire::mktows__ParamsSyncLead params;
+  mktows::wire::mktows__LeadRecord record;
   std::string e = email;
   if (!e.empty()) record.Email = &e;
   std::string f = foreign_id;
-  mktows__ForeignSysType type = mktows__ForeignSysType__CUSTOM;
+  mktows::wire::mktows__ForeignSysType type = mktows::wire::mktows__ForeignSysType__CUSTOM;
   if (!f.empty()) {
     record.ForeignSysPersonId = &f;
     record.ForeignSysType = &type;
   }
   params.leadRecord = &record;
   params.returnLead = false;
-  mktows__SuccessSyncLead result;
+  mktows::wire::mktows__SuccessSyncLead result;
   Call c;
   c.soap_error = proxy.syncLead(&params, result);
   if (c.soap_error == SOAP_OK && result.result && result.result->syncStatus) {
     c.lead_id = result.result->leadId;
-    c.status = soap_mktows__LeadSyncStatus2s(proxy.soap, result.result->syncStatus->status);
+    c.status = mktows::wire::soap_mktows__LeadSyncStatus2s(proxy.soap, result.result->syncStatus->status);
   } else if (proxy.soap->fault) {
-    if (proxy.soap->fault->faultstring) c.fault_string = proxy.soap->fault->faultstring;
-    SOAP_ENV__Detail *d = proxy.soap->fault->detail;
-    if (d && d->mktows__serviceException && d->mktows__serviceException->code)
-      c.fault_code = *d->mktows__serviceException->code;
+    if (const char *s = soap_fault_string(proxy.soap)) c.fault_string = s;
+    c.fault_code = mktows::detail::read_service_exception(soap_fault_detail(proxy.soap)).code;
   }
   proxy.destroy();
   return c;

@@ -9,7 +9,7 @@
 
 #include <mktows/auth_plugin.hpp>
 
-#include "mktowsMktowsApiSoapBindingProxy.h"
+#include "mktows/wire.hpp"
 
 using mktows_test::SandboxProcess;
 using mktows_test::TempDir;
@@ -24,7 +24,7 @@ BOOST_AUTO_TEST_CASE(https_sync_lead_with_the_generated_proxy) {
   BOOST_TEST(sandbox.endpoint().compare(0, 8, "https://") == 0);
 
   soap_ssl_init();
-  MktowsApiSoapBindingProxy proxy(sandbox.endpoint().c_str());
+  mktows::wire::MktowsApiSoapBindingProxy proxy(sandbox.endpoint().c_str());
   // The test's own certificate is the only CA to trust.
   BOOST_REQUIRE(soap_ssl_client_context(proxy.soap, SOAP_SSL_DEFAULT | SOAP_SSL_SKIP_HOST_CHECK, nullptr, nullptr,
                                         cert.c_str(), nullptr, nullptr) == SOAP_OK);
@@ -33,15 +33,15 @@ BOOST_AUTO_TEST_CASE(https_sync_lead_with_the_generated_proxy) {
   settings.encryption_key = mktows_test::kDemoEncryptionKey;
   soap_register_plugin_arg(proxy.soap, mktows::auth_plugin, &settings);
   for (const char *expected : {"CREATED", "UPDATED"}) {
-    mktows__ParamsSyncLead params;
-    mktows__LeadRecord record;
+    mktows::wire::mktows__ParamsSyncLead params;
+    mktows::wire::mktows__LeadRecord record;
     std::string email = "tls@x.com";
     record.Email = &email;
     params.leadRecord = &record;
     params.returnLead = false;
-    mktows__SuccessSyncLead result;
+    mktows::wire::mktows__SuccessSyncLead result;
     BOOST_REQUIRE(proxy.syncLead(&params, result) == SOAP_OK);
-    BOOST_TEST(soap_mktows__LeadSyncStatus2s(proxy.soap, result.result->syncStatus->status) == std::string(expected));
+    BOOST_TEST(mktows::wire::soap_mktows__LeadSyncStatus2s(proxy.soap, result.result->syncStatus->status) == std::string(expected));
     proxy.destroy();
   }
   // A client that connects and never starts the handshake is dropped.

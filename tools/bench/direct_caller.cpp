@@ -115,9 +115,9 @@ class DirectCaller : public Caller {
         keep_begin_(o.keep_begin),
         keep_end_recv_(o.keep_end_recv) {
     auth_.mktowsUserId = o.user;
-    header_.mktows__AuthenticationHeader = &auth_;
     request_.attach(params_);
     plugin_ = signer_.attach_plugin(proxy_.soap);
+    if (!plugin_) signer_.attach_header(proxy_.soap, &auth_);
     message_.mktows__paramsSyncLead = &params_;
     struct soap *soap = proxy_.soap;
     soap->user = this;
@@ -176,7 +176,6 @@ class DirectCaller : public Caller {
     else
       light_begin(soap);
     soap->encodingStyle = nullptr;  // document/literal
-    if (!plugin_) soap->header = &header_;
     // soap_serialize_* only marks multi-referenced data, which literal
     // output never uses; the generated proxy runs it anyway.
     if (soap_begin_count(soap)) return false;
@@ -193,7 +192,7 @@ class DirectCaller : public Caller {
 
   bool write_envelope(struct soap *soap) {
     return !(soap_envelope_begin_out(soap) || soap_putheader(soap) || soap_body_begin_out(soap) ||
-             soap_put___mktows__syncLead(soap, &message_, "-mktows:syncLead", "") || soap_body_end_out(soap) ||
+             mktows::wire::soap_put___mktows__syncLead(soap, &message_, "-mktows:syncLead", "") || soap_body_end_out(soap) ||
              soap_envelope_end_out(soap));
   }
 
@@ -251,7 +250,7 @@ class DirectCaller : public Caller {
     error_ = "gSOAP error " + std::to_string(soap->error) + ": " + text;
   }
 
-  MktowsApiSoapBindingProxy proxy_;  // owns the context and its settings
+  mktows::wire::MktowsApiSoapBindingProxy proxy_;  // owns the context and its settings
   std::string url_;
   HeaderSigner signer_;
   long free_every_;
@@ -261,12 +260,11 @@ class DirectCaller : public Caller {
   bool sent_ = false;   // start() sent a request that finish() has to read
   long calls_ = 0;
   bool plugin_ = false;  // mktows::auth_plugin writes the header
-  SOAP_ENV__Header header_;
-  mktows__AuthenticationHeaderInfo auth_;
-  mktows__ParamsSyncLead params_;
+  mktows::wire::mktows__AuthenticationHeaderInfo auth_;
+  mktows::wire::mktows__ParamsSyncLead params_;
   SeedRequest request_;
-  __mktows__syncLead message_;
-  mktows__SuccessSyncLead response_;
+  mktows::wire::__mktows__syncLead message_;
+  mktows::wire::mktows__SuccessSyncLead response_;
   std::string error_;
   int (*runtime_send_)(struct soap *, const char *, std::size_t) = nullptr;
   SOAP_SOCKET (*runtime_open_)(struct soap *, const char *, const char *, int) = nullptr;

@@ -8,6 +8,7 @@
 #include "bench_options.hpp"
 
 #include <mktows/auth_plugin.hpp>
+#include <mktows/header_writer.hpp>
 #include <mktows/signer.hpp>
 #include <openssl/hmac.h>
 
@@ -37,6 +38,15 @@ class HeaderSigner {
     return true;
   }
 
+  // Without --auth plugin: writes the caller's own AuthenticationHeader
+  // (`auth`, which sign() fills) into every message the context sends, as
+  // a classic gSOAP client's soap->header would be (header_writer.hpp).
+  void attach_header(struct soap *soap, const mktows::wire::mktows__AuthenticationHeaderInfo *auth) const {
+    if (soap_register_plugin_arg(soap, &HeaderHook::create, const_cast<void *>(static_cast<const void *>(auth))) !=
+        SOAP_OK)
+      throw std::runtime_error("cannot register the benchmark's header hook");
+  }
+
   // Writes the current timestamp and its signature into the two strings;
   // their buffers are reused from call to call.
   bool sign(std::string &timestamp, std::string &signature) {
@@ -61,6 +71,25 @@ class HeaderSigner {
   }
 
  private:
+  struct HeaderHook {
+    static const char *id() { return "mktows-bench-header"; }
+    static int create(struct soap *soap, struct soap_plugin *p, void *arg) {
+      p->id = id();
+      p->data = arg;
+      p->fdelete = &HeaderHook::forget;
+      soap->feltbegout = &HeaderHook::begin_element;
+      return SOAP_OK;
+    }
+    static void forget(struct soap *, struct soap_plugin *p) { p->data = nullptr; }
+    static int begin_element(struct soap *soap, const char *tag, int id, const char *type) {
+      int rc = mktows::write_element_start(soap, tag, id, type);
+      if (rc != SOAP_OK || !mktows::is_envelope_start(soap, tag)) return rc;
+      const auto *auth =
+          static_cast<const mktows::wire::mktows__AuthenticationHeaderInfo *>(soap_lookup_plugin(soap, HeaderHook::id()));
+      return mktows::write_headers(soap, *auth, nullptr);
+    }
+  };
+
   bool oneshot_;
   bool plugin_;
   std::string user_;

@@ -2,7 +2,7 @@
 // loads the same shared libraries as mktows-bench-client (the gSOAP
 // runtime, OpenSSL, libstdc++) and exits without doing any work, so the
 // cold-start table can show what loading them costs on the machine at hand.
-#include "mktowsH.h"
+#include "mktows/wire.hpp"
 
 #include <openssl/evp.h>
 

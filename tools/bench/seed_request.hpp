@@ -4,7 +4,7 @@
 #ifndef MKTOWS_BENCH_SEED_REQUEST_HPP
 #define MKTOWS_BENCH_SEED_REQUEST_HPP
 
-#include "mktowsMktowsApiSoapBindingProxy.h"
+#include "mktows/wire.hpp"
 
 #include <string>
 
@@ -14,11 +14,11 @@ namespace bench {
 // (every peer builds its parameters once and signs a new header per call).
 struct SeedRequest {
   std::string email = "t@t.com";
-  mktows__LeadRecord lead;
-  mktows__ArrayOfAttribute attributes;
-  mktows__Attribute first, last;
+  mktows::wire::mktows__LeadRecord lead;
+  mktows::wire::mktows__ArrayOfAttribute attributes;
+  mktows::wire::mktows__Attribute first, last;
 
-  void attach(mktows__ParamsSyncLead &params) {
+  void attach(mktows::wire::mktows__ParamsSyncLead &params) {
     first.attrName = "FirstName";
     first.attrValue = "George";
     last.attrName = "LastName";
@@ -31,8 +31,8 @@ struct SeedRequest {
   }
 };
 
-inline bool succeeded(const mktows__SuccessSyncLead &r) {
-  return r.result && r.result->syncStatus && r.result->syncStatus->status != mktows__LeadSyncStatus__FAILED &&
+inline bool succeeded(const mktows::wire::mktows__SuccessSyncLead &r) {
+  return r.result && r.result->syncStatus && r.result->syncStatus->status != mktows::wire::mktows__LeadSyncStatus__FAILED &&
          r.result->leadId > 0;
 }
 

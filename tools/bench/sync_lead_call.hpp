@@ -66,9 +66,9 @@ class GeneratedCaller : public Caller {
     proxy_.soap_endpoint = url_.c_str();
     set_timeouts(proxy_.soap, o.io_timeout);
     auth_.mktowsUserId = o.user;
-    header_.mktows__AuthenticationHeader = &auth_;
     request_.attach(params_);
     plugin_ = signer_.attach_plugin(proxy_.soap);
+    if (!plugin_) signer_.attach_header(proxy_.soap, &auth_);
   }
 
   bool call() override {
@@ -76,9 +76,7 @@ class GeneratedCaller : public Caller {
       error_ = "signing failed";
       return false;
     }
-    // The runtime replaces soap->header with the response's (none here).
-    if (!plugin_) proxy_.soap->header = &header_;
-    mktows__SuccessSyncLead response;
+    mktows::wire::mktows__SuccessSyncLead response;
     int rc = proxy_.syncLead(&params_, response);
     bool ok = rc == SOAP_OK && succeeded(response);
     if (!ok) describe(rc);
@@ -95,15 +93,14 @@ class GeneratedCaller : public Caller {
     error_ = "gSOAP error " + std::to_string(rc) + ": " + text;
   }
 
-  MktowsApiSoapBindingProxy proxy_;
+  mktows::wire::MktowsApiSoapBindingProxy proxy_;
   std::string url_;
   HeaderSigner signer_;
   long free_every_;
   long calls_ = 0;
   bool plugin_ = false;  // mktows::auth_plugin writes the header
-  SOAP_ENV__Header header_;
-  mktows__AuthenticationHeaderInfo auth_;
-  mktows__ParamsSyncLead params_;
+  mktows::wire::mktows__AuthenticationHeaderInfo auth_;
+  mktows::wire::mktows__ParamsSyncLead params_;
   SeedRequest request_;
   std::string error_;
 };

@@ -2,7 +2,7 @@
 // Writes the seed's request (George of the Jungle) as the generated proxy
 // sends it, then reads the seed's response and prints its typed fields.
 //   seed_roundtrip <seed-synclead-response.xml>
-#include "mktowsMktowsApiSoapBindingProxy.h"
+#include "mktows/wire.hpp"
 
 #include <fstream>
 #include <iostream>
@@ -13,18 +13,18 @@ int main(int argc, char **argv) {
     std::cerr << "usage: seed_roundtrip <seed-synclead-response.xml>\n";
     return 2;
   }
-  MktowsApiSoapBindingProxy proxy;
+  mktows::wire::MktowsApiSoapBindingProxy proxy;
   struct soap *soap = proxy.soap;
   soap_set_omode(soap, SOAP_XML_INDENT);
 
-  mktows__ParamsSyncLead *params = soap_new_mktows__ParamsSyncLead(soap);
-  params->leadRecord = soap_new_mktows__LeadRecord(soap);
-  params->leadRecord->Email = soap_new_std__string(soap);
+  mktows::wire::mktows__ParamsSyncLead *params = mktows::wire::soap_new_mktows__ParamsSyncLead(soap);
+  params->leadRecord = mktows::wire::soap_new_mktows__LeadRecord(soap);
+  params->leadRecord->Email = mktows::wire::soap_new_std__string(soap);
   *params->leadRecord->Email = "t@t.com";
-  params->leadRecord->leadAttributeList = soap_new_mktows__ArrayOfAttribute(soap);
+  params->leadRecord->leadAttributeList = mktows::wire::soap_new_mktows__ArrayOfAttribute(soap);
   const char *attrs[][2] = {{"FirstName", "George"}, {"LastName", "of the Jungle"}};
   for (auto &a : attrs) {
-    mktows__Attribute *attr = soap_new_mktows__Attribute(soap);
+    mktows::wire::mktows__Attribute *attr = mktows::wire::soap_new_mktows__Attribute(soap);
     attr->attrName = a[0];
     attr->attrValue = a[1];
     params->leadRecord->leadAttributeList->attribute.push_back(attr);
@@ -44,12 +44,12 @@ int main(int argc, char **argv) {
     return 1;
   }
   soap->is = &in;
-  mktows__SuccessSyncLead response;
+  mktows::wire::mktows__SuccessSyncLead response;
   if (proxy.recv_syncLead(response) != SOAP_OK) {
     proxy.soap_stream_fault(std::cerr);
     return 1;
   }
-  const mktows__ResultSyncLead &r = *response.result;
+  const mktows::wire::mktows__ResultSyncLead &r = *response.result;
   static const char *status[] = {"CREATED", "UPDATED", "FAILED"};
   std::cout << "\n\nresponse read through the generated types:\n"
             << "  leadId            " << r.leadId << "\n"

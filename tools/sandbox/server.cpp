@@ -3,7 +3,7 @@
 // request at a time on whichever connection has input.
 #include "server.hpp"
 
-#include "mktowsH.h"
+#include "mktows/wire.hpp"
 
 #include <netinet/in.h>
 #include <sys/epoll.h>

@@ -58,7 +58,7 @@ bool broken_connection(int e) { return e == SOAP_TCP_ERROR || e == SOAP_SSL_ERRO
 }  // namespace
 
 SoapHandler::SoapHandler(struct soap *soap, const HandlerContext &context, const Authenticator &auth)
-    : MktowsApiSoapBindingService(soap), context_(context), auth_(auth) {
+    : wire::MktowsApiSoapBindingService(soap), context_(context), auth_(auth) {
   soap->user = this;
   soap->fget = &SoapHandler::http_get;
   soap->fpreparerecv = &SoapHandler::count_received;
@@ -90,29 +90,20 @@ int SoapHandler::count_received(struct soap *soap, const char *, size_t len) {
 int SoapHandler::fault(int code, const std::string &why) {
   if (context_.verbose) std::fprintf(stderr, "mktows-sandbox: fault %d (%s)\n", code, why.c_str());
   if (in_flight_) in_flight_->release();
-  // The request's headers would otherwise be echoed in the response.
-  soap->header = nullptr;
   // xsi:nil is for the lead types only; a fault has no nil members.
   soap_clr_omode(soap, SOAP_XML_NIL);
+  // The vendor's shape, whatever WSDL the bindings came from: the detail
+  // is written as XML text through the runtime's accessors, because the
+  // SOAP_ENV types are not ours to fill (cmake/MktowsBindings.cmake). The
+  // messages come from fault_codes.hpp and hold no markup characters.
   soap_fault(soap);
-  SOAP_ENV__Fault *f = soap->fault;
-  f->faultcode = soap_strdup(soap, "SOAP-ENV:Client");
-  f->faultstring = soap_strdup(soap, fault_string(code).c_str());
-  f->faultactor = nullptr;
-  SOAP_ENV__Detail *detail = soap_new_SOAP_ENV__Detail(soap);
-  detail->__any = nullptr;
-  detail->fault = nullptr;
-  detail->__type = 0;
-  mktows__ServiceExceptionInfo *e = soap_new_mktows__ServiceExceptionInfo(soap);
-  e->name = soap_new_std__string(soap);
-  *e->name = "mktServiceException";
-  e->message = soap_new_std__string(soap);
-  *e->message = std::string(fault_message(code)) + " (" + std::to_string(code) + ")";
-  e->code = soap_new_std__string(soap);
-  *e->code = std::to_string(code);
-  detail->mktows__serviceException = e;
-  f->detail = detail;
-  f->SOAP_ENV__Detail = nullptr;
+  *soap_faultcode(soap) = "SOAP-ENV:Client";
+  *soap_faultstring(soap) = soap_strdup(soap, fault_string(code).c_str());
+  std::string detail = std::string("<ns1:serviceException xmlns:ns1=\"") + kNamespace +
+                       "\"><name>mktServiceException</name><message>" + fault_message(code) + " (" +
+                       std::to_string(code) + ")</message><code>" + std::to_string(code) +
+                       "</code></ns1:serviceException>";
+  *soap_faultdetail(soap) = soap_strdup(soap, detail.c_str());
   return soap->error = SOAP_FAULT;
 }
 
@@ -146,14 +137,43 @@ int SoapHandler::http_get(struct soap *soap) {
   return r;
 }
 
+// Our headers are not members of SOAP_ENV__Header (that type is left to the
+// program, see cmake/MktowsBindings.cmake), so they are read here with the
+// generated serializers of their types, as gSOAP's own soap_getheader reads
+// members. Other headers are skipped; one marked mustUnderstand is refused
+// (soap_ignore_element), as SOAP 1.1 requires.
+int SoapHandler::read_headers() {
+  auth_header_ = nullptr;
+  context_header_ = nullptr;
+  if (soap_element_begin_in(soap, "SOAP-ENV:Header", 0, nullptr)) {
+    if (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG) return soap->error = SOAP_OK;  // none
+    return soap->error;
+  }
+  if (!soap->body) return SOAP_OK;  // <SOAP-ENV:Header/>
+  soap->part = SOAP_IN_HEADER;
+  for (;;) {
+    soap->error = SOAP_TAG_MISMATCH;
+    if (!auth_header_ &&
+        (auth_header_ = wire::soap_in_mktows__AuthenticationHeaderInfo(soap, "mktows:AuthenticationHeader", nullptr, "")))
+      continue;
+    if (!context_header_ && soap->error == SOAP_TAG_MISMATCH &&
+        (context_header_ = wire::soap_in_mktows__MktowsContextHeaderInfo(soap, "mktows:MktowsContextHeader", nullptr, "")))
+      continue;
+    if (soap->error == SOAP_TAG_MISMATCH) soap->error = wire::soap_ignore_element(soap);
+    if (soap->error == SOAP_NO_TAG) break;
+    if (soap->error) return soap->error;
+  }
+  soap->part = SOAP_END_HEADER;
+  return soap_element_end_in(soap, "SOAP-ENV:Header");
+}
+
 void SoapHandler::authenticate() {
-  SOAP_ENV__Header *h = soap->header;
-  if (!h || !h->mktows__AuthenticationHeader) throw ServiceError(kAuthenticationFailed, "no AuthenticationHeader");
-  const mktows__AuthenticationHeaderInfo &a = *h->mktows__AuthenticationHeader;
+  if (!auth_header_) throw ServiceError(kAuthenticationFailed, "no AuthenticationHeader");
+  const wire::mktows__AuthenticationHeaderInfo &a = *auth_header_;
   auth_.verify(a.mktowsUserId, a.requestTimestamp, a.requestSignature, std::time(nullptr));
-  if (h->mktows__MktowsContextHeader) {
+  if (context_header_) {
     has_workspace_ = true;
-    workspace_ = h->mktows__MktowsContextHeader->targetWorkspace;
+    workspace_ = context_header_->targetWorkspace;
   }
 }
 
@@ -216,7 +236,7 @@ bool SoapHandler::serve_one() {
   } forget{in_flight_};
   int code = 0;
   std::string why;
-  if (soap_envelope_begin_in(soap) || soap_recv_header(soap) || soap_body_begin_in(soap)) {
+  if (soap_envelope_begin_in(soap) || read_headers() || soap_body_begin_in(soap)) {
     if (broken_connection(soap->error)) return close_connection();
     if (soap->error == SOAP_EOM) return send_http_status(413);
     code = kRequestNotUnderstood;
@@ -234,7 +254,6 @@ bool SoapHandler::serve_one() {
     }
   }
   if (!code) {
-    soap->header = nullptr;
     if (soap_peek_element(soap)) {
       if (broken_connection(soap->error)) return close_connection();
       code = kRequestNotUnderstood;
@@ -273,7 +292,7 @@ bool SoapHandler::serve_one() {
   return close_connection();
 }
 
-LeadInput SoapHandler::to_input(const mktows__LeadRecord &r) {
+LeadInput SoapHandler::to_input(const wire::mktows__LeadRecord &r) {
   LeadInput in;
   if (r.Id) {
     in.has_id = true;
@@ -281,36 +300,36 @@ LeadInput SoapHandler::to_input(const mktows__LeadRecord &r) {
   }
   if (r.Email) in.email = *r.Email;
   if (r.ForeignSysPersonId) in.foreign_id = *r.ForeignSysPersonId;
-  if (r.ForeignSysType) in.foreign_type = soap_mktows__ForeignSysType2s(soap, *r.ForeignSysType);
+  if (r.ForeignSysType) in.foreign_type = wire::soap_mktows__ForeignSysType2s(soap, *r.ForeignSysType);
   if (r.leadAttributeList)
-    for (const mktows__Attribute *a : r.leadAttributeList->attribute)
+    for (const wire::mktows__Attribute *a : r.leadAttributeList->attribute)
       if (a) in.attributes.push_back(Attribute{a->attrName, a->attrValue});
   return in;
 }
 
-mktows__LeadRecord *SoapHandler::to_record(const Lead &lead) {
-  mktows__LeadRecord *r = soap_new_mktows__LeadRecord(soap);
-  r->Id = soap_new_int(soap);
+wire::mktows__LeadRecord *SoapHandler::to_record(const Lead &lead) {
+  wire::mktows__LeadRecord *r = wire::soap_new_mktows__LeadRecord(soap);
+  r->Id = wire::soap_new_int(soap);
   *r->Id = lead.id;
   if (!lead.email.empty()) {
-    r->Email = soap_new_std__string(soap);
+    r->Email = wire::soap_new_std__string(soap);
     *r->Email = lead.email;
   }
   if (!lead.foreign_id.empty()) {
-    r->ForeignSysPersonId = soap_new_std__string(soap);
+    r->ForeignSysPersonId = wire::soap_new_std__string(soap);
     *r->ForeignSysPersonId = lead.foreign_id;
-    r->ForeignSysType = static_cast<mktows__ForeignSysType *>(soap_malloc(soap, sizeof(mktows__ForeignSysType)));
-    if (soap_s2mktows__ForeignSysType(soap, lead.foreign_type.c_str(), r->ForeignSysType)) r->ForeignSysType = nullptr;
+    r->ForeignSysType = static_cast<wire::mktows__ForeignSysType *>(soap_malloc(soap, sizeof(wire::mktows__ForeignSysType)));
+    if (wire::soap_s2mktows__ForeignSysType(soap, lead.foreign_type.c_str(), r->ForeignSysType)) r->ForeignSysType = nullptr;
     soap->error = SOAP_OK;
   }
-  r->leadAttributeList = soap_new_mktows__ArrayOfAttribute(soap);
+  r->leadAttributeList = wire::soap_new_mktows__ArrayOfAttribute(soap);
   for (const Attribute &a : lead.attributes) {
-    mktows__Attribute *out = soap_new_mktows__Attribute(soap);
+    wire::mktows__Attribute *out = wire::soap_new_mktows__Attribute(soap);
     out->attrName = a.name;
     out->attrValue = a.value;
     const FieldConfig *f = context_.leads->config().field(a.name);
     if (f && !f->type.empty()) {
-      out->attrType = soap_new_std__string(soap);
+      out->attrType = wire::soap_new_std__string(soap);
       *out->attrType = f->type;
     }
     r->leadAttributeList->attribute.push_back(out);
@@ -326,7 +345,7 @@ int SoapHandler::respond() {
   return SOAP_OK;
 }
 
-int SoapHandler::syncLead(mktows__ParamsSyncLead *params, mktows__SuccessSyncLead &response) {
+int SoapHandler::syncLead(wire::mktows__ParamsSyncLead *params, wire::mktows__SuccessSyncLead &response) {
   try {
     if (!params) throw ServiceError(kInvalidRequest, "no paramsSyncLead");
     if (!params->leadRecord) throw ServiceError(kLeadDetailRequired, "no leadRecord");
@@ -336,11 +355,11 @@ int SoapHandler::syncLead(mktows__ParamsSyncLead *params, mktows__SuccessSyncLea
     request.has_workspace = has_workspace_;
     request.workspace = workspace_;
     SyncResult r = context_.leads->sync_lead(request);
-    mktows__ResultSyncLead *result = soap_new_mktows__ResultSyncLead(soap);
+    wire::mktows__ResultSyncLead *result = wire::soap_new_mktows__ResultSyncLead(soap);
     result->leadId = r.lead_id;
-    result->syncStatus = soap_new_mktows__SyncStatus(soap);
+    result->syncStatus = wire::soap_new_mktows__SyncStatus(soap);
     result->syncStatus->leadId = r.lead_id;
-    result->syncStatus->status = r.created ? mktows__LeadSyncStatus__CREATED : mktows__LeadSyncStatus__UPDATED;
+    result->syncStatus->status = r.created ? wire::mktows__LeadSyncStatus__CREATED : wire::mktows__LeadSyncStatus__UPDATED;
     result->syncStatus->error = nullptr;
     result->leadRecord = params->returnLead ? to_record(r.record) : nullptr;
     response.result = result;
@@ -352,13 +371,13 @@ int SoapHandler::syncLead(mktows__ParamsSyncLead *params, mktows__SuccessSyncLea
   return respond();
 }
 
-int SoapHandler::syncMultipleLeads(mktows__ParamsSyncMultipleLeads *params,
-                                   mktows__SuccessSyncMultipleLeads &response) {
+int SoapHandler::syncMultipleLeads(wire::mktows__ParamsSyncMultipleLeads *params,
+                                   wire::mktows__SuccessSyncMultipleLeads &response) {
   // The hosted service refused batches above this size.
   static const std::size_t kMaxBatch = 300;
   try {
     if (!params || !params->leadRecordList) throw ServiceError(kParameterRequired, "no leadRecordList");
-    const std::vector<mktows__LeadRecord *> &records = params->leadRecordList->leadRecord;
+    const std::vector<wire::mktows__LeadRecord *> &records = params->leadRecordList->leadRecord;
     if (records.size() > kMaxBatch) throw ServiceError(kBadParameter, "more than 300 records");
     std::vector<LeadInput> inputs;
     inputs.reserve(records.size());
@@ -373,17 +392,17 @@ int SoapHandler::syncMultipleLeads(mktows__ParamsSyncMultipleLeads *params,
     }
     bool dedup = params->dedupEnabled ? *params->dedupEnabled : true;
     std::vector<BatchResult> out = context_.leads->sync_multiple(inputs, has_workspace_, workspace_, dedup);
-    mktows__ResultSyncMultipleLeads *result = soap_new_mktows__ResultSyncMultipleLeads(soap);
-    result->syncStatusList = soap_new_mktows__ArrayOfSyncStatus(soap);
+    wire::mktows__ResultSyncMultipleLeads *result = wire::soap_new_mktows__ResultSyncMultipleLeads(soap);
+    result->syncStatusList = wire::soap_new_mktows__ArrayOfSyncStatus(soap);
     for (std::size_t i = 0; i < out.size(); ++i) {
-      mktows__SyncStatus *s = soap_new_mktows__SyncStatus(soap);
+      wire::mktows__SyncStatus *s = wire::soap_new_mktows__SyncStatus(soap);
       s->leadId = out[i].lead_id;
       if (out[i].error_code) {
-        s->status = mktows__LeadSyncStatus__FAILED;
-        s->error = soap_new_std__string(soap);
+        s->status = wire::mktows__LeadSyncStatus__FAILED;
+        s->error = wire::soap_new_std__string(soap);
         *s->error = fault_string(missing[i] ? kLeadDetailRequired : out[i].error_code);
       } else {
-        s->status = out[i].created ? mktows__LeadSyncStatus__CREATED : mktows__LeadSyncStatus__UPDATED;
+        s->status = out[i].created ? wire::mktows__LeadSyncStatus__CREATED : wire::mktows__LeadSyncStatus__UPDATED;
         s->error = nullptr;
       }
       result->syncStatusList->syncStatus.push_back(s);
@@ -397,14 +416,14 @@ int SoapHandler::syncMultipleLeads(mktows__ParamsSyncMultipleLeads *params,
   return respond();
 }
 
-int SoapHandler::getLead(mktows__ParamsGetLead *params, mktows__SuccessGetLead &response) {
+int SoapHandler::getLead(wire::mktows__ParamsGetLead *params, wire::mktows__SuccessGetLead &response) {
   try {
     if (!params || !params->leadKey) throw ServiceError(kLeadKeyRequired, "no leadKey");
-    const char *type = soap_mktows__LeadKeyRef2s(soap, params->leadKey->keyType);
+    const char *type = wire::soap_mktows__LeadKeyRef2s(soap, params->leadKey->keyType);
     std::vector<Lead> leads = context_.leads->get_leads(type ? type : "", params->leadKey->keyValue);
-    mktows__ResultGetLead *result = soap_new_mktows__ResultGetLead(soap);
+    wire::mktows__ResultGetLead *result = wire::soap_new_mktows__ResultGetLead(soap);
     result->count = static_cast<int>(leads.size());
-    result->leadRecordList = soap_new_mktows__ArrayOfLeadRecord(soap);
+    result->leadRecordList = wire::soap_new_mktows__ArrayOfLeadRecord(soap);
     for (const Lead &l : leads) result->leadRecordList->leadRecord.push_back(to_record(l));
     response.result = result;
   } catch (const ServiceError &e) {

@@ -7,11 +7,14 @@
 #include "lead_service.hpp"
 #include "limits.hpp"
 
-#include "mktowsMktowsApiSoapBindingService.h"
+#include "mktows/wire.hpp"
+#include MKTOWS_GSOAP_SERVICE_HEADER
 
 #include <string>
 
 namespace mktows_sandbox {
+
+namespace wire = mktows::wire;
 
 // What every worker shares. LeadService and Limiter synchronise themselves.
 struct HandlerContext {
@@ -21,7 +24,7 @@ struct HandlerContext {
   bool verbose = false;
 };
 
-class SoapHandler : public MktowsApiSoapBindingService {
+class SoapHandler : public wire::MktowsApiSoapBindingService {
  public:
   SoapHandler(struct soap *soap, const HandlerContext &context, const Authenticator &auth);
 
@@ -43,16 +46,19 @@ class SoapHandler : public MktowsApiSoapBindingService {
   static const int kBatchCalls = 64;
   static const unsigned long kBatchBytes = 1UL << 20;
 
-  int syncLead(mktows__ParamsSyncLead *params, mktows__SuccessSyncLead &response) override;
-  int syncMultipleLeads(mktows__ParamsSyncMultipleLeads *params,
-                        mktows__SuccessSyncMultipleLeads &response) override;
-  int getLead(mktows__ParamsGetLead *params, mktows__SuccessGetLead &response) override;
+  int syncLead(wire::mktows__ParamsSyncLead *params, wire::mktows__SuccessSyncLead &response) override;
+  int syncMultipleLeads(wire::mktows__ParamsSyncMultipleLeads *params,
+                        wire::mktows__SuccessSyncMultipleLeads &response) override;
+  int getLead(wire::mktows__ParamsGetLead *params, wire::mktows__SuccessGetLead &response) override;
 
   // Sets soap->fault to the vendor's fault for `code`; returns SOAP_FAULT.
   int fault(int code, const std::string &why);
 
  private:
   bool serve_one();
+  // Reads the request's <SOAP-ENV:Header>, when it has one, into
+  // auth_header_ and context_header_.
+  int read_headers();
   void authenticate();
   // Both end the connection and return false (the request failed).
   bool send_http_status(int status);
@@ -63,12 +69,15 @@ class SoapHandler : public MktowsApiSoapBindingService {
   static int keep_pipelined(struct soap *soap);
   void restore_pipelined();
 
-  mktows__LeadRecord *to_record(const Lead &lead);
-  LeadInput to_input(const mktows__LeadRecord &record);
+  wire::mktows__LeadRecord *to_record(const Lead &lead);
+  LeadInput to_input(const wire::mktows__LeadRecord &record);
 
   const HandlerContext &context_;
   Authenticator auth_;
   Limiter::InFlight *in_flight_ = nullptr;  // the call being served
+  // The request's headers, in the context's memory (null: not sent).
+  wire::mktows__AuthenticationHeaderInfo *auth_header_ = nullptr;
+  wire::mktows__MktowsContextHeaderInfo *context_header_ = nullptr;
   bool has_workspace_ = false;
   std::string workspace_;
   // Bytes of the next pipelined request, saved before the response is

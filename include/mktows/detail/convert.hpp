@@ -5,7 +5,7 @@
 #ifndef MKTOWS_DETAIL_CONVERT_HPP
 #define MKTOWS_DETAIL_CONVERT_HPP
 
-#include "mktowsH.h"
+#include "mktows/wire.hpp"
 
 #include "mktows/lead.hpp"
 
@@ -16,55 +16,55 @@
 namespace mktows {
 namespace detail {
 
-inline enum mktows__ForeignSysType to_wire(ForeignSystem s) {
+inline enum wire::mktows__ForeignSysType to_wire(ForeignSystem s) {
   switch (s) {
-    case ForeignSystem::sfdc: return mktows__ForeignSysType__SFDC;
-    case ForeignSystem::netsuite: return mktows__ForeignSysType__NETSUITE;
-    default: return mktows__ForeignSysType__CUSTOM;
+    case ForeignSystem::sfdc: return wire::mktows__ForeignSysType__SFDC;
+    case ForeignSystem::netsuite: return wire::mktows__ForeignSysType__NETSUITE;
+    default: return wire::mktows__ForeignSysType__CUSTOM;
   }
 }
 
-inline ForeignSystem from_wire(enum mktows__ForeignSysType s) {
+inline ForeignSystem from_wire(enum wire::mktows__ForeignSysType s) {
   switch (s) {
-    case mktows__ForeignSysType__SFDC: return ForeignSystem::sfdc;
-    case mktows__ForeignSysType__NETSUITE: return ForeignSystem::netsuite;
-    case mktows__ForeignSysType__CUSTOM: return ForeignSystem::custom;
+    case wire::mktows__ForeignSysType__SFDC: return ForeignSystem::sfdc;
+    case wire::mktows__ForeignSysType__NETSUITE: return ForeignSystem::netsuite;
+    case wire::mktows__ForeignSysType__CUSTOM: return ForeignSystem::custom;
   }
   return ForeignSystem::custom;
 }
 
-inline SyncStatus from_wire(enum mktows__LeadSyncStatus s) {
+inline SyncStatus from_wire(enum wire::mktows__LeadSyncStatus s) {
   switch (s) {
-    case mktows__LeadSyncStatus__CREATED: return SyncStatus::created;
-    case mktows__LeadSyncStatus__UPDATED: return SyncStatus::updated;
-    case mktows__LeadSyncStatus__FAILED: return SyncStatus::failed;
+    case wire::mktows__LeadSyncStatus__CREATED: return SyncStatus::created;
+    case wire::mktows__LeadSyncStatus__UPDATED: return SyncStatus::updated;
+    case wire::mktows__LeadSyncStatus__FAILED: return SyncStatus::failed;
   }
   return SyncStatus::failed;
 }
 
-inline enum mktows__LeadKeyRef to_wire(LeadKeyType t) {
+inline enum wire::mktows__LeadKeyRef to_wire(LeadKeyType t) {
   switch (t) {
-    case LeadKeyType::idnum: return mktows__LeadKeyRef__IDNUM;
-    case LeadKeyType::cookie: return mktows__LeadKeyRef__COOKIE;
-    case LeadKeyType::email: return mktows__LeadKeyRef__EMAIL;
-    case LeadKeyType::lead_owner_email: return mktows__LeadKeyRef__LEADOWNEREMAIL;
-    case LeadKeyType::sfdc_account_id: return mktows__LeadKeyRef__SFDCACCOUNTID;
-    case LeadKeyType::sfdc_contact_id: return mktows__LeadKeyRef__SFDCCONTACTID;
-    case LeadKeyType::sfdc_lead_id: return mktows__LeadKeyRef__SFDCLEADID;
-    case LeadKeyType::sfdc_lead_owner_id: return mktows__LeadKeyRef__SFDCLEADOWNERID;
-    case LeadKeyType::sfdc_oppty_id: return mktows__LeadKeyRef__SFDCOPPTYID;
+    case LeadKeyType::idnum: return wire::mktows__LeadKeyRef__IDNUM;
+    case LeadKeyType::cookie: return wire::mktows__LeadKeyRef__COOKIE;
+    case LeadKeyType::email: return wire::mktows__LeadKeyRef__EMAIL;
+    case LeadKeyType::lead_owner_email: return wire::mktows__LeadKeyRef__LEADOWNEREMAIL;
+    case LeadKeyType::sfdc_account_id: return wire::mktows__LeadKeyRef__SFDCACCOUNTID;
+    case LeadKeyType::sfdc_contact_id: return wire::mktows__LeadKeyRef__SFDCCONTACTID;
+    case LeadKeyType::sfdc_lead_id: return wire::mktows__LeadKeyRef__SFDCLEADID;
+    case LeadKeyType::sfdc_lead_owner_id: return wire::mktows__LeadKeyRef__SFDCLEADOWNERID;
+    case LeadKeyType::sfdc_oppty_id: return wire::mktows__LeadKeyRef__SFDCOPPTYID;
   }
-  return mktows__LeadKeyRef__IDNUM;
+  return wire::mktows__LeadKeyRef__IDNUM;
 }
 
 // One reusable LeadRecord with the storage its pointers point into.
 class RecordSlot {
  public:
-  RecordSlot() : id_(0), type_(mktows__ForeignSysType__CUSTOM) {}
+  RecordSlot() : id_(0), type_(wire::mktows__ForeignSysType__CUSTOM) {}
   RecordSlot(const RecordSlot &) = delete;
   RecordSlot &operator=(const RecordSlot &) = delete;
 
-  mktows__LeadRecord *fill(const Lead &lead) {
+  wire::mktows__LeadRecord *fill(const Lead &lead) {
     record_.Id = nullptr;
     record_.Email = nullptr;
     record_.ForeignSysPersonId = nullptr;
@@ -109,26 +109,26 @@ class RecordSlot {
 
  private:
   struct AttrSlot {
-    mktows__Attribute attr;
+    wire::mktows__Attribute attr;
     std::string type;
   };
-  mktows__LeadRecord record_;
+  wire::mktows__LeadRecord record_;
   int id_;
   std::string email_;
   std::string foreign_id_;
-  enum mktows__ForeignSysType type_;
-  mktows__ArrayOfAttribute list_;
+  enum wire::mktows__ForeignSysType type_;
+  wire::mktows__ArrayOfAttribute list_;
   std::vector<std::unique_ptr<AttrSlot> > pool_;
 };
 
-inline Lead read_lead(const mktows__LeadRecord &r) {
+inline Lead read_lead(const wire::mktows__LeadRecord &r) {
   Lead lead;
   if (r.Id) lead.id(*r.Id);
   if (r.Email) lead.email(*r.Email);
   if (r.ForeignSysPersonId) lead.foreign_id(*r.ForeignSysPersonId);
   if (r.ForeignSysType) lead.foreign_system(from_wire(*r.ForeignSysType));
   if (r.leadAttributeList) {
-    const std::vector<mktows__Attribute *> &attrs = r.leadAttributeList->attribute;
+    const std::vector<wire::mktows__Attribute *> &attrs = r.leadAttributeList->attribute;
     for (std::size_t i = 0; i < attrs.size(); ++i)
       if (attrs[i]) lead.attribute(attrs[i]->attrName, attrs[i]->attrValue, attrs[i]->attrType ? *attrs[i]->attrType : "");
   }

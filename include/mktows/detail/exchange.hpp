@@ -32,7 +32,7 @@
 #ifndef MKTOWS_DETAIL_EXCHANGE_HPP
 #define MKTOWS_DETAIL_EXCHANGE_HPP
 
-#include "mktowsH.h"
+#include "mktows/wire.hpp"
 
 #include <poll.h>
 #include <sys/socket.h>

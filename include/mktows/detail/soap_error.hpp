@@ -15,9 +15,9 @@
 #ifndef MKTOWS_DETAIL_SOAP_ERROR_HPP
 #define MKTOWS_DETAIL_SOAP_ERROR_HPP
 
-#include "mktowsH.h"
-
+#include "mktows/detail/fault_detail.hpp"
 #include "mktows/error.hpp"
+#include "mktows/wire.hpp"
 
 #include <cerrno>
 #include <cstddef>
@@ -49,35 +49,30 @@ inline std::string buffered_body(const struct soap *soap) {
   return excerpt(buf + soap->bufidx, len - soap->bufidx);
 }
 
-// Marketo's code: the detail's <code>, else the faultstring's leading digits.
-inline int marketo_code(const struct soap *soap) {
-  const SOAP_ENV__Fault *f = soap->fault;
-  if (!f) return 0;
-  if (f->detail && f->detail->mktows__serviceException && f->detail->mktows__serviceException->code) {
-    const std::string &c = *f->detail->mktows__serviceException->code;
-    int v = 0;
-    std::size_t i = 0;
-    for (; i < c.size() && i < 9 && c[i] >= '0' && c[i] <= '9'; ++i) v = v * 10 + (c[i] - '0');
-    if (i > 0) return v;
-  }
-  const char *s = f->faultstring;
-  if (!s) return 0;
+// Leading decimal digits of `s` (at most 9), after spaces; -1 if none.
+inline int leading_number(const char *s) {
+  if (!s) return -1;
   while (*s == ' ') ++s;
   int v = 0, digits = 0;
   for (; *s >= '0' && *s <= '9' && digits < 9; ++s, ++digits) v = v * 10 + (*s - '0');
-  return digits ? v : 0;
+  return digits ? v : -1;
 }
 
-// "20014 - Authentication failed" -> "Authentication failed".
-inline std::string fault_message(const struct soap *soap) {
-  const SOAP_ENV__Fault *f = soap->fault;
-  std::string text = f && f->faultstring ? f->faultstring : "";
+// Marketo's code: the detail's <code>, else the faultstring's leading digits.
+inline int marketo_code(const ServiceException &detail, const char *faultstring) {
+  int v = leading_number(detail.code.c_str());
+  if (v < 0) v = leading_number(faultstring);
+  return v < 0 ? 0 : v;
+}
+
+// "20014 - Authentication failed" -> "Authentication failed"; the detail's
+// message when the faultstring says nothing.
+inline std::string fault_message(const ServiceException &detail, const char *faultstring) {
+  std::string text = faultstring ? faultstring : "";
   std::size_t i = 0;
   while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
   if (i > 0 && text.compare(i, 3, " - ") == 0) text.erase(0, i + 3);
-  if (text.empty() && f && f->detail && f->detail->mktows__serviceException &&
-      f->detail->mktows__serviceException->message)
-    text = *f->detail->mktows__serviceException->message;
+  if (text.empty()) text = detail.message;
   return text;
 }
 
@@ -97,9 +92,11 @@ inline Error classify(struct soap *soap, Phase phase, bool nothing_readable) {
 
   if (err == SOAP_CLI_FAULT || err == SOAP_SVR_FAULT || err == SOAP_FAULT) {
     e.kind = ErrorKind::fault;
-    e.code = marketo_code(soap);
-    e.message = fault_message(soap);
-    if (soap->fault && soap->fault->faultcode) e.fault_code = soap->fault->faultcode;
+    ServiceException service_exception = read_service_exception(fd);
+    e.code = marketo_code(service_exception, fs);
+    e.message = fault_message(service_exception, fs);
+    const char **faultcode = soap_faultcode(soap);
+    if (faultcode && *faultcode) e.fault_code = *faultcode;
     if (e.message.empty()) e.message = "SOAP fault without a message";
     return e;
   }
