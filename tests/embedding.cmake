@@ -1,0 +1,28 @@
+# embedding.cmake: install this build into a fresh prefix, then build the
+# three applications of tests/embedding against it with find_package(mktows)
+# and run each: its own gSOAP service and mktows in one process.
+# Run by ctest as: cmake -DBUILD_DIR=... -DSOURCE_DIR=... -DWORK_DIR=...
+#   -DSANDBOX_BIN=... [-DCXX_FLAGS=...] -P this
+foreach(v BUILD_DIR SOURCE_DIR WORK_DIR SANDBOX_BIN)
+  if(NOT DEFINED ${v})
+    message(FATAL_ERROR "embedding.cmake: ${v} is not set")
+  endif()
+endforeach()
+
+include("${CMAKE_CURRENT_LIST_DIR}/run_step.cmake")
+
+file(REMOVE_RECURSE "${WORK_DIR}")
+set(prefix "${WORK_DIR}/prefix")
+run("${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${prefix}")
+run("${CMAKE_COMMAND}" -S "${SOURCE_DIR}/tests/embedding" -B "${WORK_DIR}/build"
+    "-DCMAKE_PREFIX_PATH=${prefix}" "-DMKTOWS_SANDBOX_BIN=${SANDBOX_BIN}"
+    "-DMKTOWS_TEST_DIR=${SOURCE_DIR}/tests" "-DCMAKE_CXX_FLAGS=${CXX_FLAGS}"
+    "-DCMAKE_EXE_LINKER_FLAGS=${CXX_FLAGS}")
+run("${CMAKE_COMMAND}" --build "${WORK_DIR}/build" --parallel 2)
+foreach(kind plain classic namespaced)
+  run("${WORK_DIR}/build/kind_${kind}")
+  if(NOT last_output MATCHES "${kind}: mktows lead [0-9]+ CREATED then UPDATED; wrong key: fault 20014")
+    message(FATAL_ERROR "kind_${kind} printed: ${last_output}")
+  endif()
+  message(STATUS "${last_output}")
+endforeach()
