@@ -147,6 +147,42 @@ BOOST_AUTO_TEST_CASE(fault_code_and_message_from_detail_or_faultstring) {
   BOOST_TEST(!b.error().retryable());
 }
 
+BOOST_AUTO_TEST_CASE(the_detail_is_read_from_its_xml_whatever_the_wsdl_declares) {
+  // Three faults the faultstring alone cannot explain: (1) a code only in the
+  // detail, its prefix declared on the element as the vendor sends it;
+  // (2) an empty faultstring, the message only in the detail, the prefix
+  // another one; (3) a detail holding something else: the faultstring's code.
+  auto fault = [](const std::string &faultstring, const std::string &detail) {
+    return soap_response(envelope("<SOAP-ENV:Fault><faultcode>SOAP-ENV:Client</faultcode><faultstring>" +
+                                  faultstring + "</faultstring><detail>" + detail + "</detail></SOAP-ENV:Fault>"),
+                         500);
+  };
+  const std::string answers[] = {
+      fault("Authentication failed",
+            "<mk:serviceException xmlns:mk=\"http://www.marketo.com/mktows/\"><name>mktServiceException</name>"
+            "<message>Authentication failed (20014)</message><code>20014</code></mk:serviceException>"),
+      fault("", "<x:serviceException xmlns:x=\"http://www.marketo.com/mktows/\"><name>mktServiceException</name>"
+                "<message>Lead Key Bad (20102)</message><code>20102</code></x:serviceException>"),
+      fault("20103 - Lead Not Found", "<other xmlns=\"urn:else\"><code>1</code></other>")};
+  RawHttpServer server([&](const RawRequest &, std::size_t i) { return RawReply::respond(answers[i % 3]); });
+  mktows::ClientOptions o = test_options(server.endpoint());
+  o.retry = mktows::RetryPolicy::none();
+  mktows::Client client(o);
+  auto a = client.sync_lead(george());
+  BOOST_REQUIRE(!a.ok());
+  BOOST_TEST((a.error().kind == ErrorKind::fault));
+  BOOST_TEST(a.error().code == 20014);
+  BOOST_TEST(a.error().message == "Authentication failed");
+  auto b = client.sync_lead(george());
+  BOOST_REQUIRE(!b.ok());
+  BOOST_TEST(b.error().code == 20102);
+  BOOST_TEST(b.error().message == "Lead Key Bad (20102)");
+  auto c = client.sync_lead(george());
+  BOOST_REQUIRE(!c.ok());
+  BOOST_TEST(c.error().code == 20103);
+  BOOST_TEST(c.error().message == "Lead Not Found");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(retries)
