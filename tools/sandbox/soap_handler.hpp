@@ -6,6 +6,7 @@
 #include "auth.hpp"
 #include "lead_service.hpp"
 #include "limits.hpp"
+#include "wsdl_document.hpp"
 
 #include "mktowsMktowsApiSoapBindingService.h"
 
@@ -17,6 +18,7 @@ namespace mktows_sandbox {
 struct HandlerContext {
   LeadService *leads = nullptr;
   Limiter *limiter = nullptr;
+  const WsdlDocument *wsdl = nullptr;  // served on ?WSDL
   std::string base_url;  // http://127.0.0.1:PORT, the address ?WSDL points at
   bool verbose = false;
 };
