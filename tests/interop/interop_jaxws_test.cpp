@@ -13,5 +13,6 @@ BOOST_AUTO_TEST_CASE(wsimport_accepts_the_served_wsdl_and_the_sample_syncs_a_lea
   mktows_test::SandboxProcess sandbox;
   mktows_test::TempDir work;
   interop_test::build_java_sample(sandbox.endpoint() + "?WSDL", work.path());
-  interop_test::check_sample_flow(interop_test::run_java_sample(work.path(), sandbox.endpoint()));
+  interop_test::check_java_sample_flow(interop_test::run_java_sample(work.path(), sandbox.endpoint()),
+                                        sandbox.endpoint());
 }

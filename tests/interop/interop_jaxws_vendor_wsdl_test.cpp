@@ -53,7 +53,8 @@ BOOST_AUTO_TEST_CASE(classes_from_the_vendor_file_run_against_the_sandbox_servin
 
   {
     mktows_test::SandboxProcess sandbox({"--wsdl", kVendorWsdl});
-    interop_test::check_sample_flow(interop_test::run_java_sample(work.path(), sandbox.endpoint()));
+    interop_test::check_java_sample_flow(interop_test::run_java_sample(work.path(), sandbox.endpoint()),
+                                        sandbox.endpoint());
   }
   {
     // Why --wsdl exists: served a WSDL without all of the file's
@@ -73,7 +74,7 @@ BOOST_AUTO_TEST_CASE(classes_from_the_vendor_file_run_against_the_sandbox_servin
       BOOST_TEST(r.output.find("is exposed as WebMethod, but there is no corresponding wsdl operation") !=
                  std::string::npos);
     } else {
-      interop_test::check_sample_flow(r);
+      interop_test::check_java_sample_flow(r, sandbox.endpoint());
     }
   }
 }

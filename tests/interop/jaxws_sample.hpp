@@ -57,11 +57,20 @@ inline std::size_t build_java_sample(const std::string &wsdl, const std::string 
   return generated;
 }
 
-// The compiled sample against `endpoint`: it loads <endpoint>?WSDL.
+// The compiled sample against `endpoint`: it loads <endpoint>?WSDL (read
+// through java.net's URL connection, whose waits the two properties bound;
+// the calls' own are set by the program).
 inline mktows_test::ProcessResult run_java_sample(const std::string &work, const std::string &endpoint) {
-  return mktows_test::run_process({JAVA, "-cp", work + "/classes:" JAXWS_RT_JAR, "SyncLeadInterop", endpoint,
-                                   mktows_test::kDemoUserId, new_email("jaxws")},
+  return mktows_test::run_process({JAVA, "-Dsun.net.client.defaultConnectTimeout=20000",
+                                   "-Dsun.net.client.defaultReadTimeout=20000", "-cp", work + "/classes:" JAXWS_RT_JAR,
+                                   "SyncLeadInterop", endpoint, mktows_test::kDemoUserId, new_email("jaxws")},
                                   120, demo_key_env());
+}
+
+// The sample flow, through the address the served WSDL gave the port.
+inline void check_java_sample_flow(const mktows_test::ProcessResult &r, const std::string &endpoint) {
+  check_sample_flow(r);
+  BOOST_TEST(r.output.find("address " + endpoint + "\n") != std::string::npos);
 }
 
 }  // namespace interop_test
