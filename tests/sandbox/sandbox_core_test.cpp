@@ -1,5 +1,5 @@
-// The sandbox's core without HTTP: timestamps, the journal format, WSDL
-// address rewriting, the store's indexes, configuration errors.
+// The sandbox's core without HTTP: timestamps, the journal format, the
+// served WSDL (checks, address rewriting), the store's indexes, configuration errors.
 #define BOOST_TEST_MODULE sandbox_core_test
 #include <boost/test/unit_test.hpp>
 
@@ -100,16 +100,104 @@ BOOST_AUTO_TEST_CASE(journal_replays_in_order) {
   BOOST_TEST(seen[1].email == "second@x.com");
 }
 
-BOOST_AUTO_TEST_CASE(wsdl_address_is_rewritten_whatever_the_prefix) {
-  std::string w = "<definitions><service><port><soap:address location=\"https://a.mktoapi.com/soap/mktows/2_2\"/>"
-                  "</port><port><wsdlsoap:address location='x'/></port><address location=\"keep\">"
-                  "<addressLine location=\"keep\"/></address></service></definitions>";
-  std::string out = rewrite_wsdl_address(w, "http://127.0.0.1:1/soap/mktows/2_3");
-  BOOST_TEST(out == "<definitions><service><port><soap:address location=\"http://127.0.0.1:1/soap/mktows/2_3\"/>"
-                    "</port><port><wsdlsoap:address location='http://127.0.0.1:1/soap/mktows/2_3'/></port>"
-                    "<address location=\"http://127.0.0.1:1/soap/mktows/2_3\"><addressLine location=\"keep\"/>"
-                    "</address></service></definitions>");
-  BOOST_TEST(embedded_wsdl().find("MktowsApiSoapBinding") != std::string::npos);
+namespace {
+
+std::string wsdl_with_ports(const std::string &ports, const std::string &tns = "http://www.marketo.com/mktows/") {
+  return "<?xml version=\"1.0\"?>\n<wsdl:definitions xmlns:wsdl=\"http://schemas.xmlsoap.org/wsdl/\" "
+         "xmlns:tns=\"http://www.marketo.com/mktows/\" targetNamespace=\"" + tns + "\">"
+         "<wsdl:service name=\"MktMktowsApiService\">" + ports + "</wsdl:service></wsdl:definitions>";
+}
+
+std::size_t count(const std::string &text, const std::string &what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+// The WsdlError message for `text`, or "" when it is accepted.
+std::string refusal(const std::string &text) {
+  try {
+    WsdlDocument d(text, "doc");
+    return "";
+  } catch (const WsdlError &e) {
+    return e.what();
+  }
+}
+
+std::string file_refusal(const std::string &path) {
+  try {
+    WsdlDocument::from_file(path);
+    return "";
+  } catch (const WsdlError &e) {
+    return e.what();
+  }
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(wsdl_addresses_are_found_by_namespace_whatever_the_prefix) {
+  const std::string here = "http://127.0.0.1:1/soap/mktows/2_3";
+  // The vendor's 2_2 address; the Axis-style wsdlsoap: prefix with single
+  // quotes and spaces around '='; a SOAP 1.2 port under a default
+  // namespace. Left alone: an address element of another namespace, one in
+  // a comment, one in documentation text.
+  std::string w = wsdl_with_ports(
+      "<wsdl:documentation>call &lt;soap:address location=\"keep-doc\"/&gt;</wsdl:documentation>"
+      "<wsdl:port name=\"a\" binding=\"tns:b\"><!-- <soap:address location=\"keep-comment\"/> -->"
+      "<soap:address xmlns:soap=\"http://schemas.xmlsoap.org/wsdl/soap/\" "
+      "location=\"https://na-aba.marketo.com/soap/mktows/2_2\"/></wsdl:port>"
+      "<wsdl:port name=\"b\" binding=\"tns:b\"><wsdlsoap:address "
+      "xmlns:wsdlsoap=\"http://schemas.xmlsoap.org/wsdl/soap/\" location = 'https://x.mktoapi.com/soap/mktows/2_1'/>"
+      "<tns:address location=\"keep-other-namespace\"/></wsdl:port>"
+      "<wsdl:port name=\"c\" binding=\"tns:b\"><address xmlns=\"http://schemas.xmlsoap.org/wsdl/soap12/\" "
+      "location=\"https://instance.mktoapi.com/soap/mktows/2_2\"/></wsdl:port>");
+  WsdlDocument doc(w, "doc");
+  BOOST_TEST(doc.address_count() == 3u);
+  std::string out = doc.with_address(here);
+  BOOST_TEST(count(out, "location=\"" + here + "\"") == 3u);
+  for (const char *gone : {"na-aba", "x.mktoapi.com", "instance.mktoapi.com"}) BOOST_TEST(out.find(gone) == std::string::npos, gone);
+  for (const char *kept : {"keep-doc", "keep-comment", "location=\"keep-other-namespace\""})
+    BOOST_TEST(out.find(kept) != std::string::npos, kept);
+  // Each call starts from the document, and a location is escaped.
+  std::string other = doc.with_address("http://h/?a=1&b=\"2\"");
+  BOOST_TEST(count(other, "location=\"http://h/?a=1&amp;b=&quot;2&quot;\"") == 3u);
+  BOOST_TEST(doc.with_address(here) == out);
+
+  WsdlDocument built_in(embedded_wsdl(), "built-in");
+  BOOST_TEST(built_in.address_count() == 1u);
+  BOOST_TEST(built_in.with_address(here).find("MktowsApiSoapBinding") != std::string::npos);
+  WsdlDocument vendor = WsdlDocument::from_file(MKTOWS_FIXTURES "/vendor-2_2-shaped.wsdl");
+  std::string served = vendor.with_address(here);
+  BOOST_TEST(vendor.address_count() == 1u);
+  BOOST_TEST(served.find("na-aba") == std::string::npos);
+  BOOST_TEST(served.find("location=\"" + here + "\"") != std::string::npos);
+  BOOST_TEST(served.find("deleteMObjects") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(wsdl_that_cannot_be_served_is_refused_with_the_reason) {
+  const std::string port = "<wsdl:port name=\"p\" binding=\"tns:b\"><soap:address "
+                           "xmlns:soap=\"http://schemas.xmlsoap.org/wsdl/soap/\" location=\"x\"/></wsdl:port>";
+  BOOST_TEST(refusal(wsdl_with_ports(port)) == "");
+  BOOST_TEST(refusal("this is not XML").find("doc: not XML (line 1: ") == 0u);
+  BOOST_TEST(refusal("<wsdl:definitions xmlns:wsdl=\"http://schemas.xmlsoap.org/wsdl/\">").find("doc: not XML") == 0u);
+  BOOST_TEST(refusal("<config><users/></config>") ==
+             "doc: not a WSDL 1.1 document (root element {}config, expected {http://schemas.xmlsoap.org/wsdl/}definitions)");
+  BOOST_TEST(refusal(wsdl_with_ports(port, "urn:other")) ==
+             "doc: not a mktows WSDL (targetNamespace \"urn:other\", expected \"http://www.marketo.com/mktows/\")");
+  // An HTTP-binding address is not one a SOAP client calls.
+  BOOST_TEST(refusal(wsdl_with_ports("<wsdl:port name=\"p\" binding=\"tns:b\"><http:address "
+                                     "xmlns:http=\"http://schemas.xmlsoap.org/wsdl/http/\" location=\"x\"/></wsdl:port>"))
+                 .find("doc: no soap:address") == 0u);
+  BOOST_TEST(refusal(std::string(17u << 20, ' ')).find("doc: larger than 16 MiB") == 0u);
+
+  mktows_test::TempDir dir;
+  BOOST_TEST(file_refusal(dir.path() + "/missing.wsdl") ==
+             "WSDL file " + dir.path() + "/missing.wsdl: cannot open: No such file or directory");
+  BOOST_TEST(file_refusal(dir.path()) == "WSDL file " + dir.path() + ": cannot read: Is a directory");
+  BOOST_TEST(file_refusal(dir.write("empty.wsdl", "")) == "WSDL file " + dir.path() + "/empty.wsdl: empty");
+  BOOST_TEST(file_refusal("/dev/zero").find("WSDL file /dev/zero: larger than 16 MiB") == 0u);
+  std::string good = dir.write("good.wsdl", wsdl_with_ports(port));
+  BOOST_TEST(file_refusal(good) == "");
 }
 
 BOOST_AUTO_TEST_CASE(store_indexes_follow_key_changes_at_scale) {

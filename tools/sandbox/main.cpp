@@ -2,6 +2,7 @@
 #include "config.hpp"
 #include "lead_service.hpp"
 #include "server.hpp"
+#include "wsdl_document.hpp"
 
 #include <atomic>
 #include <csignal>
@@ -24,6 +25,7 @@ const char kUsage[] =
     "  --cert FILE --key FILE   serve HTTPS with this PEM certificate chain and key\n"
     "  --config FILE            JSON configuration (docs/SANDBOX.md)\n"
     "  --data DIR               journal every write to DIR and replay it at start\n"
+    "  --wsdl FILE              serve FILE on ?WSDL instead of the built-in WSDL\n"
     "  --max-body BYTES         largest request accepted (default 8388608)\n"
     "  --timeout S              drop a client silent for S seconds (default 30)\n"
     "  --transfer-timeout S     drop a client whose message takes over S seconds (default 120)\n"
@@ -52,7 +54,7 @@ long long number(const std::string &flag, const char *text, long long min, long 
 int main(int argc, char **argv) {
   using namespace mktows_sandbox;
   ServerOptions options;
-  std::string config_file, data_dir;
+  std::string config_file, data_dir, wsdl_file;
   long long window = -1, rate = -1, rate_window = -1, concurrent = -1, quota = -1;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -72,6 +74,7 @@ int main(int argc, char **argv) {
     else if (a == "--key") options.key_file = v;
     else if (a == "--config") config_file = v;
     else if (a == "--data") data_dir = v;
+    else if (a == "--wsdl") wsdl_file = v;
     else if (a == "--max-body") options.max_body = static_cast<unsigned long long>(number(a, v, 1024, 1LL << 34));
     else if (a == "--timeout") options.recv_timeout = options.send_timeout = static_cast<int>(number(a, v, 1, 86400));
     else if (a == "--transfer-timeout") options.transfer_timeout = static_cast<int>(number(a, v, 1, 86400));
@@ -85,6 +88,9 @@ int main(int argc, char **argv) {
   // A client that disconnects mid-response must not kill the server.
   std::signal(SIGPIPE, SIG_IGN);
   try {
+    // Read and checked once, before anything else starts.
+    const WsdlDocument wsdl = wsdl_file.empty() ? WsdlDocument(embedded_wsdl(), "the built-in WSDL")
+                                                : WsdlDocument::from_file(wsdl_file);
     Config config = config_file.empty() ? Config() : load_config_file(config_file);
     complete_config(config, std::getenv("MKTOWS_USER_ID"), std::getenv("MKTOWS_ENCRYPTION_KEY"));
     if (window > 0) config.timestamp_window_seconds = static_cast<int>(window);
@@ -97,7 +103,7 @@ int main(int argc, char **argv) {
     if (!data_dir.empty()) leads.open_data_dir(data_dir);
     Limiter limiter(config.limits);
     Authenticator auth(config.users, config.timestamp_window_seconds);
-    Server server(options, leads, limiter, auth);
+    Server server(options, leads, limiter, auth, wsdl);
     server.bind();
 
     struct sigaction sa;
@@ -111,8 +117,9 @@ int main(int argc, char **argv) {
     std::fflush(stdout);
     if (config.demo_user)
       std::fprintf(stderr, "mktows-sandbox: demo user id %s, encryption key %s\n", kDemoUserId, kDemoEncryptionKey);
-    std::fprintf(stderr, "mktows-sandbox: %zu leads, %zu users, %d threads%s\n", leads.size(), config.users.size(),
-                 server.threads(), data_dir.empty() ? ", memory only" : "");
+    std::fprintf(stderr, "mktows-sandbox: %zu leads, %zu users, %d threads%s%s%s\n", leads.size(), config.users.size(),
+                 server.threads(), data_dir.empty() ? ", memory only" : "",
+                 wsdl_file.empty() ? "" : ", ?WSDL from ", wsdl_file.c_str());
     server.run(g_stop);
   } catch (const std::exception &e) {
     std::fprintf(stderr, "mktows-sandbox: %s\n", e.what());

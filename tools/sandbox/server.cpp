@@ -351,8 +351,10 @@ void Server::Loop::serve(SoapHandler &handler, struct soap *soap, Connection *c,
   else forget(c);
 }
 
-Server::Server(const ServerOptions &options, LeadService &leads, Limiter &limiter, const Authenticator &auth)
+Server::Server(const ServerOptions &options, LeadService &leads, Limiter &limiter, const Authenticator &auth,
+               const WsdlDocument &wsdl)
     : options_(options), auth_(auth) {
+  context_.wsdl = &wsdl;
   context_.leads = &leads;
   context_.limiter = &limiter;
   context_.verbose = options.verbose;

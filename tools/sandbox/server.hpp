@@ -36,7 +36,9 @@ int default_worker_threads();
 
 class Server {
  public:
-  Server(const ServerOptions &options, LeadService &leads, Limiter &limiter, const Authenticator &auth);
+  // `wsdl` is served on ?WSDL; it must outlive the server.
+  Server(const ServerOptions &options, LeadService &leads, Limiter &limiter, const Authenticator &auth,
+         const WsdlDocument &wsdl);
   ~Server();
   Server(const Server &) = delete;
   Server &operator=(const Server &) = delete;

@@ -2,7 +2,6 @@
 #include "soap_handler.hpp"
 
 #include "fault_codes.hpp"
-#include "wsdl_document.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -124,7 +123,7 @@ int SoapHandler::http_get(struct soap *soap) {
   keep_pipelined(soap);
   std::string version, query;
   if (!service_path(soap->path, version, query) || !iequals(query, "wsdl")) return 404;
-  std::string body = rewrite_wsdl_address(embedded_wsdl(), self->context_.base_url + kServicePrefix + version);
+  std::string body = self->context_.wsdl->with_address(self->context_.base_url + kServicePrefix + version);
   soap->http_content = "text/xml; charset=utf-8";
   // Store the whole document first so the response carries a
   // Content-Length and the connection can stay open.

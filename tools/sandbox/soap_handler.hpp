@@ -6,6 +6,7 @@
 #include "auth.hpp"
 #include "lead_service.hpp"
 #include "limits.hpp"
+#include "wsdl_document.hpp"
 
 #include "mktows/wire.hpp"
 #include MKTOWS_GSOAP_SERVICE_HEADER
@@ -20,6 +21,7 @@ namespace wire = mktows::wire;
 struct HandlerContext {
   LeadService *leads = nullptr;
   Limiter *limiter = nullptr;
+  const WsdlDocument *wsdl = nullptr;  // served on ?WSDL
   std::string base_url;  // http://127.0.0.1:PORT, the address ?WSDL points at
   bool verbose = false;
 };
