@@ -16,7 +16,8 @@ set(prefix "${WORK_DIR}/prefix")
 run("${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${prefix}")
 run("${CMAKE_COMMAND}" -S "${SOURCE_DIR}/tests/embedding" -B "${WORK_DIR}/build"
     "-DCMAKE_PREFIX_PATH=${prefix}" "-DMKTOWS_SANDBOX_BIN=${SANDBOX_BIN}"
-    "-DMKTOWS_TEST_DIR=${SOURCE_DIR}/tests" "-DCMAKE_CXX_FLAGS=${CXX_FLAGS}"
+    "-DMKTOWS_TEST_DIR=${SOURCE_DIR}/tests" "-DMKTOWS_README=${SOURCE_DIR}/README.md"
+    "-DCMAKE_CXX_FLAGS=${CXX_FLAGS}"
     "-DCMAKE_EXE_LINKER_FLAGS=${CXX_FLAGS}")
 run("${CMAKE_COMMAND}" --build "${WORK_DIR}/build" --parallel 2)
 foreach(kind plain classic namespaced)
@@ -26,3 +27,22 @@ foreach(kind plain classic namespaced)
   endif()
   message(STATUS "${last_output}")
 endforeach()
+
+# The README's examples: against a sandbox, and the first one also without
+# the environment it reads (a clear message and exit 2, never a crash).
+set(b "${WORK_DIR}/build")
+run("${b}/with_sandbox" "${b}/readme_first")
+if(NOT last_output MATCHES "^[0-9]+ CREATED\n$")
+  message(FATAL_ERROR "README's first example printed: ${last_output}")
+endif()
+run("${b}/with_sandbox" "${b}/readme_raw_proxy")
+if(NOT last_output MATCHES "^[0-9]+ CREATED\n$")
+  message(FATAL_ERROR "README's raw-proxy example printed: ${last_output}")
+endif()
+execute_process(COMMAND "${CMAKE_COMMAND}" -E env --unset=MKTOWS_ENDPOINT --unset=MKTOWS_USER_ID
+                        --unset=MKTOWS_ENCRYPTION_KEY "${b}/readme_first"
+                RESULT_VARIABLE rc ERROR_VARIABLE err OUTPUT_QUIET)
+if(NOT rc EQUAL 2 OR NOT err MATCHES "set MKTOWS_ENDPOINT, MKTOWS_USER_ID and MKTOWS_ENCRYPTION_KEY")
+  message(FATAL_ERROR "README's first example without its environment: exit ${rc}, ${err}")
+endif()
+message(STATUS "README examples: built from the README, ran against the sandbox")
