@@ -68,11 +68,70 @@ std::string schema_only(const std::string &types, const std::string &prefix = "t
          types + "\n  </xs:schema></wsdl:types>\n</wsdl:definitions>\n";
 }
 
+std::vector<std::string> names_of(const std::vector<Name> &v) {
+  std::vector<std::string> out;
+  for (const Name &n : v) out.push_back(display(n));
+  return out;
+}
+
 json change(const std::string &kind, const std::string &member, const json &old_value, const json &new_value) {
   return json{{"kind", kind}, {"member", member}, {"old", old_value}, {"new", new_value}};
 }
 
 }  // namespace
+
+// The fixture stands in for the vendor's 2_2 file: it keeps the traits the
+// fact sheet lists ("What the vendor's own WSDL files look like").
+BOOST_AUTO_TEST_CASE(the_vendor_shaped_fixture_has_the_vendor_traits) {
+  std::string text = read_file(kVendor);
+  BOOST_TEST(text.find("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- Marketo API Version 2_2 -->\n") == 0u);
+  BOOST_TEST(text.find("elementFormDefault") == std::string::npos);
+  BOOST_TEST(text.find("wsdl:fault") == std::string::npos);
+  BOOST_TEST(text.find("serviceException") == std::string::npos);
+  BOOST_TEST(text.find("xs:any") == std::string::npos);
+  BOOST_TEST(count(text, "<xs:extension base=\"tns:LeadSelector\">") == 3u);
+  BOOST_TEST(count(text, "<xs:extension ") == 3u);
+  BOOST_TEST(count(text, "<wsdl:documentation>") == 23u);
+  BOOST_TEST(text.find("<wsdl:part element=\"tns:AuthenticationHeader\" name=\"authentication\"/>") != std::string::npos);
+  BOOST_TEST(text.find("<wsdl:part element=\"tns:MktowsContextHeader\" name=\"mktowsContext\"/>") != std::string::npos);
+  BOOST_TEST(text.find("<soap:address location=\"https://na-aba.marketo.com/soap/mktows/2_2\"/>") != std::string::npos);
+
+  Definitions d = read_wsdl_file(kVendor);
+  BOOST_TEST(d.operations.size() == 23u);
+  BOOST_TEST(d.elements.size() == 48u);
+  std::size_t complex = 0, simple = 0;
+  std::vector<std::string> abstract;
+  for (const auto &kv : d.types) {
+    (kv.second.simple ? simple : complex) += 1;
+    if (kv.second.abstract) abstract.push_back(kv.first);
+  }
+  BOOST_TEST(complex == 127u);
+  BOOST_TEST(simple == 15u);
+  BOOST_TEST(abstract == std::vector<std::string>{"LeadSelector"});
+  for (const char *t : {"LeadKeySelector", "StaticListSelector", "LastUpdateAtSelector"}) {
+    BOOST_TEST(d.types.at(t).derivation == "extension");
+    BOOST_TEST(display(d.types.at(t).base) == "LeadSelector");
+  }
+  for (const Member &m : d.types.at("LeadRecord").members) {
+    BOOST_TEST(m.min_occurs == "0", m.key);
+    BOOST_TEST(m.nillable, m.key);
+  }
+  BOOST_TEST(d.types.at("LeadRecord").members.at(2).key == "ForeignSysPersonId");
+  BOOST_TEST(d.types.at("AuthenticationHeaderInfo").members.size() == 5u);
+  for (const auto &kv : d.operations) {
+    const Operation &op = kv.second;
+    BOOST_TEST(op.bound, op.name);
+    BOOST_TEST(op.faults.empty(), op.name);
+    BOOST_TEST(op.soap_action == "http://www.marketo.com/mktows/" + op.name);
+    std::string cap = std::string(1, static_cast<char>(op.name[0] - 'a' + 'A')) + op.name.substr(1);
+    BOOST_TEST(names_of(op.input_body) == std::vector<std::string>{"params" + cap});
+    BOOST_TEST(names_of(op.output_body) == std::vector<std::string>{"success" + cap});
+    BOOST_TEST(op.output_headers.empty(), op.name);
+    std::vector<std::string> headers = {"AuthenticationHeader"};
+    if (op.name == "syncLead") headers.push_back("MktowsContextHeader");
+    BOOST_TEST(names_of(op.input_headers) == headers, op.name);
+  }
+}
 
 BOOST_AUTO_TEST_CASE(our_wsdl_against_the_vendor_shaped_fixture) {
   Definitions ours = read_wsdl_file(kOurs), vendor = read_wsdl_file(kVendor);

@@ -113,7 +113,9 @@ class Reader {
   }
 
   // Resolves a QName attribute value in the scope of `context`. An unprefixed
-  // name takes the default namespace, as XML Schema says.
+  // name takes the default namespace, as XML Schema says; with none declared
+  // it has no namespace, which the model does not tell from the target
+  // namespace (no mktows WSDL has no-namespace components).
   Name resolve(xmlNode *context, const std::string &raw) {
     std::string q = trim(raw);
     std::size_t colon = q.find(':');
@@ -468,6 +470,11 @@ Definitions read_wsdl_text(const std::string &text, const std::string &source) {
   Definitions d;
   d.source = source;
   Reader(doc.get(), d).read(root);
+  // A note (an undeclared prefix, say) may come from every use: say it once.
+  std::vector<std::string> notes;
+  for (const std::string &n : d.notes)
+    if (std::find(notes.begin(), notes.end(), n) == notes.end()) notes.push_back(n);
+  d.notes = std::move(notes);
   return d;
 }
 
