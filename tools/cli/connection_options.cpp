@@ -41,6 +41,9 @@ const char kExitCodeHelp[] =
     "   7 other mktows fault (rate or concurrency limit, quota, bad parameter, ...)\n"
     "   8 configuration error (missing setting, config or secret file refused)\n"
     "   9 get-lead: no lead matches\n"
-    "  10 sync-leads: input, rejects or journal file unusable\n";
+    "  10 sync-leads: input, rejects or journal file unusable\n"
+    "  11 wsdl-diff: a file is missing or unreadable\n"
+    "  12 wsdl-diff: a file is not well-formed XML\n"
+    "  13 wsdl-diff: a file is XML but not a WSDL 1.1 document\n";
 
 }  // namespace mktows_cli

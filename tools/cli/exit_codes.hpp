@@ -16,6 +16,9 @@ enum ExitCode {
   kExitConfiguration = 8,   // settings missing, or a config/secret file refused
   kExitNotFound = 9,        // get-lead: no lead matches the key
   kExitJournal = 10,        // sync-leads: input file or journal unusable
+  kExitWsdlUnreadable = 11, // wsdl-diff: a file is missing, unreadable or too large
+  kExitWsdlNotXml = 12,     // wsdl-diff: a file is not well-formed XML
+  kExitWsdlNotWsdl = 13,    // wsdl-diff: an XML file that is not a WSDL 1.1 definitions document
 };
 
 }  // namespace mktows_cli
