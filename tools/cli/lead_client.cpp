@@ -94,6 +94,7 @@ LeadClient::LeadClient(const Settings &s) {
   o.connect_timeout = std::chrono::seconds(s.connect_timeout_s);
   o.send_timeout = std::chrono::seconds(s.receive_timeout_s);
   o.receive_timeout = std::chrono::seconds(s.receive_timeout_s);
+  o.call_timeout = std::chrono::seconds(s.call_timeout_s);
   o.verify_tls = s.verify_tls;
   o.ca_file = s.ca_file;
   o.ca_dir = s.ca_dir;
