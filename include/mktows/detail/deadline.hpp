@@ -74,6 +74,27 @@ class Deadline {
     return true;  // ready, or an error the read or write itself reports
   }
 
+  // Waits for `events` on `fd` at most `per_io_ms` (0: no per-wait bound)
+  // and the time left: 1 when ready, 0 when `per_io_ms` ran out first, -1
+  // (passed() set) when the deadline did.
+  int wait_for(int fd, short events, long long per_io_ms) {
+    long long left = left_ms();
+    if (left == 0) return -1;
+    bool bounded_by_deadline = left > 0 && (per_io_ms <= 0 || left <= per_io_ms);
+    long long ms = bounded_by_deadline ? left : per_io_ms;
+    pollfd p;
+    p.fd = fd;
+    p.events = events;
+    p.revents = 0;
+    int r;
+    do r = ::poll(&p, 1, ms <= 0 ? -1 : (ms > INT_MAX ? INT_MAX : static_cast<int>(ms)));
+    while (r < 0 && errno == EINTR);
+    if (r != 0) return 1;  // ready, or an error the next write reports
+    if (!bounded_by_deadline) return 0;
+    passed_ = true;
+    return -1;
+  }
+
   // gSOAP's timeout for the next read or write (positive: seconds,
   // negative: microseconds, 0: none): the smaller of `runtime` and the
   // time left. Call after wait() said the deadline is not over.

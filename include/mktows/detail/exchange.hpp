@@ -105,16 +105,23 @@ inline int send_all(SOAP_SOCKET s, const char *data, std::size_t n) {
   return 0;
 }
 
-// send_all() within a deadline: before each send() whose own timeout
-// (`per_io_ms`) could outlast the deadline, waits at most the time left;
-// ETIMEDOUT (and `deadline.passed()`) when it ran out.
+// send_all() within a deadline. A blocking send() of a large request
+// blocks until all of it is taken or its own timeout passes, whatever the
+// deadline, so each send() here takes what fits without waiting (a small
+// request: all of it, at once), and in between the socket is waited for at
+// most the send timeout (`per_io_ms`: EAGAIN after it) and the time left
+// (ETIMEDOUT and `deadline.passed()`).
 inline int send_all(SOAP_SOCKET s, const char *data, std::size_t n, Deadline &deadline, long long per_io_ms) {
+  if (!deadline.armed()) return send_all(s, data, n);
   while (n > 0) {
-    if (!deadline.wait(s, POLLOUT, per_io_ms)) return ETIMEDOUT;
-    ssize_t w = ::send(s, data, n, MSG_NOSIGNAL);
+    ssize_t w = ::send(s, data, n, MSG_NOSIGNAL | MSG_DONTWAIT);
     if (w < 0) {
       if (errno == EINTR) continue;
-      return errno;
+      if (errno != EAGAIN && errno != EWOULDBLOCK) return errno;
+      int ready = deadline.wait_for(s, POLLOUT, per_io_ms);
+      if (ready < 0) return ETIMEDOUT;
+      if (ready == 0) return EAGAIN;
+      continue;
     }
     data += w;
     n -= static_cast<std::size_t>(w);
