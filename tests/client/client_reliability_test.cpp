@@ -417,6 +417,28 @@ BOOST_AUTO_TEST_CASE(truncated_xml_framed_as_complete) {
   BOOST_TEST(r.error().may_have_been_applied);
 }
 
+BOOST_AUTO_TEST_CASE(truncated_xml_on_a_kept_alive_connection_fails_at_once_too) {
+  std::string whole = envelope("<ns1:successSyncLead><result><leadId>5</leadId><syncStatus><leadId>5</leadId>"
+                               "<status>CREATED</status></syncStatus></result></ns1:successSyncLead>");
+  RawHttpServer s([&](const RawRequest &, std::size_t i) {
+    return RawReply::respond(soap_response(i == 1 ? whole.substr(0, whole.size() - 40) : whole));
+  });
+  mktows::ClientOptions o = test_options(s.endpoint());
+  o.retry = mktows::RetryPolicy::none();
+  mktows::Client client(o);
+  BOOST_REQUIRE(client.sync_lead(george()).ok());
+  Clock::time_point t = Clock::now();
+  auto r = client.sync_lead(george());
+  BOOST_REQUIRE(!r.ok());
+  BOOST_TEST(ms_since(t) < 2000);
+  BOOST_TEST((r.error().kind == ErrorKind::protocol), r.error().describe());
+  BOOST_TEST(s.connections() == 1u);  // the second answer came on the kept-alive connection
+  // The client recovers: the next call opens a new connection and works.
+  auto again = client.sync_lead(george());
+  BOOST_TEST(again.ok(), again.error().describe());
+  BOOST_TEST(s.connections() == 2u);
+}
+
 BOOST_AUTO_TEST_CASE(a_wrong_content_type_with_a_soap_body_is_read) {
   // gSOAP reads the body whatever the Content-Type says; a SOAP answer
   // served as text/plain still parses (many gateways rewrite the type).
