@@ -130,6 +130,29 @@ BOOST_AUTO_TEST_CASE(an_answer_that_completes_in_time_is_read_whole) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(the_deadline_helper) {
+  mktows::detail::Deadline d;
+  BOOST_TEST(d.left_ms() == -1);  // no bound
+  BOOST_TEST(d.shrink_soap_timeout(90) == 90);
+  d.arm(milliseconds(0));
+  BOOST_TEST(!d.armed());  // 0: none
+  d.arm(milliseconds(60000));
+  BOOST_TEST(d.left_ms() > 59000);
+  BOOST_TEST(d.shrink_soap_timeout(5) == 5);                   // the per-read timeout is nearer
+  BOOST_TEST(d.shrink_soap_timeout(0) < -59000000);            // none: the time left, in microseconds
+  BOOST_TEST(d.shrink_soap_timeout(120) > -60000001);
+  BOOST_TEST(d.shrink_soap_timeout(120) < 0);
+  d.arm(milliseconds(20));
+  std::this_thread::sleep_for(milliseconds(40));
+  BOOST_TEST(d.left_ms() == 0);
+  BOOST_TEST(d.passed());
+  // The next attempt starts without the last one's verdict, armed or not.
+  d.disarm();
+  BOOST_TEST(!d.passed());
+  d.arm(milliseconds(60000));
+  BOOST_TEST(!d.passed());
+}
+
 BOOST_AUTO_TEST_CASE(the_default_is_120_seconds_and_printed) {
   mktows::ClientOptions o;
   BOOST_TEST(o.call_timeout.count() == 120000);

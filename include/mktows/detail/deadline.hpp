@@ -32,7 +32,11 @@ class Deadline {
     armed_ = budget.count() > 0;
     if (armed_) at_ = Clock::now() + budget;
   }
-  void disarm() { armed_ = false; }
+  // No bound, and no verdict of an earlier attempt.
+  void disarm() {
+    armed_ = false;
+    passed_ = false;
+  }
   bool armed() const { return armed_; }
 
   // Whether the attempt ran out of time (sticky until the next arm()).
