@@ -29,6 +29,12 @@
 //    less than kFreshConnection ago: servers close idle connections after
 //    seconds, not microseconds, and one that closes right after answering
 //    says so in the answer (Connection: close), which closes it here too.
+//
+// And what it adds: a deadline on each attempt, from its first byte sent to
+// the last byte of its answer read (detail/deadline.hpp), checked before
+// every read and write on plain HTTP and TLS; and reads cut at the answer's
+// Content-Length, so a body that ends before its XML does fails at once
+// instead of waiting for bytes that never come (within_frame()).
 #ifndef MKTOWS_DETAIL_EXCHANGE_HPP
 #define MKTOWS_DETAIL_EXCHANGE_HPP
 
