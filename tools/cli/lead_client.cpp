@@ -75,6 +75,9 @@ RowOutcome outcome_of(const mktows::SyncResult &r) {
   }
   std::string text = std::string(call) + ": " + e.describe();
   if (e.attempts > 1) text += " (after " + std::to_string(e.attempts) + " attempts)";
+  // The request left whole and no answer said it was refused: a script
+  // must not assume nothing happened.
+  if (e.may_have_been_applied) text += "; the service may have applied it";
   throw CliError(code, text);
 }
 
