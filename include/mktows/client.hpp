@@ -29,6 +29,7 @@
 #include "mktows/detail/exchange.hpp"
 #include "mktows/detail/soap_error.hpp"
 #include "mktows/error.hpp"
+#include "mktows/idempotency.hpp"
 #include "mktows/lead.hpp"
 #include "mktows/limiter.hpp"
 #include "mktows/options.hpp"
@@ -139,6 +140,7 @@ class ClientState {
   void send_sync_lead(const Lead &lead, const CallOptions &call) {
     pending_error_ = setup_error_;
     if (pending_error_.ok()) pending_error_ = validate(lead);
+    if (pending_error_.ok()) pending_error_ = validate(call);
     if (!pending_error_.ok()) return;
     sync_params_.leadRecord = sync_slot_.fill(lead);
     sync_params_.returnLead = call.return_lead();
@@ -151,7 +153,8 @@ class ClientState {
     sync_message_.mktows__paramsSyncLead = &sync_params_;
     pending_has_workspace_ = call.has_workspace();
     if (pending_has_workspace_) pending_workspace_ = call.workspace();
-    pending_ = Attempts(steady_now(options_.steady_clock));
+    pending_ = Attempts(steady_now(options_.steady_clock), Operation::sync_lead, false);
+    exchange_.set_call_timeout(call_timeout_for(call));
     pending_rc_ = send_attempt(pending_, pending_workspace(), kSyncLeadAction, put_sync_lead());
   }
 
@@ -180,6 +183,8 @@ class ClientState {
     if (!setup_error_.ok()) return setup_error_;
     if (leads.empty())
       return validation_error(ValidationRule::batch_empty, "batch_empty: sync_multiple_leads needs at least one lead");
+    Error invalid_call = validate(call);
+    if (!invalid_call.ok()) return invalid_call;
     for (std::size_t i = 0; i < leads.size(); ++i) {
       Error invalid = validate(leads[i]);
       if (!invalid.ok()) {
@@ -190,6 +195,7 @@ class ClientState {
     std::vector<SyncResult> out;
     out.reserve(leads.size());
     const char *workspace = workspace_for(call, wire::context_header_declared::syncMultipleLeads);
+    exchange_.set_call_timeout(call_timeout_for(call));
     for (std::size_t first = 0; first < leads.size(); first += kMaxBatch) {
       std::size_t count = leads.size() - first < kMaxBatch ? leads.size() - first : kMaxBatch;
       while (batch_slots_.size() < count) batch_slots_.push_back(std::unique_ptr<RecordSlot>(new RecordSlot));
@@ -201,7 +207,7 @@ class ClientState {
       wire::__mktows__syncMultipleLeads message;
       message.mktows__paramsSyncMultipleLeads = &batch_params_;
       wire::mktows__SuccessSyncMultipleLeads &response = batch_response_;
-      Error e = run(workspace, kSyncMultipleLeadsAction,
+      Error e = run(Operation::sync_multiple_leads, dedup, workspace, kSyncMultipleLeadsAction,
                     PutBody<wire::__mktows__syncMultipleLeads>(wire::soap_put___mktows__syncMultipleLeads, &message,
                                                          "-mktows:syncMultipleLeads"),
                     GetBody<wire::mktows__SuccessSyncMultipleLeads>(&response, "mktows:successSyncMultipleLeads"));
@@ -209,6 +215,7 @@ class ClientState {
         e = missing("successSyncMultipleLeads/result/syncStatusList");
       if (e.ok() && response.result->syncStatusList->syncStatus.size() != count) {
         e.kind = ErrorKind::protocol;
+        e.may_have_been_applied = true;  // the service answered as if it had
         e.message = "the service answered " + std::to_string(response.result->syncStatusList->syncStatus.size()) +
                     " statuses for " + std::to_string(count) + " leads";
       }
@@ -235,17 +242,19 @@ class ClientState {
     return out;
   }
 
-  Result<std::vector<Lead> > get_lead(const LeadKey &key) {
+  Result<std::vector<Lead> > get_lead(const LeadKey &key, const CallOptions &call) {
     if (!setup_error_.ok()) return setup_error_;
     Error invalid = validate(key);
     if (!invalid.ok()) return invalid;
+    exchange_.set_call_timeout(call_timeout_for(call));
     key_.keyType = to_wire(key.type);
     key_.keyValue = key.value;
     get_params_.leadKey = &key_;
     wire::__mktows__getLead message;
     message.mktows__paramsGetLead = &get_params_;
     wire::mktows__SuccessGetLead &response = get_response_;
-    Error e = run(workspace_for(CallOptions(), wire::context_header_declared::getLead), kGetLeadAction,
+    Error e = run(Operation::get_lead, false, workspace_for(CallOptions(), wire::context_header_declared::getLead),
+                  kGetLeadAction,
                   PutBody<wire::__mktows__getLead>(wire::soap_put___mktows__getLead, &message, "-mktows:getLead"),
                   GetBody<wire::mktows__SuccessGetLead>(&response, "mktows:successGetLead"));
     if (!e.ok()) return finish(e);
@@ -267,6 +276,12 @@ class ClientState {
     if (options_.endpoint.empty() || options_.user_id.empty() || options_.encryption_key.empty()) {
       setup_error_ = validation_error(ValidationRule::client_options,
                                       "client_options: endpoint, user_id and encryption_key are required");
+      return;
+    }
+    Error text = validate_text("client_options user_id", options_.user_id);
+    if (text.ok()) text = validate_text("client_options workspace", options_.workspace);
+    if (!text.ok()) {
+      setup_error_ = text;
       return;
     }
     // UTF-8 in and out as is: without this gSOAP treats std::string as Latin-1.
@@ -317,9 +332,14 @@ class ClientState {
     return call.has_workspace() ? call.workspace().c_str() : nullptr;
   }
 
+  std::chrono::milliseconds call_timeout_for(const CallOptions &call) const {
+    return call.has_call_timeout() ? call.call_timeout() : options_.call_timeout;
+  }
+
   Error missing(const char *what) {
     Error e;
     e.kind = ErrorKind::protocol;
+    e.may_have_been_applied = true;  // a success answer without its result
     e.message = std::string("the answer lacks ") + what;
     e.attempts = last_attempts_;
     return e;
@@ -327,12 +347,16 @@ class ClientState {
 
   // One call's way through its attempts.
   struct Attempts {
-    Attempts() : attempt(1), backoffs(0), phase(Phase::send) {}
-    explicit Attempts(TimePoint s) : start(s), attempt(1), backoffs(0), phase(Phase::send) {}
+    Attempts() : attempt(1), backoffs(0), phase(Phase::send), op(Operation::get_lead), dedup(false), applied(false) {}
+    Attempts(TimePoint s, Operation o, bool d)
+        : start(s), attempt(1), backoffs(0), phase(Phase::send), op(o), dedup(d), applied(false) {}
     TimePoint start;
     int attempt;
     int backoffs;
     Phase phase;
+    Operation op;  // with dedup: whether a resend may duplicate (idempotency.hpp)
+    bool dedup;
+    bool applied;  // some attempt may have been applied by the service
     Limiter::Permit permit;
   };
 
@@ -404,12 +428,32 @@ class ClientState {
       return true;
     }
     Error e = classify(proxy_.soap, a.phase, exchange_.timed_out());
+    if (exchange_.frame_ended()) {
+      e.kind = ErrorKind::protocol;
+      e.transport = TransportFailure::none;
+      e.message = "the answer's body ended (its Content-Length) before its XML did";
+    }
+    if (exchange_.deadline_passed()) {
+      e.kind = ErrorKind::transport;
+      e.transport = TransportFailure::deadline;
+      e.message = "no complete answer within the call timeout (" +
+                  std::to_string(exchange_.call_timeout().count()) + " ms)";
+    }
     e.attempts = a.attempt;
+    bool applied = attempt_may_have_been_applied(e, a.phase == Phase::receive);
+    a.applied = a.applied || applied;
+    e.may_have_been_applied = a.applied;
     std::chrono::milliseconds elapsed =
         std::chrono::duration_cast<std::chrono::milliseconds>(steady_now(options_.steady_clock) - a.start);
     double r = options_.random ? options_.random() : std::uniform_real_distribution<double>(0.0, 1.0)(rng_);
     RetryPolicy::Decision d = options_.retry.decide(e, a.attempt, a.backoffs, elapsed, r);
     if (d.action == RetryPolicy::Action::stop) {
+      out = e;
+      return true;
+    }
+    if (!may_resend(a.op, a.dedup, applied)) {
+      e.message += std::string(" (not resent: the service may have applied this ") + to_string(a.op) +
+                   " with dedup off, and a resend would create its leads again)";
       out = e;
       return true;
     }
@@ -436,8 +480,8 @@ class ClientState {
   }
 
   template <class Put, class Get>
-  Error run(const char *workspace, const char *action, Put put, Get get) {
-    Attempts a(steady_now(options_.steady_clock));
+  Error run(Operation op, bool dedup, const char *workspace, const char *action, Put put, Get get) {
+    Attempts a(steady_now(options_.steady_clock), op, dedup);
     int rc = send_attempt(a, workspace, action, put);
     if (rc == SOAP_OK) rc = receive_attempt(a, get);
     return continue_call(a, rc, workspace, action, put, get);
@@ -521,9 +565,9 @@ class Client {
   }
 
   // The leads matching a key (an email can match several).
-  Result<std::vector<Lead> > get_lead(const LeadKey &key) {
+  Result<std::vector<Lead> > get_lead(const LeadKey &key, const CallOptions &options = CallOptions()) {
     if (!state_) return moved_from();
-    return state_->get_lead(key);
+    return state_->get_lead(key, options);
   }
 
   // Why every call will fail (bad options, TLS setup), or an Error with kind none.

@@ -28,7 +28,8 @@ enum class TransportFailure {
   timeout,            // no answer within the receive (or send/connect) timeout
   tls,                // handshake or certificate verification failed
   connection_closed,  // the peer closed the connection before answering
-  io                  // another socket error
+  io,                 // another socket error
+  deadline            // the answer was not complete within the call timeout (ClientOptions::call_timeout)
 };
 
 // For ErrorKind::validation: which of the service's rules a request broke.
@@ -39,7 +40,8 @@ enum class ValidationRule {
   attribute_name_required,  // every attribute has a non-empty name
   lead_key_value_required,  // get_lead needs a key value
   batch_empty,              // sync_multiple_leads needs at least one lead
-  client_options            // endpoint, user id and encryption key are required
+  client_options,           // endpoint, user id and encryption key are required
+  invalid_text              // a string is not UTF-8 or holds a character XML 1.0 cannot carry
 };
 
 inline const char *to_string(ErrorKind k) {
@@ -62,6 +64,7 @@ inline const char *to_string(TransportFailure t) {
     case TransportFailure::tls: return "tls";
     case TransportFailure::connection_closed: return "connection_closed";
     case TransportFailure::io: return "io";
+    case TransportFailure::deadline: return "deadline";
   }
   return "unknown";
 }
@@ -75,6 +78,7 @@ inline const char *to_string(ValidationRule r) {
     case ValidationRule::lead_key_value_required: return "lead_key_value_required";
     case ValidationRule::batch_empty: return "batch_empty";
     case ValidationRule::client_options: return "client_options";
+    case ValidationRule::invalid_text: return "invalid_text";
   }
   return "unknown";
 }
@@ -107,6 +111,13 @@ struct Error {
   std::string body_excerpt;  // http/protocol: the start of the body received
   int attempts = 0;          // how many times the request was sent
   std::size_t completed = 0; // sync_multiple_leads: leads synced before the failure
+  // Whether the service may have applied the request although the call
+  // failed: some attempt was sent whole and then got no answer that says
+  // it was refused (the connection dropped, a timeout, a 502/504, an
+  // unreadable answer). False for validation errors, failures before the
+  // request was fully sent, and SOAP faults. Such a failure is retried only
+  // when resending cannot create a second record (idempotency.hpp).
+  bool may_have_been_applied = false;
 
   bool ok() const { return kind == ErrorKind::none; }
 

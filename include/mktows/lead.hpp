@@ -3,6 +3,7 @@
 #ifndef MKTOWS_LEAD_HPP
 #define MKTOWS_LEAD_HPP
 
+#include <chrono>
 #include <string>
 #include <utility>
 #include <vector>
@@ -134,7 +135,8 @@ struct LeadKey {
 // this call only; an empty name sends no context header.
 class CallOptions {
  public:
-  CallOptions() : return_lead_(false), has_workspace_(false), has_cookie_(false) {}
+  CallOptions()
+      : return_lead_(false), has_workspace_(false), has_cookie_(false), has_call_timeout_(false), call_timeout_(0) {}
 
   CallOptions &return_lead(bool value) {
     return_lead_ = value;
@@ -151,11 +153,20 @@ class CallOptions {
     return *this;
   }
 
+  // This call's bound on each attempt (ClientOptions::call_timeout); 0: none.
+  CallOptions &call_timeout(std::chrono::milliseconds value) {
+    has_call_timeout_ = true;
+    call_timeout_ = value;
+    return *this;
+  }
+
   bool return_lead() const { return return_lead_; }
   bool has_workspace() const { return has_workspace_; }
   const std::string &workspace() const { return workspace_; }
   bool has_marketo_cookie() const { return has_cookie_; }
   const std::string &marketo_cookie() const { return cookie_; }
+  bool has_call_timeout() const { return has_call_timeout_; }
+  std::chrono::milliseconds call_timeout() const { return call_timeout_; }
 
  private:
   bool return_lead_;
@@ -163,6 +174,8 @@ class CallOptions {
   std::string workspace_;
   bool has_cookie_;
   std::string cookie_;
+  bool has_call_timeout_;
+  std::chrono::milliseconds call_timeout_;
 };
 
 }  // namespace mktows

@@ -26,6 +26,10 @@ struct ClientOptions {
   std::chrono::milliseconds connect_timeout = std::chrono::milliseconds(20000);
   std::chrono::milliseconds send_timeout = std::chrono::milliseconds(90000);
   std::chrono::milliseconds receive_timeout = std::chrono::milliseconds(90000);
+  // The bound on one attempt, from its first byte sent to the last byte of
+  // its answer read, however slowly the bytes come (the timeouts above bound
+  // each read and write only); 0: none. CallOptions::call_timeout overrides it.
+  std::chrono::milliseconds call_timeout = std::chrono::milliseconds(120000);
 
   bool verify_tls = true;  // verify the server's certificate and host name
   std::string ca_file;     // PEM bundle; empty with ca_dir empty: OpenSSL's default store
@@ -75,6 +79,7 @@ struct ClientOptions {
       connect_timeout = other.connect_timeout;
       send_timeout = other.send_timeout;
       receive_timeout = other.receive_timeout;
+      call_timeout = other.call_timeout;
       verify_tls = other.verify_tls;
       ca_file = std::move(other.ca_file);
       ca_dir = std::move(other.ca_dir);
@@ -102,7 +107,8 @@ inline std::ostream &operator<<(std::ostream &os, const ClientOptions &o) {
      << " encryption_key=" << (o.encryption_key.empty() ? "(empty)" : kRedacted)
      << " workspace=" << (o.workspace.empty() ? "(none)" : o.workspace)
      << " connect_timeout_ms=" << o.connect_timeout.count() << " send_timeout_ms=" << o.send_timeout.count()
-     << " receive_timeout_ms=" << o.receive_timeout.count() << " verify_tls=" << (o.verify_tls ? "yes" : "no");
+     << " receive_timeout_ms=" << o.receive_timeout.count() << " call_timeout_ms=" << o.call_timeout.count()
+     << " verify_tls=" << (o.verify_tls ? "yes" : "no");
   if (!o.ca_file.empty()) os << " ca_file=" << o.ca_file;
   if (!o.ca_dir.empty()) os << " ca_dir=" << o.ca_dir;
   if (!o.proxy_host.empty()) os << " proxy=" << o.proxy_host << ':' << o.proxy_port;

@@ -9,6 +9,9 @@
 //
 // Bounded by max_attempts (all attempts, the first included) and by
 // max_total (no retry starts after that much time since the first attempt).
+// The client also asks idempotency.hpp: once a request left whole, a call
+// that a resend could duplicate (syncMultipleLeads without dedup) is not
+// retried, whatever this policy says.
 #ifndef MKTOWS_RETRY_HPP
 #define MKTOWS_RETRY_HPP
 

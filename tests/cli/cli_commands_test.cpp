@@ -339,9 +339,73 @@ BOOST_AUTO_TEST_CASE(a_limit_fault_is_a_service_fault) {
   BOOST_TEST(r.err.find("attempts") == std::string::npos);  // a quota fault is not retried
 }
 
+BOOST_AUTO_TEST_CASE(a_dripping_server_is_cut_off_by_the_call_timeout_exit_5) {
+  // One byte every half second: the receive timeout (90 s) never fires.
+  RawHttpServer drip([](const RawRequest &, std::size_t) {
+    return RawReply::drip(soap_response(mktows_fault_envelope(20015, "Request Limit Exceeded"), 500),
+                          std::chrono::milliseconds(500));
+  });
+  std::string endpoint = "http://127.0.0.1:" + std::to_string(drip.port()) + "/soap/mktows/2_2";
+  auto t = std::chrono::steady_clock::now();
+  CliResult r = run({"sync-lead", "--email", "a@b.c", "--attempts", "1", "--call-timeout", "1"},
+                    with(World::get().env(), "MKTOWS_ENDPOINT", endpoint));
+  long long ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t).count();
+  BOOST_TEST(r.exit_code == 5);
+  BOOST_TEST(r.err.find("transport/deadline") != std::string::npos, r.err);
+  BOOST_TEST(r.err.find("the service may have applied it") != std::string::npos, r.err);
+  BOOST_TEST(ms < 1000 + 3000);  // the deadline, plus the process start, generously
+  // The config key does the same; a bad value is a configuration error.
+  std::string config = scratch_file("deadline.json");
+  write_text(config, "{\"call_timeout_s\": 1}");
+  ::chmod(config.c_str(), 0600);
+  r = run({"sync-lead", "--email", "a@b.c", "--attempts", "1", "--config", config},
+          with(World::get().env(), "MKTOWS_ENDPOINT", endpoint));
+  BOOST_TEST(r.exit_code == 5);
+  BOOST_TEST(r.err.find("transport/deadline") != std::string::npos, r.err);
+  write_text(config, "{\"call_timeout_s\": -1}");
+  ::chmod(config.c_str(), 0600);
+  r = run({"sync-lead", "--email", "a@b.c", "--config", config}, with(World::get().env(), "MKTOWS_ENDPOINT", endpoint));
+  BOOST_TEST(r.exit_code == 8);
+  BOOST_TEST(run({"sync-lead", "--email", "a@b.c", "--call-timeout", "soon"}).exit_code == 2);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(sync_leads)
+
+BOOST_AUTO_TEST_CASE(a_row_that_is_not_utf8_is_rejected_and_the_run_goes_on) {
+  std::string csv = scratch_file("latin.csv"), rejects = scratch_file("latin.rejects.csv");
+  write_text(csv,
+             "Email,FirstName\r\n"
+             "utf8a@x.test,J\xc3\xbcrgen\r\n"
+             "utf8b@x.test,\xff\xfe\r\n"  // FirstName: the bytes FF FE
+             "utf8c@x.test,Nul\x01" "Control\r\n"
+             "utf8d@x.test,Zo\xc3\xab\r\n");
+  CliResult r = run({"sync-leads", csv, "--rejects", rejects, "--json", "--progress-every", "0"});
+  BOOST_TEST(r.exit_code == 6);
+  std::vector<json> lines = json_lines(r.out);
+  BOOST_REQUIRE_EQUAL(lines.size(), 5u);
+  BOOST_TEST(lines[0]["status"] == "CREATED");
+  BOOST_TEST(lines[1]["row"] == 2);
+  BOOST_TEST(lines[1]["status"] == "FAILED");
+  BOOST_TEST(lines[1]["error"].get<std::string>().find("FirstName is not UTF-8") == 0u, lines[1]["error"]);
+  BOOST_TEST(lines[1]["error"].get<std::string>().find("0xFF at offset 0") != std::string::npos);
+  BOOST_TEST(lines[2]["status"] == "FAILED");
+  BOOST_TEST(lines[2]["error"].get<std::string>().find("0x01 at offset 3") != std::string::npos);
+  BOOST_TEST(lines[3]["status"] == "CREATED");
+  BOOST_TEST(lines[4]["summary"]["failed"] == 2);
+  // Nothing of the bad rows reached the service; the good ones did, intact.
+  BOOST_TEST(run({"get-lead", "--email", "utf8b@x.test"}).exit_code == 9);
+  BOOST_TEST(run({"get-lead", "--email", "utf8c@x.test"}).exit_code == 9);
+  CliResult g = run({"get-lead", "--email", "utf8a@x.test", "--json"});
+  BOOST_TEST(json::parse(g.out)["leadRecord"]["attributes"]["FirstName"] == "J\xc3\xbcrgen");
+  BOOST_TEST(read_text(rejects).find("utf8b@x.test,\xff\xfe,FirstName is not UTF-8") != std::string::npos);
+  // sync-lead refuses it before connecting: a validation error.
+  r = run({"sync-lead", "--email", "utf8e@x.test", "--attr", "FirstName=\xff\xfe"});
+  BOOST_TEST(r.exit_code == 3);
+  BOOST_TEST(r.err.find("invalid_text") != std::string::npos, r.err);
+}
 
 BOOST_AUTO_TEST_CASE(the_sample_file_with_json_and_summary) {
   CliResult r = run({"sync-leads", MKTOWS_SAMPLE_CSV, "--batch", "7", "--json", "--progress-every", "0"});

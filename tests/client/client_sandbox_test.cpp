@@ -7,6 +7,7 @@
 #include "client/client_test_support.hpp"
 #include "support/connect_proxy.hpp"
 #include "support/sandbox_process.hpp"
+#include "support/self_signed_cert.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -33,23 +34,6 @@ mktows::ClientOptions sandbox_options(const SandboxProcess &sandbox, std::string
   if (trace) o.trace = [trace](mktows::TraceDirection, const std::string &m) { *trace += m; };
   return o;
 }
-
-// A self-signed certificate for 127.0.0.1, made for one test and removed
-// after it.
-struct SelfSignedCert {
-  explicit SelfSignedCert(const std::string &name) : cert(name + "_cert.pem"), key(name + "_key.pem") {
-    std::string command = "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 "
-                          "-addext subjectAltName=IP:127.0.0.1,DNS:localhost -keyout " +
-                          key + " -out " + cert + " >/dev/null 2>&1";
-    made = std::system(command.c_str()) == 0;
-  }
-  ~SelfSignedCert() {
-    std::remove(cert.c_str());
-    std::remove(key.c_str());
-  }
-  std::string cert, key;
-  bool made;
-};
 
 void expect_no_secret(const std::string &text) {
   BOOST_TEST(!text.empty());

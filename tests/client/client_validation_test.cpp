@@ -96,6 +96,88 @@ BOOST_AUTO_TEST_CASE(client_options_are_required) {
   BOOST_TEST(client.requests_sent() == 0u);
 }
 
+BOOST_AUTO_TEST_CASE(text_xml_cannot_carry_is_refused_naming_the_field) {
+  // Each: bytes, then why XML 1.0 in UTF-8 cannot carry them.
+  struct Bad {
+    std::string bytes;
+    std::size_t at;  // where the first offending sequence starts
+    const char *why;
+  };
+  const Bad bad[] = {
+      {"\xff\xfe", 0, "not UTF-8 at all (a UTF-16 byte order mark)"},
+      {"Ge\x80orge", 2, "a stray continuation byte"},
+      {"caf\xc3", 3, "a sequence cut short"},
+      {std::string("nul\0byte", 8), 3, "NUL"},
+      {"bell\x07", 4, "a C0 control"},
+      {"\x1b[31m", 0, "ESC"},
+      {"\xc0\xaf", 0, "an overlong '/' (2 bytes)"},
+      {"\xe0\x80\xaf", 0, "an overlong '/' (3 bytes)"},
+      {"\xf0\x80\x80\xaf", 0, "an overlong '/' (4 bytes)"},
+      {"\xed\xa0\x80", 0, "a UTF-16 surrogate, U+D800"},
+      {"\xed\xbf\xbf", 0, "a UTF-16 surrogate, U+DFFF"},
+      {"ok\xef\xbf\xbe", 2, "U+FFFE"},
+      {"\xef\xbf\xbf", 0, "U+FFFF"},
+      {"\xf4\x90\x80\x80", 0, "above U+10FFFF"},
+      {"\xf8\x88\x80\x80\x80", 0, "a 5-byte form"},
+  };
+  for (const Bad &b : bad) {
+    BOOST_TEST_CONTEXT(b.why) {
+      Untouched u;
+      auto r = u.client.sync_lead(mktows::Lead().email("a@b.c").attribute("FirstName", "x" + b.bytes));
+      BOOST_REQUIRE(!r.ok());
+      expect_rule(r.error(), ValidationRule::invalid_text, "attribute 'FirstName' value");
+      std::string where = "at offset " + std::to_string(b.at + 1) + ")";
+      BOOST_TEST(r.error().message.find(where) != std::string::npos, r.error().message);
+      BOOST_TEST(mktows::first_invalid_xml_char(b.bytes) == b.at);
+    }
+  }
+  // What XML 1.0 does carry: tab, CR, LF, every plane, U+FFFD, the edges
+  // around the surrogates, U+10FFFF, C1 controls (allowed, if discouraged).
+  const char *good[] = {"tab\tcr\rlf\n", "J\xc3\xbcrgen", "\xe2\x82\xac", "\xf0\x9f\x98\x80", "\xef\xbf\xbd",
+                        "\xed\x9f\xbf", "\xee\x80\x80", "\xf4\x8f\xbf\xbf", "\xc2\x85", "\x7f", ""};
+  for (const char *g : good) BOOST_TEST(mktows::is_xml_text(g), g);
+}
+
+BOOST_AUTO_TEST_CASE(every_string_that_goes_on_the_wire_is_checked) {
+  const std::string ff = "\xff\xfe";
+  Untouched u;
+  expect_rule(u.client.sync_lead(mktows::Lead().email(ff)).error(), ValidationRule::invalid_text, "Email");
+  expect_rule(u.client.sync_lead(mktows::Lead().foreign_id(ff, mktows::ForeignSystem::sfdc)).error(),
+              ValidationRule::invalid_text, "ForeignSysPersonId");
+  expect_rule(u.client.sync_lead(mktows::Lead().id(1).attribute(ff, "v")).error(), ValidationRule::invalid_text,
+              "attribute #1 name");
+  expect_rule(u.client.sync_lead(mktows::Lead().id(1).attribute("Rating", "A", ff)).error(),
+              ValidationRule::invalid_text, "attribute 'Rating' type");
+  expect_rule(u.client.sync_lead(george(), mktows::CallOptions().marketo_cookie(ff)).error(),
+              ValidationRule::invalid_text, "marketo_cookie");
+  expect_rule(u.client.sync_lead(george(), mktows::CallOptions().workspace(ff)).error(),
+              ValidationRule::invalid_text, "workspace");
+  expect_rule(u.client.sync_multiple_leads({george()}, true, mktows::CallOptions().workspace(ff)).error(),
+              ValidationRule::invalid_text, "workspace");
+  auto batch = u.client.sync_multiple_leads({george(), mktows::Lead().email("x@y.z").attribute("City", ff)});
+  expect_rule(batch.error(), ValidationRule::invalid_text, "attribute 'City' value");
+  BOOST_TEST(batch.error().message.find("lead #1") != std::string::npos, batch.error().message);
+  expect_rule(u.client.get_lead(mktows::LeadKey::by_email("a" + ff)).error(), ValidationRule::invalid_text,
+              "key value");
+  // The message names the byte, never the text around it.
+  BOOST_TEST(u.client.sync_lead(mktows::Lead().email("secret\x01")).error().message.find("secret") ==
+             std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(client_options_text_is_checked_at_set_up) {
+  RawHttpServer server([](const RawRequest &, std::size_t) { return RawReply::respond(sync_lead_ok(5)); });
+  for (int field = 0; field < 2; ++field) {
+    mktows::ClientOptions o = test_options(server.endpoint());
+    (field == 0 ? o.user_id : o.workspace) = "bad\xc3(";
+    mktows::Client client(o);
+    BOOST_TEST(!client.ready());
+    auto r = client.sync_lead(george());
+    BOOST_REQUIRE(!r.ok());
+    expect_rule(r.error(), ValidationRule::invalid_text, field == 0 ? "user_id" : "workspace");
+  }
+  BOOST_TEST(server.requests().empty());
+}
+
 BOOST_AUTO_TEST_CASE(a_moved_from_client_reports_it) {
   RawHttpServer server([](const RawRequest &, std::size_t) { return RawReply::respond(sync_lead_ok(5)); });
   mktows::Client a(test_options(server.endpoint()));

@@ -1,7 +1,8 @@
 // raw_http_server.hpp: a tiny HTTP/1.1 server on 127.0.0.1 for error-path
 // tests. It records every request byte for byte and answers with whatever a
-// test's handler returns: a canned response, an immediate close, or
-// silence (to drive a client into its timeout). Not a SOAP server: the
+// test's handler returns: a canned response, an immediate close,
+// silence (to drive a client into its timeout), or a response dripped a
+// few bytes at a time (to drive it into its call timeout). Not a SOAP server: the
 // handler writes the bytes.
 #pragma once
 
@@ -14,6 +15,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <functional>
@@ -51,6 +53,9 @@ struct RawReply {
   Action action = kRespond;
   std::string bytes;
   bool close_after = false;  // close the connection after responding
+  // kRespond: when non-zero, `drip_bytes` bytes are sent every `drip_every`.
+  std::chrono::milliseconds drip_every{0};
+  std::size_t drip_bytes = 1;
 
   static RawReply respond(const std::string &bytes) {
     RawReply r;
@@ -65,6 +70,13 @@ struct RawReply {
   static RawReply hang() {
     RawReply r;
     r.action = kHang;
+    return r;
+  }
+  static RawReply drip(const std::string &bytes, std::chrono::milliseconds every, std::size_t chunk = 1) {
+    RawReply r;
+    r.bytes = bytes;
+    r.drip_every = every;
+    r.drip_bytes = chunk;
     return r;
   }
 };
@@ -152,6 +164,16 @@ class RawHttpServer {
     return false;
   }
 
+  // Sleeps `d` in short steps; false when the server is stopping.
+  bool pause(std::chrono::milliseconds d) {
+    std::chrono::steady_clock::time_point end = std::chrono::steady_clock::now() + d;
+    while (std::chrono::steady_clock::now() < end) {
+      if (stop_.load()) return false;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return true;
+  }
+
   // Reads more bytes into `buf`; false on EOF, error or stop.
   bool read_more(int fd, std::string &buf) {
     if (!wait_readable(fd)) return false;
@@ -216,7 +238,12 @@ class RawHttpServer {
       }
       std::size_t sent = 0;
       while (sent < reply.bytes.size()) {
-        ssize_t n = ::send(fd, reply.bytes.data() + sent, reply.bytes.size() - sent, MSG_NOSIGNAL);
+        std::size_t want = reply.bytes.size() - sent;
+        if (reply.drip_every.count() > 0) {
+          if (sent > 0 && !pause(reply.drip_every)) return;
+          if (want > reply.drip_bytes) want = reply.drip_bytes;
+        }
+        ssize_t n = ::send(fd, reply.bytes.data() + sent, want, MSG_NOSIGNAL);
         if (n <= 0) return;
         sent += static_cast<std::size_t>(n);
       }

@@ -8,14 +8,14 @@ std::vector<OptionSpec> connection_options() {
   return {{"config", true, false},   {"secret-file", true, false}, {"endpoint", true, false},
           {"user-id", true, false},  {"workspace", true, false},   {"insecure", false, false},
           {"json", false, false},    {"help", false, false},       {"attempts", true, false},
-          {"no-rate-limit", false, false}};
+          {"no-rate-limit", false, false}, {"call-timeout", true, false}};
 }
 
 const char kConnectionHelp[] =
     "connection settings (lowest precedence first):\n"
     "  --config FILE        JSON: endpoint, user_id, encryption_key, workspace, ca_file, ca_dir,\n"
-    "                       verify_tls, connect_timeout_s, receive_timeout_s, max_attempts,\n"
-    "                       rate_limit (also MKTOWS_CONFIG);\n"
+    "                       verify_tls, connect_timeout_s, receive_timeout_s, call_timeout_s,\n"
+    "                       max_attempts, rate_limit (also MKTOWS_CONFIG);\n"
     "                       refused when group or others may access it (chmod 600)\n"
     "  environment          MKTOWS_ENDPOINT, MKTOWS_USER_ID, MKTOWS_ENCRYPTION_KEY, MKTOWS_WORKSPACE\n"
     "  --endpoint URL       e.g. http://127.0.0.1:8080/soap/mktows/2_2\n"
@@ -25,9 +25,13 @@ const char kConnectionHelp[] =
     "  --workspace W        send MktowsContextHeader with this target workspace\n"
     "  --insecure           do not verify the server's TLS certificate\n"
     "  --attempts N         send a call at most N times (default 4; 1: no retries); retried: transport\n"
-    "                       errors, HTTP 502/503/504/429, faults 20016, 20023, 20024, 10001, 20011\n"
+    "                       errors, HTTP 502/503/504/429, faults 20016, 20023, 20024, 10001, 20011;\n"
+    "                       but after the request was sent whole, a syncMultipleLeads without dedup\n"
+    "                       is never resent (it could create its leads twice)\n"
+    "  --call-timeout S     give up on an attempt S seconds after its first byte was sent, however\n"
+    "                       slowly the answer comes (default 120; 0: no bound; exit code 5)\n"
     "  --no-rate-limit      do not pace calls to the service's 100 per 20 s and 10 at once\n"
-    "                       (config: max_attempts, rate_limit)\n";
+    "                       (config: max_attempts, call_timeout_s, rate_limit)\n";
 
 const char kExitCodeHelp[] =
     "exit codes:\n"

@@ -75,6 +75,9 @@ RowOutcome outcome_of(const mktows::SyncResult &r) {
   }
   std::string text = std::string(call) + ": " + e.describe();
   if (e.attempts > 1) text += " (after " + std::to_string(e.attempts) + " attempts)";
+  // The request left whole and no answer said it was refused: a script
+  // must not assume nothing happened.
+  if (e.may_have_been_applied) text += "; the service may have applied it";
   throw CliError(code, text);
 }
 
@@ -94,6 +97,7 @@ LeadClient::LeadClient(const Settings &s) {
   o.connect_timeout = std::chrono::seconds(s.connect_timeout_s);
   o.send_timeout = std::chrono::seconds(s.receive_timeout_s);
   o.receive_timeout = std::chrono::seconds(s.receive_timeout_s);
+  o.call_timeout = std::chrono::seconds(s.call_timeout_s);
   o.verify_tls = s.verify_tls;
   o.ca_file = s.ca_file;
   o.ca_dir = s.ca_dir;

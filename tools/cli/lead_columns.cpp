@@ -2,6 +2,8 @@
 // per row so that one bad row is rejected alone instead of failing its batch.
 #include "lead_columns.hpp"
 
+#include <mktows/utf8.hpp>  // the client's rule for text that can go on the wire
+
 #include <cerrno>
 #include <climits>
 #include <cstdlib>
@@ -21,6 +23,10 @@ LeadColumns::LeadColumns(const std::vector<std::string> &header) : header_(heade
   bool has_key = false;
   for (const std::string &name : header_) {
     if (name.empty()) throw HeaderError("the header has an empty column name");
+    std::size_t bad = mktows::first_invalid_xml_char(name);
+    if (bad != std::string::npos)
+      throw HeaderError("header column #" + std::to_string(kinds_.size() + 1) +
+                        " is not UTF-8 text that XML 1.0 can carry (" + mktows::describe_invalid_byte(name, bad) + ")");
     if (!seen.insert(name).second) throw HeaderError("the header names column '" + name + "' twice");
     Kind k = kAttribute;
     if (iequals(name, "Id")) k = kId;
@@ -48,6 +54,13 @@ bool LeadColumns::to_lead(const std::vector<std::string> &fields, RowLead &lead,
   for (std::size_t i = 0; i < fields.size(); ++i) {
     const std::string &v = fields[i];
     if (v.empty()) continue;
+    // Refused here, per row, rather than by the client, which would refuse
+    // the whole batch the row is in.
+    std::size_t bad = mktows::first_invalid_xml_char(v);
+    if (bad != std::string::npos) {
+      error = header_[i] + " is not UTF-8 text that XML 1.0 can carry (" + mktows::describe_invalid_byte(v, bad) + ")";
+      return false;
+    }
     switch (kinds_[i]) {
       case kId: {
         errno = 0;

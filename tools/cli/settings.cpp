@@ -45,7 +45,7 @@ void apply_config_file(const std::string &path, Settings &s) {
   static const char *const known[] = {"endpoint",  "user_id",           "encryption_key",
                                       "workspace", "ca_file",           "ca_dir",
                                       "verify_tls", "connect_timeout_s", "receive_timeout_s",
-                                      "max_attempts", "rate_limit"};
+                                      "call_timeout_s", "max_attempts", "rate_limit"};
   for (auto it = j.begin(); it != j.end(); ++it) {
     bool ok = false;
     for (const char *k : known) ok = ok || it.key() == k;
@@ -63,6 +63,7 @@ void apply_config_file(const std::string &path, Settings &s) {
   }
   take_int(j, "connect_timeout_s", s.connect_timeout_s, 1, 3600, path);
   take_int(j, "receive_timeout_s", s.receive_timeout_s, 1, 3600, path);
+  take_int(j, "call_timeout_s", s.call_timeout_s, 0, 86400, path);
   take_int(j, "max_attempts", s.max_attempts, 1, 20, path);
   if (j.contains("rate_limit")) {
     if (!j["rate_limit"].is_boolean()) throw ConfigError(path + ": \"rate_limit\" must be true or false");
@@ -136,6 +137,8 @@ Settings load_settings(const ParsedArgs &args) {
   if (args.has("insecure")) s.verify_tls = false;
   if (args.has("attempts")) s.max_attempts = static_cast<int>(parse_number("attempts", args.get("attempts"), 1, 20));
   if (args.has("no-rate-limit")) s.rate_limit = false;
+  if (args.has("call-timeout"))
+    s.call_timeout_s = static_cast<int>(parse_number("call-timeout", args.get("call-timeout"), 0, 86400));
 
   std::string missing;
   if (s.endpoint.empty()) missing += " endpoint (MKTOWS_ENDPOINT)";

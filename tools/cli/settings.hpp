@@ -5,7 +5,7 @@
 // then the environment (MKTOWS_ENDPOINT, MKTOWS_USER_ID,
 // MKTOWS_ENCRYPTION_KEY, MKTOWS_WORKSPACE), then the command line
 // (--endpoint, --user-id, --workspace, --secret-file, --attempts,
-// --no-rate-limit). The key itself is
+// --call-timeout, --no-rate-limit). The key itself is
 // never a command-line value.
 #pragma once
 
@@ -32,6 +32,7 @@ struct Settings {
   bool verify_tls = true;
   int connect_timeout_s = 20;
   int receive_timeout_s = 90;
+  int call_timeout_s = 120;  // one attempt, first byte sent to last byte read; 0: none
   int max_attempts = 4;     // 1: no retries
   bool rate_limit = true;   // pace calls to the hosted service's 100 per 20 s, 10 at once
 };

@@ -29,10 +29,18 @@
 //    less than kFreshConnection ago: servers close idle connections after
 //    seconds, not microseconds, and one that closes right after answering
 //    says so in the answer (Connection: close), which closes it here too.
+//
+// And what it adds: a deadline on each attempt, from its first byte sent to
+// the last byte of its answer read (detail/deadline.hpp), checked before
+// every read and write on plain HTTP and TLS; and reads cut at the answer's
+// Content-Length, so a body that ends before its XML does fails at once
+// instead of waiting for bytes that never come (within_frame()).
 #ifndef MKTOWS_DETAIL_EXCHANGE_HPP
 #define MKTOWS_DETAIL_EXCHANGE_HPP
 
 #include "mktows/wire.hpp"
+
+#include "mktows/detail/deadline.hpp"
 
 #include <poll.h>
 #include <sys/socket.h>
@@ -103,6 +111,30 @@ inline int send_all(SOAP_SOCKET s, const char *data, std::size_t n) {
   return 0;
 }
 
+// send_all() within a deadline. A blocking send() of a large request
+// blocks until all of it is taken or its own timeout passes, whatever the
+// deadline, so each send() here takes what fits without waiting (a small
+// request: all of it, at once), and in between the socket is waited for at
+// most the send timeout (`per_io_ms`: EAGAIN after it) and the time left
+// (ETIMEDOUT and `deadline.passed()`).
+inline int send_all(SOAP_SOCKET s, const char *data, std::size_t n, Deadline &deadline, long long per_io_ms) {
+  if (!deadline.armed()) return send_all(s, data, n);
+  while (n > 0) {
+    ssize_t w = ::send(s, data, n, MSG_NOSIGNAL | MSG_DONTWAIT);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      if (errno != EAGAIN && errno != EWOULDBLOCK) return errno;
+      int ready = deadline.wait_for(s, POLLOUT, per_io_ms);
+      if (ready < 0) return ETIMEDOUT;
+      if (ready == 0) return EAGAIN;
+      continue;
+    }
+    data += w;
+    n -= static_cast<std::size_t>(w);
+  }
+  return 0;
+}
+
 // One recv() from a plain socket, again after a signal; < 0 with errno set
 // on failure (EAGAIN: the receive timeout passed).
 inline ssize_t recv_some(SOAP_SOCKET s, char *data, std::size_t n) {
@@ -156,6 +188,13 @@ class Exchange {
     }
   }
 
+  // The bound on each following attempt, from its first byte sent to the
+  // last byte of its answer read; 0: none (detail/deadline.hpp).
+  void set_call_timeout(std::chrono::milliseconds t) { call_timeout_ = t; }
+  std::chrono::milliseconds call_timeout() const { return call_timeout_; }
+  // The last attempt failed because its call timeout passed.
+  bool deadline_passed() const { return deadline_.passed(); }
+
   // One request and its answer, in two halves so that one thread can keep
   // requests in flight on several contexts. start() signs and sends: `put`
   // writes the body's element (soap_put_X). finish() reads: `get` reads the
@@ -165,6 +204,10 @@ class Exchange {
   int start(const char *endpoint, const char *action, Put put) {
     struct soap *soap = soap_;
     timed_out_ = false;
+    deadline_.disarm();
+    frame_ = kFrameUnknown;
+    frame_ended_ = false;
+    received_ = 0;
     answer_.clear();
     if (clean_) {
       light_begin(soap);
@@ -189,7 +232,10 @@ class Exchange {
       rc = soap->error ? soap->error : SOAP_EOF;
     buffering_ = false;
     if (rc == SOAP_OK) rc = frame_request();
-    if (rc == SOAP_OK) rc = write_request();
+    if (rc == SOAP_OK) {
+      deadline_.arm(call_timeout_);  // the first byte leaves now
+      rc = write_request();
+    }
     if (rc != SOAP_OK) {
       soap->error = rc;
       soap_closesock(soap);
@@ -215,6 +261,7 @@ class Exchange {
     }
     soap_closesock(soap);  // closes only when the server did not keep the connection
     if (soap->error) return soap->error;
+    deadline_.disarm();
     clean_ = true;
     last_answer_ = std::chrono::steady_clock::now();
     return SOAP_OK;
@@ -224,6 +271,9 @@ class Exchange {
   // answer's bytes as received.
   const std::string &request() const { return request_; }
   const std::string &answer() const { return answer_; }
+  // The last answer's body ended, as its Content-Length says, before its
+  // XML did (see within_frame()).
+  bool frame_ended() const { return frame_ended_; }
   // The last receive failed because nothing arrived within the timeout
   // (rather than the connection closing).
   bool timed_out() const { return timed_out_; }
@@ -279,30 +329,97 @@ class Exchange {
 
   static std::size_t on_recv(struct soap *soap, char *data, std::size_t n) {
     Exchange *x = self(soap);
+    if (x->frame_ != kFrameOff && !x->within_frame(soap, n)) return 0;
     std::size_t got;
     if (x->socket_timeouts_ && !soap->ssl) {
-      ssize_t r = recv_some(soap->socket, data, n);
+      ssize_t r;
+      if (x->deadline_.wait(soap->socket, POLLIN, x->recv_ms())) {
+        r = recv_some(soap->socket, data, n);
+      } else {
+        errno = ETIMEDOUT;
+        r = -1;
+      }
       if (r < 0) {
         soap->errnum = errno;
         x->timed_out_ = errno == EAGAIN || errno == EWOULDBLOCK;
         r = 0;  // the runtime reads 0 as the end of the answer: the call fails
       }
       got = static_cast<std::size_t>(r);
+    } else if (x->deadline_.armed()) {
+      // The runtime waits soap->recv_timeout for each read (TLS): no
+      // longer than the time left.
+      got = 0;
+      int runtime_timeout = soap->recv_timeout;
+      if (x->deadline_.left_ms() > 0) {
+        soap->recv_timeout = x->deadline_.shrink_soap_timeout(runtime_timeout);
+        got = x->runtime_recv_(soap, data, n);
+        soap->recv_timeout = runtime_timeout;
+        if (got == 0) x->deadline_.left_ms();  // ran out while waiting?
+      }
+      if (got == 0 && !x->deadline_.passed()) x->timed_out_ = runtime_read_timed_out(soap);
     } else {
       got = x->runtime_recv_(soap, data, n);
-      if (got == 0) {
-        // The runtime reports a timeout and an end of stream alike; a
-        // socket with nothing to read tells them apart.
-        pollfd p;
-        p.fd = soap->socket;
-        p.events = POLLIN;
-        p.revents = 0;
-        x->timed_out_ = soap_valid_socket(soap->socket) && ::poll(&p, 1, 0) == 0;
-      }
+      if (got == 0) x->timed_out_ = runtime_read_timed_out(soap);
     }
+    if (x->frame_ == kFrameOn) x->frame_left_ -= got;
+    x->received_ += got;
     if (x->keep_answer_) x->answer_.append(data, got);
     return got;
   }
+
+  // gSOAP reads whatever the connection holds, past the end of the
+  // answer's Content-Length: an answer whose body ends before its XML does
+  // would wait on a kept-alive connection for bytes that never come, and
+  // could read into the next answer. So once the runtime has parsed the
+  // head, reads are cut at the frame's end, and a read past it ends the
+  // answer at once (frame_ended()). The head's end is found only in the
+  // simple case where everything received so far is in the runtime's
+  // buffer (the answer's first read held the whole head); otherwise reads
+  // stay unbounded, as the runtime has them. A complete small answer is
+  // parsed from its first read and never comes here again, so this costs
+  // the hot path one test per read. `n`: the read's size, shortened to the
+  // frame. False: the frame is over.
+  bool within_frame(struct soap *soap, std::size_t &n) {
+    if (frame_ == kFrameUnknown) {
+      if (soap->length == 0 || (soap->mode & SOAP_IO) == SOAP_IO_CHUNK) {
+        if ((soap->mode & SOAP_IO) == SOAP_IO_CHUNK) frame_ = kFrameOff;
+        return true;  // the head is not parsed yet, or framed otherwise
+      }
+      frame_ = kFrameOff;
+      std::size_t len = soap->buflen < sizeof soap->buf ? soap->buflen : sizeof soap->buf;
+      if (received_ != len || len < 12 || std::strncmp(soap->buf, "HTTP/1.", 7) != 0 || soap->buf[9] == '1')
+        return true;  // the head came in pieces, or after a 1xx: not followed here
+      const char *b = soap->buf;
+      for (std::size_t i = 0; i + 3 < len; ++i)
+        if (b[i] == '\r' && b[i + 1] == '\n' && b[i + 2] == '\r' && b[i + 3] == '\n') {
+          std::size_t body = len - (i + 4);
+          frame_left_ = body >= soap->length ? 0 : static_cast<std::size_t>(soap->length) - body;
+          frame_ = kFrameOn;
+          break;
+        }
+      if (frame_ != kFrameOn) return true;
+    }
+    if (frame_ != kFrameOn) return true;
+    if (frame_left_ == 0) {
+      frame_ended_ = true;
+      return false;
+    }
+    if (n > frame_left_) n = frame_left_;
+    return true;
+  }
+
+  // After the runtime's read returned nothing: a timeout and an end of
+  // stream look alike; a socket with nothing to read tells them apart.
+  static bool runtime_read_timed_out(struct soap *soap) {
+    pollfd p;
+    p.fd = soap->socket;
+    p.events = POLLIN;
+    p.revents = 0;
+    return soap_valid_socket(soap->socket) && ::poll(&p, 1, 0) == 0;
+  }
+
+  long long recv_ms() const { return static_cast<long long>(recv_tv_.tv_sec) * 1000 + recv_tv_.tv_usec / 1000; }
+  long long send_ms() const { return static_cast<long long>(send_tv_.tv_sec) * 1000 + send_tv_.tv_usec / 1000; }
 
   // The runtime wrote "Content-Length: 0" (the message was not counted);
   // put the real length there.
@@ -323,12 +440,22 @@ class Exchange {
   int write_request() {
     struct soap *soap = soap_;
     if (!socket_timeouts_ || soap->ssl) {
+      int runtime_timeout = soap->send_timeout;
+      if (deadline_.armed()) {
+        if (deadline_.left_ms() == 0)
+          return soap_set_sender_error(soap, "Timeout", "the call timeout passed while sending", SOAP_TCP_ERROR);
+        soap->send_timeout = deadline_.shrink_soap_timeout(runtime_timeout);
+      }
       int rc = runtime_send_(soap, request_.data(), request_.size());
+      soap->send_timeout = runtime_timeout;
+      if (rc != SOAP_OK && deadline_.armed()) deadline_.left_ms();  // ran out while sending?
       return rc == SOAP_OK ? SOAP_OK : (soap->error ? soap->error : rc);
     }
-    int err = send_all(soap->socket, request_.data(), request_.size());
+    int err = send_all(soap->socket, request_.data(), request_.size(), deadline_, send_ms());
     if (err == 0) return SOAP_OK;
     soap->errnum = err;
+    if (err == ETIMEDOUT && deadline_.passed())
+      return soap_set_sender_error(soap, "Timeout", "the call timeout passed while sending", SOAP_TCP_ERROR);
     if (err == EAGAIN || err == EWOULDBLOCK)
       return soap_set_sender_error(soap, "Timeout", "the request could not be sent within the send timeout",
                                    SOAP_TCP_ERROR);
@@ -342,6 +469,13 @@ class Exchange {
   bool clean_;  // the previous exchange completed: light_begin() is enough
   bool timed_out_;
   bool fresh_ = false;  // this call's connection answered within kFreshConnection
+  std::chrono::milliseconds call_timeout_ = std::chrono::milliseconds(0);
+  Deadline deadline_;
+  enum Frame { kFrameOff, kFrameUnknown, kFrameOn };
+  Frame frame_ = kFrameOff;     // following the answer's Content-Length (within_frame())
+  bool frame_ended_ = false;
+  std::size_t frame_left_ = 0;  // kFrameOn: body bytes still to come
+  std::size_t received_ = 0;    // bytes of this answer read so far
   std::chrono::steady_clock::time_point last_answer_;
   struct timeval send_tv_ = {0, 0};
   struct timeval recv_tv_ = {0, 0};

@@ -100,6 +100,12 @@ inline Error classify(struct soap *soap, Phase phase, bool nothing_readable) {
     if (e.message.empty()) e.message = "SOAP fault without a message";
     return e;
   }
+  if (err >= 200 && err < 300) {  // a success status whose body gSOAP cannot take as SOAP (e.g. JSON)
+    e.kind = ErrorKind::protocol;
+    e.body_excerpt = !detail.empty() ? excerpt(detail.data(), detail.size()) : buffered_body(soap);
+    e.message = "HTTP " + std::to_string(err) + " with a body that is not a SOAP message";
+    return e;
+  }
   if (err >= 100 && err < 600) {  // gSOAP reports an HTTP status as the error
     e.kind = ErrorKind::http;
     e.body_excerpt = !detail.empty() ? excerpt(detail.data(), detail.size()) : buffered_body(soap);

@@ -1,0 +1,73 @@
+// idempotency.hpp: which calls may be sent again after the service may
+// already have applied them. The one place that says it for each operation;
+// the client's retry loop asks it after every failed attempt.
+//
+// A failure before the request was sent whole (no connection, the
+// connection lost while sending) cannot have been applied: every operation
+// is retried as the RetryPolicy says. After the whole request left, the
+// service may have applied it and only its answer been lost; a resend is
+// then made only when it cannot create a second record:
+//
+//   getLead                          reads only
+//   syncLead                         an upsert by the lead's key (every lead
+//                                    has one: validation.hpp), so a resend
+//                                    finds the lead the first one created
+//                                    and updates it with the same values
+//   syncMultipleLeads, dedup on      the same upsert, per lead
+//   syncMultipleLeads, dedup off     NOT retried: every record is created
+//                                    anew, a resend creates them twice
+#ifndef MKTOWS_IDEMPOTENCY_HPP
+#define MKTOWS_IDEMPOTENCY_HPP
+
+#include "mktows/error.hpp"
+
+namespace mktows {
+
+enum class Operation { sync_lead, sync_multiple_leads, get_lead };
+
+inline const char *to_string(Operation op) {
+  switch (op) {
+    case Operation::sync_lead: return "syncLead";
+    case Operation::sync_multiple_leads: return "syncMultipleLeads";
+    case Operation::get_lead: return "getLead";
+  }
+  return "unknown";
+}
+
+// Whether sending the same request twice leaves the same records as
+// sending it once. `dedup`: syncMultipleLeads' dedupEnabled.
+inline bool is_idempotent(Operation op, bool dedup) {
+  switch (op) {
+    case Operation::get_lead: return true;
+    case Operation::sync_lead: return true;
+    case Operation::sync_multiple_leads: return dedup;
+  }
+  return false;
+}
+
+// Whether an attempt that failed with `e` may have been applied by the
+// service. `sent_whole`: the request left completely (the failure came
+// while waiting for or reading the answer). A SOAP fault is the service
+// refusing the request; 429 and 503 say it was not processed; anything
+// else after a whole request (a dropped connection, a timeout, a 502 or
+// 504 from a gateway that may have passed it on, an unreadable answer)
+// may follow its being applied.
+inline bool attempt_may_have_been_applied(const Error &e, bool sent_whole) {
+  if (!sent_whole || e.ok()) return false;
+  switch (e.kind) {
+    case ErrorKind::validation:
+    case ErrorKind::fault: return false;
+    case ErrorKind::http: return e.code != 429 && e.code != 503;
+    default: return true;
+  }
+}
+
+// Whether the failed attempt may be sent again as far as duplicates go
+// (the RetryPolicy still decides whether it is worth it).
+inline bool may_resend(Operation op, bool dedup, bool attempt_may_have_been_applied) {
+  return !attempt_may_have_been_applied || is_idempotent(op, dedup);
+}
+
+}  // namespace mktows
+
+#endif  // MKTOWS_IDEMPOTENCY_HPP
