@@ -6,6 +6,7 @@
 #include "journal.hpp"
 #include "lead_store.hpp"
 
+#include <functional>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -66,6 +67,23 @@ class LeadService {
 
   std::size_t size();
   const Config &config() const { return config_; }
+
+  // For rules other than the SOAP calls' (the REST face's): `f` runs under
+  // the store's lock; every lead it puts is journaled, and durable before
+  // transact returns. A ServiceError thrown by `f` keeps the leads it put.
+  class Writes {
+   public:
+    const LeadStore &store() const { return service_.store_; }
+    const Lead &put(Lead lead);
+    int allocate_id() { return service_.store_.allocate_id(service_.config_.first_lead_id); }
+
+   private:
+    friend class LeadService;
+    explicit Writes(LeadService &service) : service_(service) {}
+    LeadService &service_;
+  };
+  void transact(const std::function<void(Writes &)> &f);
+  void read(const std::function<void(const LeadStore &)> &f);
 
  private:
   void validate(const LeadInput &lead) const;

@@ -41,6 +41,9 @@ class Server {
   Server(const Server &) = delete;
   Server &operator=(const Server &) = delete;
 
+  // Serve the REST face on the same port (before bind()).
+  void set_rest_face(RestFace *face) { context_.rest = face; }
+
   // Binds 127.0.0.1 and prepares TLS; throws ServerError.
   void bind();
   int port() const { return port_; }

@@ -2,6 +2,7 @@
 #include "soap_handler.hpp"
 
 #include "fault_codes.hpp"
+#include "rest_gsoap_route.hpp"
 #include "wsdl_document.hpp"
 
 #include <chrono>
@@ -63,6 +64,7 @@ SoapHandler::SoapHandler(struct soap *soap, const HandlerContext &context, const
   soap->fget = &SoapHandler::http_get;
   soap->fpreparerecv = &SoapHandler::count_received;
   soap->fpreparefinalrecv = &SoapHandler::keep_pipelined;
+  install_rest_route(soap, context.rest);
 }
 
 // Called when a request has been read (soap_end_recv) and before a GET is
@@ -131,6 +133,8 @@ bool SoapHandler::send_http_status(int status) {
 int SoapHandler::http_get(struct soap *soap) {
   SoapHandler *self = static_cast<SoapHandler *>(soap->user);
   keep_pipelined(soap);
+  int routed;
+  if (route_rest_get(soap, routed)) return routed;
   std::string version, query;
   if (!service_path(soap->path, version, query) || !iequals(query, "wsdl")) return 404;
   std::string body = rewrite_wsdl_address(embedded_wsdl(), self->context_.base_url + kServicePrefix + version);
@@ -205,6 +209,8 @@ bool SoapHandler::serve_one() {
     soap_send_fault(soap);
     return close_connection();
   }
+  bool kept;
+  if (route_rest_request(soap, kept)) return kept;
   std::string version, query;
   if (!service_path(soap->path, version, query)) return send_http_status(404);
 

@@ -13,12 +13,15 @@
 
 namespace mktows_sandbox {
 
+class RestFace;
+
 // What every worker shares. LeadService and Limiter synchronise themselves.
 struct HandlerContext {
   LeadService *leads = nullptr;
   Limiter *limiter = nullptr;
   std::string base_url;  // http://127.0.0.1:PORT, the address ?WSDL points at
   bool verbose = false;
+  RestFace *rest = nullptr;  // answers /rest/ and /identity/ when set
 };
 
 class SoapHandler : public MktowsApiSoapBindingService {
