@@ -14,6 +14,7 @@ int run_sync_lead(const std::vector<std::string> &args);
 int run_get_lead(const std::vector<std::string> &args);
 int run_sync_leads(const std::vector<std::string> &args);
 int run_sandbox(const std::vector<std::string> &args, const char *argv0);
+int run_bridge(const std::vector<std::string> &args, const char *argv0);
 
 // The options every command that calls a server accepts.
 std::vector<OptionSpec> connection_options();

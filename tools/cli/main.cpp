@@ -25,6 +25,7 @@ void print_usage(std::FILE *out) {
                "  get-lead     read a lead by Id, Email or cookie (getLead)\n"
                "  sync-leads   stream a CSV file of leads in batches (syncMultipleLeads), resumable\n"
                "  sandbox      run the local mktows server\n"
+               "  bridge       serve mktows SOAP calls on the Marketo REST API\n"
                "\n"
                "'mktows <command> --help' describes a command; docs/CLI.md has the details.\n"
                "\n%s\n%s",
@@ -56,6 +57,7 @@ int main(int argc, char **argv) {
     if (command == "get-lead") return run_get_lead(args);
     if (command == "sync-leads") return run_sync_leads(args);
     if (command == "sandbox") return run_sandbox(args, argv[0]);
+    if (command == "bridge") return run_bridge(args, argv[0]);
     std::fprintf(stderr, "mktows: unknown command '%s'\n\n", command.c_str());
     print_usage(stderr);
     return kExitUsage;

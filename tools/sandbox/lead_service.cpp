@@ -35,6 +35,11 @@ void LeadService::open_data_dir(const std::string &dir) {
   journal_.open(dir, [this](Lead &&lead) { store_.put(std::move(lead)); });
 }
 
+std::string LeadService::attribute_type(const std::string &name) const {
+  const FieldConfig *f = config_.field(name);
+  return f ? f->type : std::string();
+}
+
 std::size_t LeadService::size() {
   std::lock_guard<std::mutex> lock(mutex_);
   return store_.size();

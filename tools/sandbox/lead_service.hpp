@@ -4,6 +4,7 @@
 
 #include "config.hpp"
 #include "journal.hpp"
+#include "lead_backend.hpp"
 #include "lead_store.hpp"
 
 #include <functional>
@@ -13,37 +14,7 @@
 
 namespace mktows_sandbox {
 
-// A LeadRecord as it arrived; empty strings are "not given".
-struct LeadInput {
-  bool has_id = false;
-  int id = 0;
-  std::string email;
-  std::string foreign_id;
-  std::string foreign_type;
-  std::vector<Attribute> attributes;
-};
-
-struct SyncRequest {
-  LeadInput lead;
-  std::string cookie;        // marketoCookie, empty when absent
-  bool has_workspace = false;  // a MktowsContextHeader was sent
-  std::string workspace;
-};
-
-struct SyncResult {
-  int lead_id = 0;
-  bool created = false;
-  Lead record;  // the lead after the write
-};
-
-// One record's outcome in syncMultipleLeads.
-struct BatchResult {
-  int lead_id = 0;
-  bool created = false;
-  int error_code = 0;  // non-zero: FAILED
-};
-
-class LeadService {
+class LeadService : public LeadBackend {
  public:
   // Loads the configuration's initial leads. `config` must be completed.
   explicit LeadService(const Config &config);
@@ -53,17 +24,18 @@ class LeadService {
   void open_data_dir(const std::string &dir);
 
   // Throws ServiceError with the fault code of a refused request.
-  SyncResult sync_lead(const SyncRequest &request);
+  SyncResult sync_lead(const SyncRequest &request) override;
 
   // Each record is synced on its own (one failing does not stop the rest);
   // all writes are durable before this returns. With dedup false, a record
   // without an Id always creates a new lead.
   std::vector<BatchResult> sync_multiple(const std::vector<LeadInput> &records, bool has_workspace,
-                                         const std::string &workspace, bool dedup);
+                                         const std::string &workspace, bool dedup) override;
 
   // keyType is the LeadKeyRef name (IDNUM, EMAIL, COOKIE, SFDCLEADID, ...).
   // Throws ServiceError 20101/20102/20103.
-  std::vector<Lead> get_leads(const std::string &key_type, const std::string &key_value);
+  std::vector<Lead> get_leads(const std::string &key_type, const std::string &key_value) override;
+  std::string attribute_type(const std::string &name) const override;
 
   std::size_t size();
   const Config &config() const { return config_; }

@@ -351,7 +351,7 @@ void Server::Loop::serve(SoapHandler &handler, struct soap *soap, Connection *c,
   else forget(c);
 }
 
-Server::Server(const ServerOptions &options, LeadService &leads, Limiter &limiter, const Authenticator &auth)
+Server::Server(const ServerOptions &options, LeadBackend &leads, Limiter &limiter, const Authenticator &auth)
     : options_(options), auth_(auth) {
   context_.leads = &leads;
   context_.limiter = &limiter;

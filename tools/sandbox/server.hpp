@@ -36,7 +36,7 @@ int default_worker_threads();
 
 class Server {
  public:
-  Server(const ServerOptions &options, LeadService &leads, Limiter &limiter, const Authenticator &auth);
+  Server(const ServerOptions &options, LeadBackend &leads, Limiter &limiter, const Authenticator &auth);
   ~Server();
   Server(const Server &) = delete;
   Server &operator=(const Server &) = delete;

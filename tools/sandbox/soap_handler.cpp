@@ -314,10 +314,10 @@ mktows__LeadRecord *SoapHandler::to_record(const Lead &lead) {
     mktows__Attribute *out = soap_new_mktows__Attribute(soap);
     out->attrName = a.name;
     out->attrValue = a.value;
-    const FieldConfig *f = context_.leads->config().field(a.name);
-    if (f && !f->type.empty()) {
+    std::string type = context_.leads->attribute_type(a.name);
+    if (!type.empty()) {
       out->attrType = soap_new_std__string(soap);
-      *out->attrType = f->type;
+      *out->attrType = type;
     }
     r->leadAttributeList->attribute.push_back(out);
   }
@@ -341,6 +341,7 @@ int SoapHandler::syncLead(mktows__ParamsSyncLead *params, mktows__SuccessSyncLea
     if (params->marketoCookie) request.cookie = *params->marketoCookie;
     request.has_workspace = has_workspace_;
     request.workspace = workspace_;
+    request.return_lead = params->returnLead;
     SyncResult r = context_.leads->sync_lead(request);
     mktows__ResultSyncLead *result = soap_new_mktows__ResultSyncLead(soap);
     result->leadId = r.lead_id;
@@ -348,7 +349,12 @@ int SoapHandler::syncLead(mktows__ParamsSyncLead *params, mktows__SuccessSyncLea
     result->syncStatus->leadId = r.lead_id;
     result->syncStatus->status = r.created ? mktows__LeadSyncStatus__CREATED : mktows__LeadSyncStatus__UPDATED;
     result->syncStatus->error = nullptr;
-    result->leadRecord = params->returnLead ? to_record(r.record) : nullptr;
+    if (!r.error.empty()) {
+      result->syncStatus->status = mktows__LeadSyncStatus__FAILED;
+      result->syncStatus->error = soap_new_std__string(soap);
+      *result->syncStatus->error = r.error;
+    }
+    result->leadRecord = params->returnLead && r.error.empty() ? to_record(r.record) : nullptr;
     response.result = result;
   } catch (const ServiceError &e) {
     return fault(e.code(), e.what());
@@ -387,7 +393,9 @@ int SoapHandler::syncMultipleLeads(mktows__ParamsSyncMultipleLeads *params,
       if (out[i].error_code) {
         s->status = mktows__LeadSyncStatus__FAILED;
         s->error = soap_new_std__string(soap);
-        *s->error = fault_string(missing[i] ? kLeadDetailRequired : out[i].error_code);
+        *s->error = missing[i]                ? fault_string(kLeadDetailRequired)
+                    : out[i].error.empty() ? fault_string(out[i].error_code)
+                                           : out[i].error;
       } else {
         s->status = out[i].created ? mktows__LeadSyncStatus__CREATED : mktows__LeadSyncStatus__UPDATED;
         s->error = nullptr;

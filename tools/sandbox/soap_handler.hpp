@@ -4,7 +4,7 @@
 #pragma once
 
 #include "auth.hpp"
-#include "lead_service.hpp"
+#include "lead_backend.hpp"
 #include "limits.hpp"
 
 #include "mktowsMktowsApiSoapBindingService.h"
@@ -15,9 +15,9 @@ namespace mktows_sandbox {
 
 class RestFace;
 
-// What every worker shares. LeadService and Limiter synchronise themselves.
+// What every worker shares. The backend and Limiter synchronise themselves.
 struct HandlerContext {
-  LeadService *leads = nullptr;
+  LeadBackend *leads = nullptr;
   Limiter *limiter = nullptr;
   std::string base_url;  // http://127.0.0.1:PORT, the address ?WSDL points at
   bool verbose = false;
