@@ -119,6 +119,7 @@ bool route_rest_get(struct soap *soap, int &result) {
 bool route_rest_request(struct soap *soap, bool &kept) {
   RouteData *d = data_of(soap);
   if (!d || !RestFace::serves(soap->path)) return false;
+  soap->error = SOAP_OK;
   const char *method = soap->status == SOAP_POST ? "POST" : soap->status == SOAP_PUT ? "PUT"
                        : soap->status == SOAP_DEL ? "DELETE" : soap->status == SOAP_PATCH ? "PATCH" : "POST";
   HttpRequest req = request_of(soap, d, method);

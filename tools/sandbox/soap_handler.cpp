@@ -203,6 +203,9 @@ bool SoapHandler::serve_one() {
     int e = soap->error;
     if (e == SOAP_STOP) return false;  // a GET, answered by http_get
     if (transport_error(e)) return close_connection();
+    // A REST POST without a body (Associate Lead) ends gSOAP's reading here.
+    bool kept;
+    if (e == SOAP_NO_DATA && route_rest_request(soap, kept)) return kept;
     if (e == SOAP_EOM) return send_http_status(413);
     if (e >= 300 && e < 600) return send_http_status(e);
     fault(kRequestNotUnderstood, "unreadable HTTP request");
