@@ -123,10 +123,13 @@ json RestBackend::call(const std::string &method, const std::string &path_and_qu
         why = "REST error " + code + " " + message;
       }
     }
-    if (rule->retry == Retry::kNewToken && !renewed) {
-      renewed = true;
+    if (rule->retry == Retry::kNewToken) {
+      // Refused even after a renewal: forget it too, the next call fetches.
       tokens_.invalidate(token);
-      continue;
+      if (!renewed) {
+        renewed = true;
+        continue;
+      }
     }
     if (rule->retry == Retry::kBackoff && attempt < config_.retry_attempts) {
       long delay = static_cast<long>(config_.retry_base_ms) << (attempt - 1);
