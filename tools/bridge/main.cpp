@@ -114,7 +114,8 @@ int main(int argc, char **argv) {
                  RestHttp::redact_url(config.rest_endpoint).c_str(),
                  RestHttp::redact_url(config.identity_endpoint).c_str(), server.threads());
     server.run(g_stop);
-    if (options.verbose) std::fprintf(stderr, "mktows-bridge: %lu identity calls\n", tokens.fetches());
+    // Read by tools/bench/run (identity calls per token lifetime).
+    std::fprintf(stderr, "mktows-bridge: %lu identity calls\n", tokens.fetches());
   } catch (const std::exception &e) {
     std::fprintf(stderr, "mktows-bridge: %s\n", e.what());
     status = 1;
