@@ -11,7 +11,9 @@
 #include <mktows/client.hpp>
 
 #include <chrono>
+#include <cstdlib>
 #include <regex>
+#include <thread>
 
 using namespace bridge_test;
 using mktows::SyncStatus;
@@ -228,4 +230,50 @@ BOOST_AUTO_TEST_CASE(configuration_rules) {
   BOOST_TEST(mktows_test::read_file(log).find("MKTOWS_IDENTITY_ENDPOINT") != std::string::npos);
   // A good one starts (the REST side is only called per request).
   BOOST_TEST(starts({}, env));
+}
+
+// The REST side over TLS: verified by default (a self-signed certificate is
+// refused: 20011), accepted with the certificate as rest.caFile.
+BOOST_AUTO_TEST_CASE(rest_side_tls_is_verified) {
+  mktows_test::TempDir dir;
+  std::string cert = dir.path() + "/cert.pem", key = dir.path() + "/key.pem";
+  std::string command = "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 "
+                        "-addext subjectAltName=IP:127.0.0.1,DNS:localhost -keyout " +
+                        key + " -out " + cert + " >/dev/null 2>&1";
+  BOOST_REQUIRE_MESSAGE(std::system(command.c_str()) == 0, "openssl could not make a certificate");
+  mktows_test::SandboxProcess sandbox({"--cert", cert, "--key", key, "--config", dir.write("sb.json", kSandboxConfig)},
+                                      {{"MKTOWS_REST_CLIENT_ID", kClientId}, {"MKTOWS_REST_CLIENT_SECRET", kClientSecret}});
+  BOOST_REQUIRE(sandbox.endpoint().compare(0, 8, "https://") == 0);
+  std::string rest = "https://127.0.0.1:" + std::to_string(sandbox.port()) + "/rest";
+  auto sync = [&](const std::string &config) {
+    mktows_test::SandboxProcess bridge({"--config", dir.write("bridge.json", config), "--verbose"},
+                                       Pair::bridge_env(rest), dir.path() + "/bridge.log", MKTOWS_BRIDGE_BIN);
+    return mktows::Client(options_for(bridge.endpoint())).sync_lead(mktows::Lead().email("tls@jungle.com"));
+  };
+  auto refused = sync("{}");
+  BOOST_TEST(!refused.ok());
+  BOOST_TEST(refused.error().code == 20011);
+  BOOST_TEST(mktows_test::read_file(dir.path() + "/bridge.log").find("certificate") != std::string::npos);
+  auto trusted = sync(R"({"rest": {"caFile": ")" + cert + R"("}})");
+  BOOST_REQUIRE_MESSAGE(trusted.ok(), trusted.error().describe());
+  BOOST_TEST(trusted->status == SyncStatus::created);
+}
+
+// `mktows bridge` runs the bridge program in place.
+BOOST_AUTO_TEST_CASE(mktows_bridge_subcommand) {
+  mktows_test::TempDir dir;
+  auto env = Pair::bridge_env("http://127.0.0.1:9/rest");
+  mktows_test::CliResult help = mktows_test::run_cli({"bridge", "--help"}, env, dir.path());
+  BOOST_TEST(help.exit_code == 0);
+  BOOST_TEST(help.out.find("usage: mktows bridge") != std::string::npos);
+  BOOST_TEST(help.out.find("usage: mktows-bridge") != std::string::npos);
+  std::string out = dir.path() + "/bridge.out";
+  mktows_test::CliProcess p({"bridge", "--port", "0"}, env, out, dir.path() + "/bridge.err");
+  std::string line;
+  for (int i = 0; i < 300 && line.find('\n') == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    line = mktows_test::slurp(out);
+  }
+  BOOST_TEST(line.compare(0, 30, "listening on http://127.0.0.1:") == 0, line);
+  BOOST_TEST(line.find("/soap/mktows/2_2\n") != std::string::npos, line);
 }
