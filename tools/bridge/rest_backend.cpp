@@ -141,13 +141,14 @@ json RestBackend::call(const std::string &method, const std::string &path_and_qu
   }
 }
 
-RestBackend::Names RestBackend::names(bool refresh) {
+std::shared_ptr<const RestBackend::Names> RestBackend::names(bool refresh) {
   {
     std::lock_guard<std::mutex> lock(names_mutex_);
-    if (have_names_ && !refresh) return names_;
+    if (names_ && !refresh) return names_;
   }
   json d = call("GET", "/v1/leads/describe.json", "", "");
-  Names n;
+  auto fresh = std::make_shared<Names>();
+  Names &n = *fresh;
   if (!d.contains("result") || !d["result"].is_array())
     throw ServiceError(kApiFailure, "REST describe answered no result");
   for (const json &f : d["result"]) {
@@ -161,16 +162,20 @@ RestBackend::Names RestBackend::names(bool refresh) {
     if (f.contains("dataType") && f["dataType"].is_string()) n.soap_type[s] = f["dataType"];
   }
   std::lock_guard<std::mutex> lock(names_mutex_);
-  names_ = n;
-  have_names_ = true;
-  return n;
+  names_ = fresh;
+  return names_;
 }
 
 std::string RestBackend::attribute_type(const std::string &name) const {
-  std::lock_guard<std::mutex> lock(names_mutex_);
-  auto it = names_.soap_type.find(name);
+  std::shared_ptr<const Names> n;
+  {
+    std::lock_guard<std::mutex> lock(names_mutex_);
+    n = names_;
+  }
+  if (!n) return std::string();
+  auto it = n->soap_type.find(name);
   // The SOAP service reported attrType for typed fields only.
-  if (it == names_.soap_type.end() || it->second == "string" || it->second == "email") return std::string();
+  if (it == n->soap_type.end() || it->second == "string" || it->second == "email") return std::string();
   return it->second;
 }
 
@@ -205,9 +210,9 @@ std::string RestBackend::partition_for(bool has_workspace, const std::string &wo
 json RestBackend::sync_call(const std::string &action, const std::string &lookup, const std::string &partition,
                             const std::vector<const LeadInput *> &records) {
   for (int pass = 0;; ++pass) {
-    Names n = names(pass > 0);
+    std::shared_ptr<const Names> n = names(pass > 0);
     json input = json::array();
-    for (const LeadInput *in : records) input.push_back(rest_record(*in, n));
+    for (const LeadInput *in : records) input.push_back(rest_record(*in, *n));
     json body{{"action", action}, {"input", input}};
     if (!lookup.empty()) body["lookupField"] = lookup;
     if (!partition.empty() && (action == "createOnly" || action == "createOrUpdate")) body["partitionName"] = partition;
@@ -255,11 +260,11 @@ Lead RestBackend::to_lead(const json &rest, const Names &n) const {
 }
 
 Lead RestBackend::fetch_lead(int id) {
-  Names n = names(false);
-  json r = call("GET", "/v1/lead/" + std::to_string(id) + ".json?fields=" + RestHttp::escape(all_fields(n)), "", "");
+  std::shared_ptr<const Names> n = names(false);
+  json r = call("GET", "/v1/lead/" + std::to_string(id) + ".json?fields=" + RestHttp::escape(all_fields(*n)), "", "");
   if (!r.contains("result") || !r["result"].is_array() || r["result"].empty())
     throw ServiceError(kLeadNotFound, "REST has no lead " + std::to_string(id) + " after the sync");
-  return to_lead(r["result"][0], n);
+  return to_lead(r["result"][0], *n);
 }
 
 namespace {
@@ -339,12 +344,12 @@ std::vector<BatchResult> RestBackend::sync_multiple(const std::vector<LeadInput>
   auto run = [&](const std::vector<std::size_t> &group, const std::string &action, const std::string &lookup,
                  std::vector<std::size_t> *not_found) {
     // A record with an attribute that has no REST field fails alone (20105).
-    Names n = names(false);
+    std::shared_ptr<const Names> n = names(false);
     std::vector<std::size_t> sent;
     std::vector<const LeadInput *> in;
     for (std::size_t i : group) {
       try {
-        rest_record(records[i], n);
+        rest_record(records[i], *n);
         sent.push_back(i);
         in.push_back(&records[i]);
       } catch (const ServiceError &bad) {
@@ -400,7 +405,7 @@ std::vector<Lead> RestBackend::get_leads(const std::string &key_type, const std:
     throw ServiceError(kLeadKeyBad, "IDNUM must be a positive integer");
   // filterValues is a comma-separated list: a comma would make it two keys.
   if (key_value.find(',') != std::string::npos) throw ServiceError(kLeadKeyBad, "keyValue contains a comma");
-  Names n = names(false);
+  std::shared_ptr<const Names> n = names(false);
   std::vector<Lead> out;
   std::string page;
   // Always POST with _method=GET (the form of the vendor's long-URI
@@ -408,11 +413,11 @@ std::vector<Lead> RestBackend::get_leads(const std::string &key_type, const std:
   // the 1000 leads a filter may match.
   for (int pages = 0; pages < 4; ++pages) {
     std::string form = "filterType=" + std::string(filter) + "&filterValues=" + RestHttp::escape(key_value) +
-                       "&fields=" + RestHttp::escape(all_fields(n));
+                       "&fields=" + RestHttp::escape(all_fields(*n));
     if (!page.empty()) form += "&nextPageToken=" + RestHttp::escape(page);
     json r = call("POST", "/v1/leads.json?_method=GET", "application/x-www-form-urlencoded", form);
     if (!r.contains("result") || !r["result"].is_array()) throw ServiceError(kApiFailure, "REST filter: no result");
-    for (const json &l : r["result"]) out.push_back(to_lead(l, n));
+    for (const json &l : r["result"]) out.push_back(to_lead(l, *n));
     if (!r.value("moreResult", false) || !r.contains("nextPageToken") || !r["nextPageToken"].is_string()) break;
     page = r["nextPageToken"].get<std::string>();
   }

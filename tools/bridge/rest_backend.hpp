@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -38,7 +39,8 @@ class RestBackend : public mktows_sandbox::LeadBackend {
   struct Names {
     std::map<std::string, std::string> soap_to_rest, rest_to_soap, soap_type;
   };
-  Names names(bool refresh);
+  // The Describe table, fetched once and shared (refresh: fetch again).
+  std::shared_ptr<const Names> names(bool refresh);
   // One record for Sync Leads; throws ServiceError 20105 for an attribute
   // without a REST field.
   nlohmann::json rest_record(const mktows_sandbox::LeadInput &in, const Names &n) const;
@@ -56,8 +58,7 @@ class RestBackend : public mktows_sandbox::LeadBackend {
   CallGate &gate_;
   bool verbose_;
   mutable std::mutex names_mutex_;
-  bool have_names_ = false;
-  Names names_;
+  std::shared_ptr<const Names> names_;
 };
 
 }  // namespace mktows_bridge
