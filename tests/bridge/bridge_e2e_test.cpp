@@ -12,7 +12,6 @@
 
 #include <chrono>
 #include <cstdlib>
-#include <regex>
 #include <thread>
 
 using namespace bridge_test;
@@ -32,18 +31,38 @@ mktows::ClientOptions options_for(const std::string &endpoint, std::string *trac
   return o;
 }
 
+// A sandbox token: 36 characters of UUID (hex and dashes) before ":sb".
+// (Scanned by hand: std::regex trips GCC 12's -Wmaybe-uninitialized
+// under the sanitizers.)
+bool has_token(const std::string &text) {
+  for (std::size_t at = text.find(":sb"); at != std::string::npos; at = text.find(":sb", at + 1)) {
+    if (at < 36) continue;
+    bool uuid = true;
+    for (std::size_t i = at - 36; i < at && uuid; ++i) {
+      char c = text[i];
+      std::size_t k = i - (at - 36);
+      bool dash = k == 8 || k == 13 || k == 18 || k == 23;
+      uuid = dash ? c == '-' : ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+    }
+    if (uuid) return true;
+  }
+  return false;
+}
+
 // No client secret, encryption key or access token (the sandbox's tokens
 // are "<uuid>:sb") in `text`.
 void expect_no_secret(const std::string &text, const std::string &what) {
   BOOST_TEST(text.find(kClientSecret) == std::string::npos, what);
   BOOST_TEST(text.find(kKey) == std::string::npos, what);
-  static const std::regex token("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:sb");
-  BOOST_TEST(!std::regex_search(text, token), what);
+  BOOST_TEST(!has_token(text), what);
 }
 
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(client_calls_carried_to_rest_and_seen_through_soap) {
+  // The token check below can fail.
+  BOOST_TEST(has_token("Bearer 0f6a2c44-9b1e-4d2a-8c11-5e7d3a9b2f10:sb."));
+  BOOST_TEST(!has_token("Bearer [redacted] id:561-HYG-937&token:_mch-marketo.com-1374552656411-90718:sb"));
   Pair p;
   std::string trace;
   mktows::Client bridge(options_for(p.bridge->endpoint(), &trace));
