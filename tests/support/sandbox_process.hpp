@@ -11,6 +11,8 @@
 // has printed its "listening on <url>" line; it throws if the server exits or
 // stays silent for 30 s. The server's stderr goes to the test's stderr, or
 // to `stderr_file` when one is given (tests that inspect what it prints).
+// `binary` runs another server that prints the same first line (the
+// bridge, MKTOWS_BRIDGE_BIN) instead of the sandbox.
 #pragma once
 
 #include <cerrno>
@@ -40,8 +42,8 @@ class SandboxProcess {
  public:
   explicit SandboxProcess(const std::vector<std::string> &args = {},
                           const std::vector<std::pair<std::string, std::string>> &env = {},
-                          const std::string &stderr_file = std::string()) {
-    start(args, env, stderr_file);
+                          const std::string &stderr_file = std::string(), const std::string &binary = std::string()) {
+    start(args, env, stderr_file, binary);
   }
   ~SandboxProcess() {
     try {
@@ -65,8 +67,8 @@ class SandboxProcess {
 
  private:
   void start(const std::vector<std::string> &args, const std::vector<std::pair<std::string, std::string>> &env,
-             const std::string &stderr_file) {
-    std::vector<std::string> argv_s = {MKTOWS_SANDBOX_BIN, "--port", "0"};
+             const std::string &stderr_file, const std::string &binary) {
+    std::vector<std::string> argv_s = {binary.empty() ? std::string(MKTOWS_SANDBOX_BIN) : binary, "--port", "0"};
     argv_s.insert(argv_s.end(), args.begin(), args.end());
     std::vector<std::string> env_s;
     auto overridden = [&](const std::string &entry) {

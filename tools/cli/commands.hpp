@@ -15,6 +15,7 @@ int run_get_lead(const std::vector<std::string> &args);
 int run_sync_leads(const std::vector<std::string> &args);
 int run_sandbox(const std::vector<std::string> &args, const char *argv0);
 int run_wsdl_diff(const std::vector<std::string> &args);
+int run_bridge(const std::vector<std::string> &args, const char *argv0);
 
 // The options every command that calls a server accepts.
 std::vector<OptionSpec> connection_options();

@@ -26,6 +26,7 @@ void print_usage(std::FILE *out) {
                "  sync-leads   stream a CSV file of leads in batches (syncMultipleLeads), resumable\n"
                "  sandbox      run the local mktows server\n"
                "  wsdl-diff    compare two mktows WSDL files; is mktows::Client affected?\n"
+               "  bridge       serve mktows SOAP calls on the Marketo REST API\n"
                "\n"
                "'mktows <command> --help' describes a command; docs/CLI.md has the details.\n"
                "\n%s\n%s",
@@ -58,6 +59,7 @@ int main(int argc, char **argv) {
     if (command == "sync-leads") return run_sync_leads(args);
     if (command == "sandbox") return run_sandbox(args, argv[0]);
     if (command == "wsdl-diff") return run_wsdl_diff(args);
+    if (command == "bridge") return run_bridge(args, argv[0]);
     std::fprintf(stderr, "mktows: unknown command '%s'\n\n", command.c_str());
     print_usage(stderr);
     return kExitUsage;

@@ -1,6 +1,8 @@
 // config.cpp: reading and completing the sandbox configuration.
 #include "config.hpp"
 
+#include "rest_fields.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <fstream>
@@ -11,8 +13,22 @@ namespace mktows_sandbox {
 
 const char kDemoUserId[] = "bigcorp1_461839624B16E06BA2D663";
 const char kDemoEncryptionKey[] = "mktows-sandbox-demo-key";
+const char kDemoRestClientId[] = "mktows-sandbox-demo-client";
+const char kDemoRestClientSecret[] = "mktows-sandbox-demo-secret";
 
 using nlohmann::json;
+
+void complete_rest_config(Config &c, const char *env_id, const char *env_secret) {
+  if (!c.rest.client_id.empty()) return;
+  if (env_id && *env_id && env_secret && *env_secret) {
+    c.rest.client_id = env_id;
+    c.rest.client_secret = env_secret;
+  } else {
+    c.rest.client_id = kDemoRestClientId;
+    c.rest.client_secret = kDemoRestClientSecret;
+    c.rest.demo_client = true;
+  }
+}
 
 bool iequals(const std::string &a, const std::string &b) {
   if (a.size() != b.size()) return false;
@@ -127,7 +143,7 @@ Config parse_config(const std::string &text) {
     throw ConfigError(std::string("configuration: not valid JSON: ") + e.what());
   }
   check_keys(root, "$", {"users", "fields", "workspaces", "leads", "firstLeadId", "limits",
-                         "timestampWindowSeconds"});
+                         "timestampWindowSeconds", "rest"});
   Config c;
   if (root.contains("users")) {
     const json &users = root["users"];
@@ -151,9 +167,10 @@ Config parse_config(const std::string &text) {
       if (fields[i].is_string()) {
         f.name = fields[i].get<std::string>();
       } else {
-        check_keys(fields[i], path, {"name", "type"});
+        check_keys(fields[i], path, {"name", "type", "restName"});
         f.name = get_string(fields[i], "name", path, true);
         f.type = get_string(fields[i], "type", path, false);
+        f.rest_name = get_string(fields[i], "restName", path, false);
       }
       if (f.name.empty()) throw ConfigError(where(path, "empty field name"));
       c.fields.push_back(f);
@@ -220,6 +237,16 @@ Config parse_config(const std::string &text) {
     c.limits.max_concurrent = static_cast<int>(get_int(l, "maxConcurrent", "limits", 0, 0, 100000));
     c.limits.daily_quota = get_int(l, "dailyQuota", "limits", 0, 0, 1000000000000L);
   }
+  if (root.contains("rest")) {
+    const json &r = root["rest"];
+    check_keys(r, "rest", {"clientId", "clientSecret", "tokenLifetimeSeconds"});
+    c.rest.client_id = get_string(r, "clientId", "rest", false);
+    c.rest.client_secret = get_string(r, "clientSecret", "rest", false);
+    if (c.rest.client_id.empty() != c.rest.client_secret.empty())
+      throw ConfigError(where("rest", "\"clientId\" and \"clientSecret\" go together"));
+    c.rest.token_lifetime_seconds =
+        static_cast<int>(get_int(r, "tokenLifetimeSeconds", "rest", c.rest.token_lifetime_seconds, 1, 86400 * 366));
+  }
   return c;
 }
 
@@ -241,7 +268,10 @@ void complete_config(Config &c, const char *env_user, const char *env_key) {
     }
   }
   if (c.fields.empty())
-    for (const std::string &n : default_field_names()) c.fields.push_back(FieldConfig{n, std::string()});
+    for (const std::string &n : default_field_names()) c.fields.push_back(FieldConfig{n, std::string(), std::string()});
+  for (FieldConfig &f : c.fields)
+    if (f.rest_name.empty())
+      if (const char *r = standard_rest_name(f.name)) f.rest_name = r;
   if (!c.workspace("Default")) c.workspaces.insert(c.workspaces.begin(), WorkspaceConfig{"Default", "Default"});
   std::set<std::string> known(c.partitions.begin(), c.partitions.end());
   auto add_partition = [&](const std::string &p) {

@@ -26,6 +26,9 @@ struct UserConfig {
 struct FieldConfig {
   std::string name;
   std::string type;  // reported as attrType; empty = not reported
+  // The field's REST name ("restName", else the standard pair of
+  // rest_fields.hpp); empty: the field is not reachable through REST.
+  std::string rest_name;
 };
 
 struct WorkspaceConfig {
@@ -50,6 +53,14 @@ struct LimitsConfig {
   long daily_quota = 0;
 };
 
+// The REST face's OAuth client (one custom service) and token lifetime.
+struct RestConfig {
+  std::string client_id;
+  std::string client_secret;
+  int token_lifetime_seconds = 3600;  // the vendor's
+  bool demo_client = false;  // the demo pair was filled in (it may be printed)
+};
+
 struct Config {
   std::vector<UserConfig> users;
   bool workspaces_enabled = false;
@@ -61,6 +72,7 @@ struct Config {
   int first_lead_id = 1000001;
   int timestamp_window_seconds = 900;
   LimitsConfig limits;
+  RestConfig rest;
   // True when the demo credentials were filled in (their key may be printed).
   bool demo_user = false;
 
@@ -83,6 +95,12 @@ Config load_config_file(const std::string &path);
 // Fills what the configuration leaves out: the user from the environment or
 // the demo pair, the Default workspace and partition, the default fields.
 void complete_config(Config &config, const char *env_user, const char *env_key);
+
+// The REST client from the configuration, else MKTOWS_REST_CLIENT_ID /
+// MKTOWS_REST_CLIENT_SECRET, else the demo pair below.
+void complete_rest_config(Config &config, const char *env_client_id, const char *env_client_secret);
+extern const char kDemoRestClientId[];
+extern const char kDemoRestClientSecret[];
 
 bool iequals(const std::string &a, const std::string &b);
 std::string ascii_lower(std::string s);

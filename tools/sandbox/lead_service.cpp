@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <sys/stat.h>
 #include <cstdlib>
+#include <exception>
 
 namespace mktows_sandbox {
 
@@ -32,6 +33,11 @@ void LeadService::open_data_dir(const std::string &dir) {
   if (::stat((dir + "/leads.journal").c_str(), &st) == 0)
     store_.reserve(store_.size() + static_cast<std::size_t>(st.st_size) / 64);
   journal_.open(dir, [this](Lead &&lead) { store_.put(std::move(lead)); });
+}
+
+std::string LeadService::attribute_type(const std::string &name) const {
+  const FieldConfig *f = config_.field(name);
+  return f ? f->type : std::string();
 }
 
 std::size_t LeadService::size() {
@@ -174,6 +180,36 @@ std::vector<BatchResult> LeadService::sync_multiple(const std::vector<LeadInput>
   lock.unlock();
   make_durable(ticket);
   return out;
+}
+
+const Lead &LeadService::Writes::put(Lead lead) {
+  const Lead &stored = service_.store_.put(std::move(lead));
+  service_.journal_.append(stored);
+  return stored;
+}
+
+void LeadService::transact(const std::function<void(Writes &)> &f) {
+  std::exception_ptr failure;
+  std::uint64_t ticket;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    Writes writes(*this);
+    try {
+      f(writes);
+    } catch (...) {
+      failure = std::current_exception();
+    }
+    ticket = journal_.last_ticket();
+  }
+  // What was written before a failure was still acknowledged to no one, but
+  // is in the store: make it durable like any other write.
+  make_durable(ticket);
+  if (failure) std::rethrow_exception(failure);
+}
+
+void LeadService::read(const std::function<void(const LeadStore &)> &f) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  f(store_);
 }
 
 std::vector<Lead> LeadService::get_leads(const std::string &key_type, const std::string &key_value) {

@@ -4,45 +4,17 @@
 
 #include "config.hpp"
 #include "journal.hpp"
+#include "lead_backend.hpp"
 #include "lead_store.hpp"
 
+#include <functional>
 #include <mutex>
 #include <string>
 #include <vector>
 
 namespace mktows_sandbox {
 
-// A LeadRecord as it arrived; empty strings are "not given".
-struct LeadInput {
-  bool has_id = false;
-  int id = 0;
-  std::string email;
-  std::string foreign_id;
-  std::string foreign_type;
-  std::vector<Attribute> attributes;
-};
-
-struct SyncRequest {
-  LeadInput lead;
-  std::string cookie;        // marketoCookie, empty when absent
-  bool has_workspace = false;  // a MktowsContextHeader was sent
-  std::string workspace;
-};
-
-struct SyncResult {
-  int lead_id = 0;
-  bool created = false;
-  Lead record;  // the lead after the write
-};
-
-// One record's outcome in syncMultipleLeads.
-struct BatchResult {
-  int lead_id = 0;
-  bool created = false;
-  int error_code = 0;  // non-zero: FAILED
-};
-
-class LeadService {
+class LeadService : public LeadBackend {
  public:
   // Loads the configuration's initial leads. `config` must be completed.
   explicit LeadService(const Config &config);
@@ -52,20 +24,38 @@ class LeadService {
   void open_data_dir(const std::string &dir);
 
   // Throws ServiceError with the fault code of a refused request.
-  SyncResult sync_lead(const SyncRequest &request);
+  SyncResult sync_lead(const SyncRequest &request) override;
 
   // Each record is synced on its own (one failing does not stop the rest);
   // all writes are durable before this returns. With dedup false, a record
   // without an Id always creates a new lead.
   std::vector<BatchResult> sync_multiple(const std::vector<LeadInput> &records, bool has_workspace,
-                                         const std::string &workspace, bool dedup);
+                                         const std::string &workspace, bool dedup) override;
 
   // keyType is the LeadKeyRef name (IDNUM, EMAIL, COOKIE, SFDCLEADID, ...).
   // Throws ServiceError 20101/20102/20103.
-  std::vector<Lead> get_leads(const std::string &key_type, const std::string &key_value);
+  std::vector<Lead> get_leads(const std::string &key_type, const std::string &key_value) override;
+  std::string attribute_type(const std::string &name) const override;
 
   std::size_t size();
   const Config &config() const { return config_; }
+
+  // For rules other than the SOAP calls' (the REST face's): `f` runs under
+  // the store's lock; every lead it puts is journaled, and durable before
+  // transact returns. A ServiceError thrown by `f` keeps the leads it put.
+  class Writes {
+   public:
+    const LeadStore &store() const { return service_.store_; }
+    const Lead &put(Lead lead);
+    int allocate_id() { return service_.store_.allocate_id(service_.config_.first_lead_id); }
+
+   private:
+    friend class LeadService;
+    explicit Writes(LeadService &service) : service_(service) {}
+    LeadService &service_;
+  };
+  void transact(const std::function<void(Writes &)> &f);
+  void read(const std::function<void(const LeadStore &)> &f);
 
  private:
   void validate(const LeadInput &lead) const;

@@ -30,6 +30,11 @@ class LeadStore {
   // The next unused Id (never below `floor`).
   int allocate_id(int floor);
   std::size_t size() const { return leads_.size(); }
+  // Every lead, in no particular order.
+  template <class F>
+  void for_each(F f) const {
+    for (const auto &kv : leads_) f(kv.second);
+  }
   void reserve(std::size_t n);
 
  private:

@@ -1,6 +1,7 @@
 // mktows-sandbox: a local mktows server (see docs/SANDBOX.md).
 #include "config.hpp"
 #include "lead_service.hpp"
+#include "rest_face.hpp"
 #include "server.hpp"
 #include "wsdl_document.hpp"
 
@@ -34,6 +35,7 @@ const char kUsage[] =
     "  --rate-window S          the window of --rate-limit (default 20)\n"
     "  --max-concurrent N       more than N calls in progress -> 20024 (default off)\n"
     "  --daily-quota N          more than N calls per UTC day -> 20015 (default off)\n"
+    "  --token-lifetime S       lifetime of the REST face's access tokens (default 3600)\n"
     "  --verbose                log every fault's reason on stderr\n";
 
 [[noreturn]] void usage_error(const std::string &message) {
@@ -55,6 +57,7 @@ int main(int argc, char **argv) {
   using namespace mktows_sandbox;
   ServerOptions options;
   std::string config_file, data_dir, wsdl_file;
+  long long token_lifetime = -1;
   long long window = -1, rate = -1, rate_window = -1, concurrent = -1, quota = -1;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -83,6 +86,7 @@ int main(int argc, char **argv) {
     else if (a == "--rate-window") rate_window = number(a, v, 1, 86400);
     else if (a == "--max-concurrent") concurrent = number(a, v, 0, 100000);
     else if (a == "--daily-quota") quota = number(a, v, 0, 1000000000000LL);
+    else if (a == "--token-lifetime") token_lifetime = number(a, v, 1, 86400 * 366);
     else usage_error("unknown option " + a);
   }
   // A client that disconnects mid-response must not kill the server.
@@ -98,12 +102,16 @@ int main(int argc, char **argv) {
     if (rate_window > 0) config.limits.window_seconds = static_cast<int>(rate_window);
     if (concurrent >= 0) config.limits.max_concurrent = static_cast<int>(concurrent);
     if (quota >= 0) config.limits.daily_quota = quota;
+    complete_rest_config(config, std::getenv("MKTOWS_REST_CLIENT_ID"), std::getenv("MKTOWS_REST_CLIENT_SECRET"));
+    if (token_lifetime > 0) config.rest.token_lifetime_seconds = static_cast<int>(token_lifetime);
 
     LeadService leads(config);
     if (!data_dir.empty()) leads.open_data_dir(data_dir);
     Limiter limiter(config.limits);
     Authenticator auth(config.users, config.timestamp_window_seconds);
+    RestFace rest(leads, limiter, options.verbose);
     Server server(options, leads, limiter, auth, wsdl);
+    server.set_rest_face(&rest);
     server.bind();
 
     struct sigaction sa;
@@ -117,6 +125,9 @@ int main(int argc, char **argv) {
     std::fflush(stdout);
     if (config.demo_user)
       std::fprintf(stderr, "mktows-sandbox: demo user id %s, encryption key %s\n", kDemoUserId, kDemoEncryptionKey);
+    if (config.rest.demo_client)
+      std::fprintf(stderr, "mktows-sandbox: REST demo client id %s, client secret %s\n", kDemoRestClientId,
+                   kDemoRestClientSecret);
     std::fprintf(stderr, "mktows-sandbox: %zu leads, %zu users, %d threads%s%s%s\n", leads.size(), config.users.size(),
                  server.threads(), data_dir.empty() ? ", memory only" : "",
                  wsdl_file.empty() ? "" : ", ?WSDL from ", wsdl_file.c_str());

@@ -351,7 +351,7 @@ void Server::Loop::serve(SoapHandler &handler, struct soap *soap, Connection *c,
   else forget(c);
 }
 
-Server::Server(const ServerOptions &options, LeadService &leads, Limiter &limiter, const Authenticator &auth,
+Server::Server(const ServerOptions &options, LeadBackend &leads, Limiter &limiter, const Authenticator &auth,
                const WsdlDocument &wsdl)
     : options_(options), auth_(auth) {
   context_.wsdl = &wsdl;

@@ -37,11 +37,14 @@ int default_worker_threads();
 class Server {
  public:
   // `wsdl` is served on ?WSDL; it must outlive the server.
-  Server(const ServerOptions &options, LeadService &leads, Limiter &limiter, const Authenticator &auth,
+  Server(const ServerOptions &options, LeadBackend &leads, Limiter &limiter, const Authenticator &auth,
          const WsdlDocument &wsdl);
   ~Server();
   Server(const Server &) = delete;
   Server &operator=(const Server &) = delete;
+
+  // Serve the REST face on the same port (before bind()).
+  void set_rest_face(RestFace *face) { context_.rest = face; }
 
   // Binds 127.0.0.1 and prepares TLS; throws ServerError.
   void bind();

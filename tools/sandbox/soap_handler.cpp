@@ -2,6 +2,7 @@
 #include "soap_handler.hpp"
 
 #include "fault_codes.hpp"
+#include "rest_gsoap_route.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -62,6 +63,7 @@ SoapHandler::SoapHandler(struct soap *soap, const HandlerContext &context, const
   soap->fget = &SoapHandler::http_get;
   soap->fpreparerecv = &SoapHandler::count_received;
   soap->fpreparefinalrecv = &SoapHandler::keep_pipelined;
+  install_rest_route(soap, context.rest);
 }
 
 // Called when a request has been read (soap_end_recv) and before a GET is
@@ -121,6 +123,8 @@ bool SoapHandler::send_http_status(int status) {
 int SoapHandler::http_get(struct soap *soap) {
   SoapHandler *self = static_cast<SoapHandler *>(soap->user);
   keep_pipelined(soap);
+  int routed;
+  if (route_rest_get(soap, routed)) return routed;
   std::string version, query;
   if (!service_path(soap->path, version, query) || !iequals(query, "wsdl")) return 404;
   std::string body = self->context_.wsdl->with_address(self->context_.base_url + kServicePrefix + version);
@@ -218,12 +222,17 @@ bool SoapHandler::serve_one() {
     int e = soap->error;
     if (e == SOAP_STOP) return false;  // a GET, answered by http_get
     if (transport_error(e)) return close_connection();
+    // A REST POST without a body (Associate Lead) ends gSOAP's reading here.
+    bool kept;
+    if (e == SOAP_NO_DATA && route_rest_request(soap, kept)) return kept;
     if (e == SOAP_EOM) return send_http_status(413);
     if (e >= 300 && e < 600) return send_http_status(e);
     fault(kRequestNotUnderstood, "unreadable HTTP request");
     soap_send_fault(soap);
     return close_connection();
   }
+  bool kept;
+  if (route_rest_request(soap, kept)) return kept;
   std::string version, query;
   if (!service_path(soap->path, version, query)) return send_http_status(404);
 
@@ -326,10 +335,10 @@ wire::mktows__LeadRecord *SoapHandler::to_record(const Lead &lead) {
     wire::mktows__Attribute *out = wire::soap_new_mktows__Attribute(soap);
     out->attrName = a.name;
     out->attrValue = a.value;
-    const FieldConfig *f = context_.leads->config().field(a.name);
-    if (f && !f->type.empty()) {
+    std::string type = context_.leads->attribute_type(a.name);
+    if (!type.empty()) {
       out->attrType = wire::soap_new_std__string(soap);
-      *out->attrType = f->type;
+      *out->attrType = type;
     }
     r->leadAttributeList->attribute.push_back(out);
   }
@@ -353,6 +362,7 @@ int SoapHandler::syncLead(wire::mktows__ParamsSyncLead *params, wire::mktows__Su
     if (params->marketoCookie) request.cookie = *params->marketoCookie;
     request.has_workspace = has_workspace_;
     request.workspace = workspace_;
+    request.return_lead = params->returnLead;
     SyncResult r = context_.leads->sync_lead(request);
     wire::mktows__ResultSyncLead *result = wire::soap_new_mktows__ResultSyncLead(soap);
     result->leadId = r.lead_id;
@@ -360,7 +370,12 @@ int SoapHandler::syncLead(wire::mktows__ParamsSyncLead *params, wire::mktows__Su
     result->syncStatus->leadId = r.lead_id;
     result->syncStatus->status = r.created ? wire::mktows__LeadSyncStatus__CREATED : wire::mktows__LeadSyncStatus__UPDATED;
     result->syncStatus->error = nullptr;
-    result->leadRecord = params->returnLead ? to_record(r.record) : nullptr;
+    if (!r.error.empty()) {
+      result->syncStatus->status = wire::mktows__LeadSyncStatus__FAILED;
+      result->syncStatus->error = soap_new_std__string(soap);
+      *result->syncStatus->error = r.error;
+    }
+    result->leadRecord = params->returnLead && r.error.empty() ? to_record(r.record) : nullptr;
     response.result = result;
   } catch (const ServiceError &e) {
     return fault(e.code(), e.what());
@@ -399,7 +414,9 @@ int SoapHandler::syncMultipleLeads(wire::mktows__ParamsSyncMultipleLeads *params
       if (out[i].error_code) {
         s->status = wire::mktows__LeadSyncStatus__FAILED;
         s->error = wire::soap_new_std__string(soap);
-        *s->error = fault_string(missing[i] ? kLeadDetailRequired : out[i].error_code);
+        *s->error = missing[i]                ? fault_string(kLeadDetailRequired)
+                    : out[i].error.empty() ? fault_string(out[i].error_code)
+                                           : out[i].error;
       } else {
         s->status = out[i].created ? wire::mktows__LeadSyncStatus__CREATED : wire::mktows__LeadSyncStatus__UPDATED;
         s->error = nullptr;

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "auth.hpp"
-#include "lead_service.hpp"
+#include "lead_backend.hpp"
 #include "limits.hpp"
 #include "wsdl_document.hpp"
 
@@ -17,13 +17,16 @@ namespace mktows_sandbox {
 
 namespace wire = mktows::wire;
 
-// What every worker shares. LeadService and Limiter synchronise themselves.
+class RestFace;
+
+// What every worker shares. The backend and Limiter synchronise themselves.
 struct HandlerContext {
-  LeadService *leads = nullptr;
+  LeadBackend *leads = nullptr;
   Limiter *limiter = nullptr;
   const WsdlDocument *wsdl = nullptr;  // served on ?WSDL
   std::string base_url;  // http://127.0.0.1:PORT, the address ?WSDL points at
   bool verbose = false;
+  RestFace *rest = nullptr;  // answers /rest/ and /identity/ when set
 };
 
 class SoapHandler : public wire::MktowsApiSoapBindingService {

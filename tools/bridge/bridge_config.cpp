@@ -1,0 +1,153 @@
+// bridge_config.cpp: reading and completing the bridge's configuration.
+#include "bridge_config.hpp"
+
+#include "settings.hpp"  // read_private_file: the CLI's 0600 rule
+
+#include <nlohmann/json.hpp>
+
+namespace mktows_bridge {
+
+using mktows_sandbox::ConfigError;
+using nlohmann::json;
+
+namespace {
+
+std::string str(const json &o, const char *key, const std::string &path) {
+  auto it = o.find(key);
+  if (it == o.end() || it->is_null()) return std::string();
+  if (!it->is_string()) throw ConfigError("bridge configuration: " + path + "." + key + " must be a string");
+  return it->get<std::string>();
+}
+
+int integer(const json &o, const char *key, const std::string &path, int fallback, int min, int max) {
+  auto it = o.find(key);
+  if (it == o.end()) return fallback;
+  if (!it->is_number_integer() || it->get<long long>() < min || it->get<long long>() > max)
+    throw ConfigError("bridge configuration: " + path + "." + key + " must be an integer in [" + std::to_string(min) +
+                      ", " + std::to_string(max) + "]");
+  return it->get<int>();
+}
+
+void only(const json &o, const std::string &path, std::initializer_list<const char *> keys) {
+  if (!o.is_object()) throw ConfigError("bridge configuration: " + path + " must be an object");
+  for (auto it = o.begin(); it != o.end(); ++it) {
+    bool ok = false;
+    for (const char *k : keys) ok = ok || it.key() == k;
+    if (!ok) throw ConfigError("bridge configuration: " + path + ": unknown key \"" + it.key() + "\"");
+  }
+}
+
+std::string env(EnvLookup getenv, const char *name) {
+  const char *v = getenv(name);
+  return v ? v : "";
+}
+
+}  // namespace
+
+BridgeConfig parse_bridge_config(const std::string &text, EnvLookup getenv) {
+  BridgeConfig c;
+  json root = text.empty() ? json::object() : json::parse(text, nullptr, false);
+  if (root.is_discarded()) throw ConfigError("bridge configuration: not valid JSON");
+  only(root, "$", {"rest", "users", "foreignIdField", "foreignSysType", "workspaces", "timestampWindowSeconds"});
+  if (root.contains("rest")) {
+    const json &r = root["rest"];
+    only(r, "rest", {"endpoint", "identityEndpoint", "clientId", "clientSecret", "caFile", "timeoutSeconds",
+                     "connectTimeoutSeconds", "limits", "retries"});
+    c.rest_endpoint = str(r, "endpoint", "rest");
+    c.identity_endpoint = str(r, "identityEndpoint", "rest");
+    c.client_id = str(r, "clientId", "rest");
+    c.client_secret = str(r, "clientSecret", "rest");
+    c.ca_file = str(r, "caFile", "rest");
+    c.timeout_seconds = integer(r, "timeoutSeconds", "rest", c.timeout_seconds, 1, 600);
+    c.connect_timeout_seconds = integer(r, "connectTimeoutSeconds", "rest", c.connect_timeout_seconds, 1, 120);
+    if (r.contains("limits")) {
+      const json &l = r["limits"];
+      only(l, "rest.limits", {"callsPerWindow", "windowSeconds", "maxConcurrent", "maxWaitMilliseconds"});
+      c.limits.calls_per_window = integer(l, "callsPerWindow", "rest.limits", c.limits.calls_per_window, 0, 1000000);
+      c.limits.window_seconds = integer(l, "windowSeconds", "rest.limits", c.limits.window_seconds, 1, 86400);
+      c.limits.max_concurrent = integer(l, "maxConcurrent", "rest.limits", c.limits.max_concurrent, 0, 10000);
+      c.limits.max_wait_ms = integer(l, "maxWaitMilliseconds", "rest.limits", c.limits.max_wait_ms, 0, 600000);
+    }
+    if (r.contains("retries")) {
+      const json &t = r["retries"];
+      only(t, "rest.retries", {"attempts", "baseMilliseconds"});
+      c.retry_attempts = integer(t, "attempts", "rest.retries", c.retry_attempts, 1, 10);
+      c.retry_base_ms = integer(t, "baseMilliseconds", "rest.retries", c.retry_base_ms, 0, 60000);
+    }
+  }
+  if (root.contains("users")) {
+    if (!root["users"].is_array()) throw ConfigError("bridge configuration: users must be an array");
+    for (const json &u : root["users"]) {
+      only(u, "users[]", {"userId", "encryptionKey"});
+      mktows_sandbox::UserConfig user{str(u, "userId", "users[]"), str(u, "encryptionKey", "users[]")};
+      if (user.user_id.empty() || user.encryption_key.empty())
+        throw ConfigError("bridge configuration: users[] needs userId and encryptionKey");
+      c.users.push_back(user);
+    }
+  }
+  c.foreign_id_field = str(root, "foreignIdField", "$");
+  std::string type = str(root, "foreignSysType", "$");
+  if (!type.empty()) {
+    if (type != "CUSTOM" && type != "SFDC" && type != "NETSUITE")
+      throw ConfigError("bridge configuration: foreignSysType must be CUSTOM, SFDC or NETSUITE");
+    c.foreign_sys_type = type;
+  }
+  if (root.contains("workspaces")) {
+    const json &w = root["workspaces"];
+    if (!w.is_object()) throw ConfigError("bridge configuration: workspaces must map names to partition names");
+    for (auto it = w.begin(); it != w.end(); ++it) {
+      if (!it->is_string() || it->get<std::string>().empty())
+        throw ConfigError("bridge configuration: workspaces." + it.key() + " must name a partition");
+      c.workspaces.emplace_back(it.key(), it->get<std::string>());
+    }
+  }
+  c.timestamp_window_seconds = integer(root, "timestampWindowSeconds", "$", c.timestamp_window_seconds, 1, 86400 * 366);
+
+  // The environment wins over the file.
+  auto take = [&](const char *name, std::string &into) {
+    std::string v = env(getenv, name);
+    if (!v.empty()) into = v;
+  };
+  take("MKTOWS_REST_ENDPOINT", c.rest_endpoint);
+  take("MKTOWS_IDENTITY_ENDPOINT", c.identity_endpoint);
+  take("MKTOWS_REST_CLIENT_ID", c.client_id);
+  take("MKTOWS_REST_CLIENT_SECRET", c.client_secret);
+  while (!c.rest_endpoint.empty() && c.rest_endpoint.back() == '/') c.rest_endpoint.pop_back();
+  while (!c.identity_endpoint.empty() && c.identity_endpoint.back() == '/') c.identity_endpoint.pop_back();
+  if (c.rest_endpoint.empty()) throw ConfigError("set MKTOWS_REST_ENDPOINT (e.g. https://123-ABC-456.mktorest.com/rest)");
+  if (c.rest_endpoint.compare(0, 7, "http://") != 0 && c.rest_endpoint.compare(0, 8, "https://") != 0)
+    throw ConfigError("MKTOWS_REST_ENDPOINT must be an http:// or https:// URL");
+  if (c.identity_endpoint.empty()) {
+    const std::string tail = "/rest";
+    if (c.rest_endpoint.size() < tail.size() ||
+        c.rest_endpoint.compare(c.rest_endpoint.size() - tail.size(), tail.size(), tail) != 0)
+      throw ConfigError("MKTOWS_REST_ENDPOINT does not end in /rest: set MKTOWS_IDENTITY_ENDPOINT too");
+    c.identity_endpoint = c.rest_endpoint.substr(0, c.rest_endpoint.size() - tail.size()) + "/identity";
+  }
+  if (c.client_id.empty() || c.client_secret.empty())
+    throw ConfigError("set MKTOWS_REST_CLIENT_ID and MKTOWS_REST_CLIENT_SECRET (or rest.clientId/clientSecret)");
+  if (c.users.empty()) {
+    std::string user = env(getenv, "MKTOWS_USER_ID"), key = env(getenv, "MKTOWS_ENCRYPTION_KEY");
+    if (!user.empty() && !key.empty()) {
+      c.users.push_back(mktows_sandbox::UserConfig{user, key});
+    } else {
+      c.users.push_back(mktows_sandbox::UserConfig{mktows_sandbox::kDemoUserId, mktows_sandbox::kDemoEncryptionKey});
+      c.demo_user = true;
+    }
+  }
+  return c;
+}
+
+BridgeConfig load_bridge_config(const std::string &path, EnvLookup getenv) {
+  std::string text;
+  if (!path.empty()) {
+    try {
+      text = mktows_cli::read_private_file(path, "bridge configuration");
+    } catch (const mktows_cli::ConfigError &e) {
+      throw ConfigError(e.what());
+    }
+  }
+  return parse_bridge_config(text, getenv);
+}
+
+}  // namespace mktows_bridge

@@ -1,0 +1,44 @@
+// bridge_config.hpp: what the bridge needs to know, from the environment
+// and an optional JSON file (refused unless only its owner may read it,
+// like the CLI's). Secrets are never taken from the command line. The
+// format is documented in docs/BRIDGE.md.
+#pragma once
+
+#include "call_gate.hpp"
+#include "config.hpp"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace mktows_bridge {
+
+struct BridgeConfig {
+  // The REST side.
+  std::string rest_endpoint;      // https://123-ABC-456.mktorest.com/rest
+  std::string identity_endpoint;  // default: rest_endpoint with /rest -> /identity
+  std::string client_id;
+  std::string client_secret;
+  std::string ca_file;            // empty: the system's trust store
+  int timeout_seconds = 30;
+  int connect_timeout_seconds = 5;
+  GateLimits limits;
+  int retry_attempts = 3;         // attempts for a retryable failure, the first included
+  int retry_base_ms = 500;        // backoff: base, 2 x base, 4 x base, ...
+  // The legacy side.
+  std::vector<mktows_sandbox::UserConfig> users;
+  bool demo_user = false;
+  int timestamp_window_seconds = 900;
+  // The mapping.
+  std::string foreign_id_field;            // REST field holding ForeignSysPersonId; empty: none
+  std::string foreign_sys_type = "CUSTOM"; // reported with it
+  std::vector<std::pair<std::string, std::string>> workspaces;  // SOAP workspace -> REST partitionName
+};
+
+// `getenv` is the environment (injected for tests). Throws
+// mktows_sandbox::ConfigError; messages never contain a secret.
+typedef const char *(*EnvLookup)(const char *);
+BridgeConfig load_bridge_config(const std::string &path, EnvLookup getenv);
+BridgeConfig parse_bridge_config(const std::string &json_text, EnvLookup getenv);
+
+}  // namespace mktows_bridge

@@ -1,0 +1,52 @@
+// call_gate.hpp: the REST side's limits kept by the bridge, across all
+// workers: at most N calls per window and M calls in flight. A call that
+// would exceed them waits, up to a bound, then is refused with the fault
+// the SOAP service gave for the same limit (20023 rate, 20024 concurrency).
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+
+namespace mktows_bridge {
+
+struct GateLimits {
+  int calls_per_window = 100;  // the vendor's: 100 calls / 20 s per instance
+  int window_seconds = 20;
+  int max_concurrent = 10;     // the vendor's: 10 concurrent calls
+  int max_wait_ms = 10000;     // how long a call may wait for room
+};
+
+class CallGate {
+ public:
+  explicit CallGate(const GateLimits &limits) : limits_(limits) {}
+
+  class Pass {
+   public:
+    explicit Pass(CallGate &g) : g_(&g) {}
+    Pass(Pass &&o) noexcept : g_(o.g_) { o.g_ = nullptr; }
+    ~Pass() {
+      if (g_) g_->leave();
+    }
+    Pass(const Pass &) = delete;
+    Pass &operator=(const Pass &) = delete;
+
+   private:
+    CallGate *g_;
+  };
+
+  // Waits for room; throws ServiceError 20023 / 20024 after max_wait_ms.
+  Pass enter();
+
+ private:
+  void leave();
+
+  GateLimits limits_;
+  std::mutex mutex_;
+  std::condition_variable room_;
+  std::deque<std::chrono::steady_clock::time_point> recent_;
+  int in_flight_ = 0;
+};
+
+}  // namespace mktows_bridge

@@ -1,0 +1,125 @@
+// mktows-bridge: a mktows SOAP endpoint whose calls are carried out on the
+// Marketo REST API (docs/BRIDGE.md). The SOAP side is the sandbox's own
+// server (same WSDL, signature check and faults) over a RestBackend.
+#include "bridge_config.hpp"
+#include "call_gate.hpp"
+#include "rest_backend.hpp"
+#include "rest_http.hpp"
+#include "server.hpp"
+#include "token_cache.hpp"
+
+#include <curl/curl.h>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+#include <string>
+
+namespace {
+
+std::atomic<bool> g_stop{false};
+
+extern "C" void on_signal(int) { g_stop.store(true); }
+
+const char kUsage[] =
+    "usage: mktows-bridge [options]\n"
+    "  --port P                 listen on 127.0.0.1:P (0, the default: a free port)\n"
+    "  --threads N              worker threads (default: one per CPU, at least 2)\n"
+    "  --cert FILE --key FILE   serve HTTPS with this PEM certificate chain and key\n"
+    "  --config FILE            JSON configuration, mode 0600 (docs/BRIDGE.md)\n"
+    "  --verbose                log every REST call (tokens and secrets redacted) and every fault's reason\n"
+    "The REST side comes from MKTOWS_REST_ENDPOINT, MKTOWS_IDENTITY_ENDPOINT (optional),\n"
+    "MKTOWS_REST_CLIENT_ID and MKTOWS_REST_CLIENT_SECRET; SOAP users from the configuration or\n"
+    "MKTOWS_USER_ID / MKTOWS_ENCRYPTION_KEY. Secrets are never taken from the command line.\n";
+
+[[noreturn]] void usage_error(const std::string &message) {
+  std::cerr << "mktows-bridge: " << message << "\n" << kUsage;
+  std::exit(2);
+}
+
+long number(const std::string &flag, const char *text, long min, long max) {
+  char *end = nullptr;
+  long v = std::strtol(text, &end, 10);
+  if (!*text || !end || *end || v < min || v > max)
+    usage_error(flag + " needs a number in [" + std::to_string(min) + ", " + std::to_string(max) + "]");
+  return v;
+}
+
+const char *environment(const char *name) { return std::getenv(name); }
+
+}  // namespace
+
+int main(int argc, char **argv) {
+  using namespace mktows_sandbox;
+  using namespace mktows_bridge;
+  ServerOptions options;
+  std::string config_file;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--help" || a == "-h") {
+      std::cout << kUsage;
+      return 0;
+    }
+    if (a == "--verbose") {
+      options.verbose = true;
+      continue;
+    }
+    if (i + 1 >= argc) usage_error("missing value after " + a);
+    const char *v = argv[++i];
+    if (a == "--port") options.port = static_cast<int>(number(a, v, 0, 65535));
+    else if (a == "--threads") options.threads = static_cast<int>(number(a, v, 1, 256));
+    else if (a == "--cert") options.cert_file = v;
+    else if (a == "--key") options.key_file = v;
+    else if (a == "--config") config_file = v;
+    else usage_error("unknown option " + a);
+  }
+  std::signal(SIGPIPE, SIG_IGN);
+  if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+    std::fprintf(stderr, "mktows-bridge: cannot initialise libcurl\n");
+    return 1;
+  }
+  int status = 0;
+  try {
+    BridgeConfig config = load_bridge_config(config_file, environment);
+    HttpOptions http_options;
+    http_options.ca_file = config.ca_file;
+    http_options.timeout_ms = config.timeout_seconds * 1000L;
+    http_options.connect_timeout_ms = config.connect_timeout_seconds * 1000L;
+    http_options.verbose = options.verbose;
+    RestHttp http(http_options);
+    TokenCache tokens(http, config.identity_endpoint, config.client_id, config.client_secret);
+    CallGate gate(config.limits);
+    RestBackend backend(config, http, tokens, gate, options.verbose);
+    // The REST side enforces its own limits (kept by the gate); the SOAP
+    // side adds none.
+    Limiter soap_limits{LimitsConfig()};
+    Authenticator auth(config.users, config.timestamp_window_seconds);
+    Server server(options, backend, soap_limits, auth);
+    server.bind();
+
+    struct sigaction sa;
+    std::memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigaction(SIGTERM, &sa, nullptr);
+    sigaction(SIGINT, &sa, nullptr);
+
+    std::printf("listening on %s\n", server.endpoint().c_str());
+    std::fflush(stdout);
+    if (config.demo_user)
+      std::fprintf(stderr, "mktows-bridge: demo user id %s, encryption key %s\n", kDemoUserId, kDemoEncryptionKey);
+    std::fprintf(stderr, "mktows-bridge: REST side %s (identity %s), %d threads\n",
+                 RestHttp::redact_url(config.rest_endpoint).c_str(),
+                 RestHttp::redact_url(config.identity_endpoint).c_str(), server.threads());
+    server.run(g_stop);
+    // Read by tools/bench/run (identity calls per token lifetime).
+    std::fprintf(stderr, "mktows-bridge: %lu identity calls\n", tokens.fetches());
+  } catch (const std::exception &e) {
+    std::fprintf(stderr, "mktows-bridge: %s\n", e.what());
+    status = 1;
+  }
+  curl_global_cleanup();
+  return status;
+}

@@ -1,0 +1,49 @@
+// rest_face.hpp: the sandbox's REST API (the vendor's identity service and
+// lead database calls) as one pure function from an HTTP request to its
+// response, over the same store as the SOAP face. The serving code decides
+// which requests come here (serves()); see rest_gsoap_route.hpp.
+#pragma once
+
+#include "http_message.hpp"
+#include "lead_service.hpp"
+#include "limits.hpp"
+#include "rest_leads.hpp"
+#include "rest_tokens.hpp"
+
+#include <atomic>
+#include <string>
+
+namespace mktows_sandbox {
+
+class RestFace {
+ public:
+  // `limiter` is the SOAP face's: one sandbox is one subscription, so both
+  // faces draw on the same limits.
+  RestFace(LeadService &leads, Limiter &limiter, bool verbose);
+
+  // True for the targets this face answers (/rest/..., /identity/...).
+  static bool serves(const std::string &target);
+
+  HttpResponse handle(const HttpRequest &request);
+
+  // Requests to /identity/oauth/token so far (answered or refused).
+  unsigned long identity_calls() const { return identity_calls_.load(); }
+
+  static const std::size_t kMaxBody = 1 << 20;  // larger: HTTP 413
+  static const std::size_t kMaxTarget = 8192;   // longer: HTTP 414
+
+ private:
+  HttpResponse identity(const HttpRequest &request, const std::string &path, const std::string &query);
+  HttpResponse rest(const HttpRequest &request, const std::string &path, const std::string &query);
+  std::string request_id();
+
+  LeadService &leads_;
+  Limiter &limiter_;
+  bool verbose_;
+  RestTokens tokens_;
+  RestLeads rest_leads_;
+  std::atomic<unsigned long> identity_calls_{0};
+  std::atomic<unsigned long> requests_{0};
+};
+
+}  // namespace mktows_sandbox
