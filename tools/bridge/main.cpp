@@ -7,6 +7,7 @@
 #include "rest_http.hpp"
 #include "server.hpp"
 #include "token_cache.hpp"
+#include "wsdl_document.hpp"
 
 #include <curl/curl.h>
 
@@ -30,6 +31,7 @@ const char kUsage[] =
     "  --threads N              worker threads (default: one per CPU, at least 2)\n"
     "  --cert FILE --key FILE   serve HTTPS with this PEM certificate chain and key\n"
     "  --config FILE            JSON configuration, mode 0600 (docs/BRIDGE.md)\n"
+    "  --wsdl FILE              serve FILE on ?WSDL (e.g. the vendor file an application was generated from)\n"
     "  --verbose                log every REST call (tokens and secrets redacted) and every fault's reason\n"
     "The REST side comes from MKTOWS_REST_ENDPOINT, MKTOWS_IDENTITY_ENDPOINT (optional),\n"
     "MKTOWS_REST_CLIENT_ID and MKTOWS_REST_CLIENT_SECRET; SOAP users from the configuration or\n"
@@ -56,7 +58,7 @@ int main(int argc, char **argv) {
   using namespace mktows_sandbox;
   using namespace mktows_bridge;
   ServerOptions options;
-  std::string config_file;
+  std::string config_file, wsdl_file;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--help" || a == "-h") {
@@ -74,6 +76,7 @@ int main(int argc, char **argv) {
     else if (a == "--cert") options.cert_file = v;
     else if (a == "--key") options.key_file = v;
     else if (a == "--config") config_file = v;
+    else if (a == "--wsdl") wsdl_file = v;
     else usage_error("unknown option " + a);
   }
   std::signal(SIGPIPE, SIG_IGN);
@@ -97,7 +100,11 @@ int main(int argc, char **argv) {
     // side adds none.
     Limiter soap_limits{LimitsConfig()};
     Authenticator auth(config.users, config.timestamp_window_seconds);
-    Server server(options, backend, soap_limits, auth);
+    // The sandbox's ?WSDL rules (docs/SANDBOX.md): the built-in WSDL or the
+    // file given, read and checked once, its address rewritten.
+    const WsdlDocument wsdl = wsdl_file.empty() ? WsdlDocument(embedded_wsdl(), "the built-in WSDL")
+                                                : WsdlDocument::from_file(wsdl_file);
+    Server server(options, backend, soap_limits, auth, wsdl);
     server.bind();
 
     struct sigaction sa;

@@ -372,7 +372,7 @@ int SoapHandler::syncLead(wire::mktows__ParamsSyncLead *params, wire::mktows__Su
     result->syncStatus->error = nullptr;
     if (!r.error.empty()) {
       result->syncStatus->status = wire::mktows__LeadSyncStatus__FAILED;
-      result->syncStatus->error = soap_new_std__string(soap);
+      result->syncStatus->error = wire::soap_new_std__string(soap);
       *result->syncStatus->error = r.error;
     }
     result->leadRecord = params->returnLead && r.error.empty() ? to_record(r.record) : nullptr;
