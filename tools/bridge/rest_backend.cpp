@@ -185,7 +185,7 @@ json RestBackend::rest_record(const LeadInput &in, const Names &n) const {
   if (!in.email.empty()) r["email"] = in.email;
   if (!in.foreign_id.empty()) {
     if (config_.foreign_id_field.empty())
-      throw ServiceError(kLeadKeyBad, "ForeignSysPersonId has no REST field: set foreignIdField in the configuration");
+      throw ServiceError::told(kLeadKeyBad, "ForeignSysPersonId has no REST field: set foreignIdField in the bridge's configuration");
     r[config_.foreign_id_field] = in.foreign_id;
   }
   for (const Attribute &a : in.attributes) {
@@ -289,7 +289,7 @@ SyncResult RestBackend::sync_lead(const SyncRequest &request) {
     o = outcome_of(sync_call("updateOnly", "id", partition, one)[0]);
   } else if (!in.foreign_id.empty()) {
     if (config_.foreign_id_field.empty())
-      throw ServiceError(kLeadKeyBad, "ForeignSysPersonId has no REST field: set foreignIdField in the configuration");
+      throw ServiceError::told(kLeadKeyBad, "ForeignSysPersonId has no REST field: set foreignIdField in the bridge's configuration");
     o = outcome_of(sync_call("updateOnly", config_.foreign_id_field, partition, one)[0]);
     // Nothing holds that foreign id: fall back to Email, as the SOAP
     // service did (the foreign id is then written to the lead found).
@@ -400,7 +400,7 @@ std::vector<Lead> RestBackend::get_leads(const std::string &key_type, const std:
   const char *filter = nullptr;
   for (const auto &f : kFilter)
     if (key_type == f.first) filter = f.second;
-  if (!filter) throw ServiceError(kLeadKeyBad, "keyType " + key_type + " has no REST filterType equivalent");
+  if (!filter) throw ServiceError::told(kLeadKeyBad, "keyType " + key_type + " has no REST filterType equivalent");
   if (key_type == "IDNUM" && key_value.find_first_not_of("0123456789") != std::string::npos)
     throw ServiceError(kLeadKeyBad, "IDNUM must be a positive integer");
   // filterValues is a comma-separated list: a comma would make it two keys.

@@ -63,13 +63,25 @@ inline std::string fault_string(int code) {
 
 // A request the service refuses. `why` is for the operator's log (--verbose)
 // only; the wire carries the vendor's fixed message.
+// A refused call. `why` goes to the verbose log only, unless the thrower
+// marks it as meant for the caller (ServiceError::told): then it is also in
+// the faultstring and the detail's message ("20102 - Lead Key Bad: keyType
+// LEADOWNEREMAIL has no REST filterType equivalent"), for
+// reasons a client can act on that the code alone does not give.
 class ServiceError : public std::runtime_error {
  public:
-  ServiceError(int code, const std::string &why) : std::runtime_error(why), code_(code) {}
+  ServiceError(int code, const std::string &why) : std::runtime_error(why), code_(code), told_(false) {}
+  static ServiceError told(int code, const std::string &why) {
+    ServiceError e(code, why);
+    e.told_ = true;
+    return e;
+  }
   int code() const { return code_; }
+  bool tell_caller() const { return told_; }
 
  private:
   int code_;
+  bool told_;
 };
 
 }  // namespace mktows_sandbox

@@ -15,6 +15,18 @@ namespace mktows_sandbox {
 namespace {
 
 const char kNamespace[] = "http://www.marketo.com/mktows/";
+
+// `text` as XML character data.
+std::string xml_text(const std::string &text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '&') out += "&amp;";
+    else if (c == '<') out += "&lt;";
+    else if (c == '>') out += "&gt;";
+    else out += c;
+  }
+  return out;
+}
 const char kServicePrefix[] = "/soap/mktows/";
 
 // Splits "/soap/mktows/<version>[?query]". The version is restricted to a
@@ -88,7 +100,7 @@ int SoapHandler::count_received(struct soap *soap, const char *, size_t len) {
   return SOAP_OK;
 }
 
-int SoapHandler::fault(int code, const std::string &why) {
+int SoapHandler::fault(int code, const std::string &why, bool tell_caller) {
   if (context_.verbose) std::fprintf(stderr, "mktows-sandbox: fault %d (%s)\n", code, why.c_str());
   if (in_flight_) in_flight_->release();
   // xsi:nil is for the lead types only; a fault has no nil members.
@@ -96,12 +108,15 @@ int SoapHandler::fault(int code, const std::string &why) {
   // The vendor's shape, whatever WSDL the bindings came from: the detail
   // is written as XML text through the runtime's accessors, because the
   // SOAP_ENV types are not ours to fill (cmake/MktowsBindings.cmake). The
-  // messages come from fault_codes.hpp and hold no markup characters.
+  // messages come from fault_codes.hpp and hold no markup characters; a
+  // reason told to the caller is escaped.
   soap_fault(soap);
   *soap_faultcode(soap) = "SOAP-ENV:Client";
-  *soap_faultstring(soap) = soap_strdup(soap, fault_string(code).c_str());
+  std::string told = tell_caller && !why.empty() ? ": " + why : std::string();
+  *soap_faultstring(soap) = soap_strdup(soap, (fault_string(code) + told).c_str());
+  std::string message = fault_message(code) + xml_text(told);
   std::string detail = std::string("<ns1:serviceException xmlns:ns1=\"") + kNamespace +
-                       "\"><name>mktServiceException</name><message>" + fault_message(code) + " (" +
+                       "\"><name>mktServiceException</name><message>" + message + " (" +
                        std::to_string(code) + ")</message><code>" + std::to_string(code) +
                        "</code></ns1:serviceException>";
   *soap_faultdetail(soap) = soap_strdup(soap, detail.c_str());
@@ -378,7 +393,7 @@ int SoapHandler::syncLead(wire::mktows__ParamsSyncLead *params, wire::mktows__Su
     result->leadRecord = params->returnLead && r.error.empty() ? to_record(r.record) : nullptr;
     response.result = result;
   } catch (const ServiceError &e) {
-    return fault(e.code(), e.what());
+    return fault(e.code(), e.what(), e.tell_caller());
   } catch (const std::exception &e) {
     return fault(kInternalError, e.what());
   }
@@ -425,7 +440,7 @@ int SoapHandler::syncMultipleLeads(wire::mktows__ParamsSyncMultipleLeads *params
     }
     response.result = result;
   } catch (const ServiceError &e) {
-    return fault(e.code(), e.what());
+    return fault(e.code(), e.what(), e.tell_caller());
   } catch (const std::exception &e) {
     return fault(kInternalError, e.what());
   }
@@ -443,7 +458,7 @@ int SoapHandler::getLead(wire::mktows__ParamsGetLead *params, wire::mktows__Succ
     for (const Lead &l : leads) result->leadRecordList->leadRecord.push_back(to_record(l));
     response.result = result;
   } catch (const ServiceError &e) {
-    return fault(e.code(), e.what());
+    return fault(e.code(), e.what(), e.tell_caller());
   } catch (const std::exception &e) {
     return fault(kInternalError, e.what());
   }

@@ -57,7 +57,8 @@ class SoapHandler : public wire::MktowsApiSoapBindingService {
   int getLead(wire::mktows__ParamsGetLead *params, wire::mktows__SuccessGetLead &response) override;
 
   // Sets soap->fault to the vendor's fault for `code`; returns SOAP_FAULT.
-  int fault(int code, const std::string &why);
+  // `tell_caller`: `why` goes into the detail's message too (ServiceError::told).
+  int fault(int code, const std::string &why, bool tell_caller = false);
 
  private:
   bool serve_one();
