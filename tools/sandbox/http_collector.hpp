@@ -28,6 +28,13 @@ class RequestCollector {
   // The complete request; its bytes leave the buffer, which may hold the
   // beginning of the next one (pipelining).
   HttpRequest take();
+  // Drops everything held (the connection is ending: nothing more of it
+  // will be served).
+  void discard() {
+    std::string().swap(buffer_);
+    request_ = HttpRequest();
+    pos_ = scan_ = 0;
+  }
   // After kRefused: the status to answer (400, 413, 431, 501, 505) and why.
   int refusal() const { return refusal_; }
   const char *refusal_reason() const { return reason_; }

@@ -390,6 +390,8 @@ void Server::Loop::handle(Connection *c, RequestRouter &router, std::vector<char
       // response, then read until it closes (bounded in time and bytes).
       if (c->ssl) SSL_shutdown(c->ssl);
       ::shutdown(c->fd, SHUT_WR);
+      c->in.discard();
+      account(c);
       c->draining = true;
       c->drain_until = Clock::now() + seconds(kLingerSeconds);
       return park(c, EPOLLIN);

@@ -33,7 +33,7 @@ SoapHandler::SoapHandler(struct soap *soap, const HandlerContext &context, const
   soap->frecv = &SoapHandler::read_body;
   soap->fsend = &SoapHandler::write_out;
   soap->recv_maxlength = context.max_body;
-  soap->maxlevel = 64;  // deeper XML is hostile, not a lead
+  soap->maxlevel = kMaxXmlDepth;
   soap->maxoccurs = 100000;
   out_.reserve(4096);
 }

@@ -103,6 +103,7 @@ const char *xml_refusal(const std::string &body) {
   std::size_t start = body.size() >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF ? 3 : 0;
   if (const char *why = check_characters(p + start, body.size() - start)) return why;
   std::size_t i = start;
+  int depth = 0;
   while (i < body.size() && is_blank(body[i])) ++i;
   if (i >= body.size() || body[i] != '<') return "the body is not XML";
   while (i < body.size()) {
@@ -135,9 +136,11 @@ const char *xml_refusal(const std::string &body) {
       }
       i = end + 2;
     } else {
-      // A tag: count the attributes of a start tag, quotes respected.
+      // A tag: count the attributes of a start tag, quotes respected, and
+      // the depth.
       int attributes = 0;
       char quote = 0;
+      bool end_tag = i + 1 < body.size() && body[i + 1] == '/';
       ++i;
       for (; i < body.size(); ++i) {
         char t = body[i];
@@ -161,6 +164,8 @@ const char *xml_refusal(const std::string &body) {
         }
       }
       if (i >= body.size()) return "an unterminated tag";
+      if (end_tag) --depth;
+      else if (body[i - 1] != '/' && ++depth > kMaxXmlDepth) return "elements nested too deep";
       ++i;
     }
   }

@@ -12,6 +12,11 @@ namespace mktows_sandbox {
 // attributes would take minutes of a worker's time).
 const int kMaxAttributesPerElement = 256;
 
+// Deepest element nesting accepted (gSOAP's maxlevel is set to it too).
+// A lead is 6 levels below the envelope; deeper XML is hostile. gSOAP
+// skips unknown header elements without counting their depth.
+const int kMaxXmlDepth = 64;
+
 // Null when the body may go to gSOAP; otherwise why it may not:
 //  - not starting with '<' (after an optional UTF-8 BOM and blanks): gSOAP
 //    would take 0x1F as gzip, "--" as MIME, letters as an HTTP head;
@@ -23,7 +28,8 @@ const int kMaxAttributesPerElement = 256;
 //    without expanding its entities) or any other "<!" markup but
 //    comments and CDATA sections;
 //  - a reference to an entity other than the five predefined ones;
-//  - a start tag with more than kMaxAttributesPerElement attributes.
+//  - a start tag with more than kMaxAttributesPerElement attributes;
+//  - elements nested deeper than kMaxXmlDepth.
 const char *xml_refusal(const std::string &body);
 
 }  // namespace mktows_sandbox
