@@ -331,7 +331,13 @@ bool Server::Loop::flush(Connection *c, bool &want_read, bool &failed) {
 
 void Server::Loop::respond(Connection *c, const HttpResponse &r, bool keep) {
   serialize_response(r, keep, limits_.idle_timeout, c->requests_left, c->out);
-  if (!keep) c->close_after_out = true;
+  if (!keep) {
+    // Nothing more of this connection will be served: what it sent past
+    // this request no longer counts against the buffered bound (before the
+    // client can see the response and try again).
+    c->close_after_out = true;
+    c->in.discard();
+  }
 }
 
 void Server::Loop::refuse(Connection *c, int status, const char *why) {
@@ -390,8 +396,6 @@ void Server::Loop::handle(Connection *c, RequestRouter &router, std::vector<char
       // response, then read until it closes (bounded in time and bytes).
       if (c->ssl) SSL_shutdown(c->ssl);
       ::shutdown(c->fd, SHUT_WR);
-      c->in.discard();
-      account(c);
       c->draining = true;
       c->drain_until = Clock::now() + seconds(kLingerSeconds);
       return park(c, EPOLLIN);

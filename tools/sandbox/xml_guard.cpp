@@ -13,16 +13,37 @@ bool is_xml_char(unsigned long c) {
          (c >= 0x10000 && c <= 0x10FFFF);
 }
 
+// Byte classes for the scans (one table look-up per byte: the guard runs
+// on every request, ahead of gSOAP's own parse).
+enum : unsigned char { kPlain = 0, kLt = 1, kAmp = 2, kTagSpecial = 3 };
+
+struct Tables {
+  unsigned char ascii_ok[256];  // 1: an ASCII byte that is an XML Char
+  unsigned char text[256];      // kLt, kAmp or kPlain
+  unsigned char tag[256];       // '"' '\'' '=' '>' '<' '&': kTagSpecial
+  Tables() {
+    for (int c = 0; c < 256; ++c) {
+      ascii_ok[c] = c < 0x80 && is_xml_char(static_cast<unsigned long>(c));
+      text[c] = c == '<' ? kLt : c == '&' ? kAmp : kPlain;
+      tag[c] = (c == '"' || c == '\'' || c == '=' || c == '>' || c == '<' || c == '&') ? kTagSpecial : kPlain;
+    }
+  }
+};
+
+const Tables &tables() {
+  static const Tables t;
+  return t;
+}
+
 // Every byte sequence is UTF-8 and every character is an XML Char.
 const char *check_characters(const unsigned char *p, std::size_t n) {
+  const unsigned char *ok = tables().ascii_ok;
   std::size_t i = 0;
   while (i < n) {
+    while (i < n && ok[p[i]]) ++i;
+    if (i >= n) break;
     unsigned char b = p[i];
-    if (b < 0x80) {
-      if (!is_xml_char(b)) return "a character XML 1.0 cannot carry";
-      ++i;
-      continue;
-    }
+    if (b < 0x80) return "a character XML 1.0 cannot carry";
     int len = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
     if (!len || i + len > n) return "bytes that are not UTF-8";
     unsigned long c = b & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
@@ -40,7 +61,8 @@ const char *check_characters(const unsigned char *p, std::size_t n) {
 }
 
 bool starts(const std::string &s, std::size_t at, const char *prefix) {
-  return s.compare(at, std::strlen(prefix), prefix) == 0;
+  std::size_t n = std::strlen(prefix);
+  return at + n <= s.size() && std::memcmp(s.data() + at, prefix, n) == 0;
 }
 
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
@@ -106,14 +128,14 @@ const char *xml_refusal(const std::string &body) {
   int depth = 0;
   while (i < body.size() && is_blank(body[i])) ++i;
   if (i >= body.size() || body[i] != '<') return "the body is not XML";
+  const unsigned char *text = tables().text;
+  const unsigned char *tag = tables().tag;
   while (i < body.size()) {
+    while (i < body.size() && text[p[i]] == kPlain) ++i;
+    if (i >= body.size()) break;
     char c = body[i];
     if (c == '&') {
       if (const char *why = check_reference(body, i, i)) return why;
-      continue;
-    }
-    if (c != '<') {
-      ++i;
       continue;
     }
     if (starts(body, i, "<!--")) {
@@ -143,6 +165,7 @@ const char *xml_refusal(const std::string &body) {
       bool end_tag = i + 1 < body.size() && body[i + 1] == '/';
       ++i;
       for (; i < body.size(); ++i) {
+        if (tag[p[i]] == kPlain) continue;
         char t = body[i];
         if (quote) {
           if (t == quote) {
