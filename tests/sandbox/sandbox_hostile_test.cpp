@@ -225,6 +225,22 @@ BOOST_AUTO_TEST_CASE(bad_framing_gets_a_status_and_a_close) {
   answers_normally(s);
 }
 
+BOOST_AUTO_TEST_CASE(compressed_bodies_and_other_methods_are_refused) {
+  SandboxProcess s;
+  std::string body = sync_lead_request(simple("enc@x.com"));
+  // gSOAP would inflate a gzip body itself, past any body limit.
+  Connection c(s.port(), 10);
+  c.send_raw(head(s, "Content-Encoding: gzip\r\nContent-Length: " + std::to_string(body.size()) + "\r\n") + body);
+  BOOST_TEST(c.read_response().status == 415);
+  c.send_raw("PUT " + path_of(s.endpoint()) + " HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n");
+  HttpResponse put = c.read_response();
+  BOOST_TEST(put.status == 405);
+  BOOST_TEST(put.head.find("Allow: GET, POST") != std::string::npos);
+  // A body that starts with the gzip magic is not XML either.
+  BOOST_TEST(fault_of(s, std::string("\x1f\x8b\x08\x00", 4) + body) == 20012);
+  answers_normally(s);
+}
+
 BOOST_AUTO_TEST_CASE(chunked_requests_are_served) {
   SandboxProcess s;
   std::string body = sync_lead_request(simple("chunk@x.com"));
