@@ -99,6 +99,9 @@ class Connection {
     return n == 0 || (n < 0 && errno == ECONNRESET);
   }
 
+  // Ends the sending side (the server reads EOF); reading stays possible.
+  void shutdown_write() { ::shutdown(fd_, SHUT_WR); }
+
   HttpResponse post(const std::string &path, const std::string &body, const std::string &soap_action,
                     bool keep_alive = true) {
     std::string req = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml; charset=utf-8\r\n";

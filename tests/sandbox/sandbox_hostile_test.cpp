@@ -10,6 +10,9 @@
 
 #include <atomic>
 #include <chrono>
+#include <fstream>
+#include <iterator>
+#include <sstream>
 #include <memory>
 #include <thread>
 
@@ -357,6 +360,37 @@ BOOST_AUTO_TEST_CASE(a_client_that_does_not_read_its_responses_holds_no_worker) 
   for (int i = 0; i < 500; ++i) burst += get;
   greedy.send_raw(burst);  // and never reads
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  answers_normally(s);
+}
+
+// CPU time (user + system, in clock ticks) the process has used so far.
+long cpu_ticks(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+  std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::istringstream fields(stat.substr(stat.rfind(')') + 2));
+  std::string f;
+  long utime = 0, stime = 0;
+  for (int i = 3; i <= 15 && fields >> f; ++i) {
+    if (i == 14) utime = std::atol(f.c_str());
+    if (i == 15) stime = std::atol(f.c_str());
+  }
+  return utime + stime;
+}
+
+BOOST_AUTO_TEST_CASE(a_half_closed_client_that_does_not_read_costs_no_cpu) {
+  SandboxProcess s({"--threads", "1"});
+  Connection greedy(s.port(), 10);
+  std::string get = "GET " + path_of(s.endpoint()) + "?WSDL HTTP/1.1\r\nHost: x\r\n\r\n";
+  std::string burst;
+  for (int i = 0; i < 500; ++i) burst += get;
+  greedy.send_raw(burst);
+  greedy.shutdown_write();  // and never reads: its answers wait for room
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  long before = cpu_ticks(s.pid());
+  std::this_thread::sleep_for(std::chrono::seconds(1));
+  long used = cpu_ticks(s.pid()) - before;
+  // A worker spinning on the connection would use about a second of CPU.
+  BOOST_TEST(used < sysconf(_SC_CLK_TCK) / 4, used << " ticks in one second");
   answers_normally(s);
 }
 

@@ -55,6 +55,7 @@ struct Connection {
   RequestCollector in;
   std::string out;  // response bytes not yet written
   std::size_t out_sent = 0;
+  Clock::time_point out_progress;  // the response was queued, or bytes of it written
   int requests_left = 0;  // keep-alive countdown
   bool close_after_out = false;  // the last response is being written
   bool draining = false;  // written and shut for writing: reading to EOF before closing
@@ -294,6 +295,14 @@ long Server::Loop::read_some(Connection *c, char *buf, std::size_t n, bool &want
 
 bool Server::Loop::flush(Connection *c, bool &want_read, bool &failed) {
   want_read = failed = false;
+  std::size_t before = c->out_sent;
+  struct Progress {
+    Connection *c;
+    std::size_t before;
+    ~Progress() {
+      if (c->out_sent != before) c->out_progress = Clock::now();
+    }
+  } progress{c, before};
   while (c->out_sent < c->out.size()) {
     const char *p = c->out.data() + c->out_sent;
     std::size_t n = c->out.size() - c->out_sent;
@@ -330,6 +339,7 @@ bool Server::Loop::flush(Connection *c, bool &want_read, bool &failed) {
 }
 
 void Server::Loop::respond(Connection *c, const HttpResponse &r, bool keep) {
+  if (c->out_sent == c->out.size()) c->out_progress = Clock::now();
   serialize_response(r, keep, limits_.idle_timeout, c->requests_left, c->out);
   if (!keep) {
     // Nothing more of this connection will be served: what it sent past
@@ -454,7 +464,9 @@ void Server::Loop::park(Connection *c, uint32_t events) {
   if (c->draining) {
     deadline = c->drain_until;
   } else if (c->out_sent < c->out.size()) {
-    deadline = now + seconds(limits_.send_timeout);
+    // A client that reads nothing for --timeout loses the connection; one
+    // that reads now and then keeps it (it holds no worker meanwhile).
+    deadline = c->out_progress + seconds(limits_.send_timeout);
   } else {
     deadline = now + seconds(limits_.idle_timeout);
     if (c->timing && c->started + seconds(limits_.transfer_timeout) < deadline)
@@ -462,7 +474,10 @@ void Server::Loop::park(Connection *c, uint32_t events) {
   }
   c->deadline.store(ticks(deadline), std::memory_order_relaxed);
   c->parked.store(true, std::memory_order_release);
-  if (!arm(EPOLL_CTL_MOD, c->fd, events | EPOLLRDHUP, c)) {
+  // A half-closed client would report EPOLLRDHUP at once, again and again,
+  // while a response waits for room: only input waits watch for it.
+  if (events & EPOLLIN) events |= EPOLLRDHUP;
+  if (!arm(EPOLL_CTL_MOD, c->fd, events, c)) {
     c->parked.store(false, std::memory_order_relaxed);
     close_connection(c);
   }
