@@ -365,6 +365,10 @@ void Server::Loop::account(Connection *c) {
 // Serves a connection until it would block; then parks or closes it.
 void Server::Loop::handle(Connection *c, RequestRouter &router, std::vector<char> &buffer) {
   if (stopping_.load()) return close_connection(c);
+  // Set when a plain read returned less than it asked for: the socket is
+  // empty, and the readiness check that arming the connection does will
+  // report what arrives later. Saves a read that would only say EAGAIN.
+  bool drained = false;
   if (c->ssl && !c->handshaken) {
     if (!c->timing) {
       c->timing = true;  // the handshake counts as part of the first request
@@ -436,10 +440,12 @@ void Server::Loop::handle(Connection *c, RequestRouter &router, std::vector<char
       c->in.continue_sent();
       continue;
     }
+    if (drained) return park(c, EPOLLIN);
     bool want_write = false;
     long n = read_some(c, buffer.data(), buffer.size(), want_write);
     if (n == kWouldBlock) return park(c, want_write ? EPOLLOUT : EPOLLIN);
     if (n <= 0) return close_connection(c);  // the client closed (or failed): nothing to answer
+    drained = !c->ssl && static_cast<std::size_t>(n) < buffer.size();
     if (buffered_.load() + n > static_cast<long long>(limits_.max_buffered_bytes)) {
       log_buffered_.report("buffered bytes limit reached (--max-buffered): connection refused with 503");
       respond(c, HttpResponse::empty(503, true), false);
