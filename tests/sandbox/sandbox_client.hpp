@@ -75,7 +75,9 @@ class Connection {
     if (r.head.compare(0, 9, "HTTP/1.1 ") != 0 && r.head.compare(0, 9, "HTTP/1.0 ") != 0) return r;
     int status = std::atoi(r.head.c_str() + 9);
     std::size_t cl = find_header(r.head, "content-length");
-    if (cl != std::string::npos) {
+    if (status < 200) {
+      // An interim response (100 Continue) has no body.
+    } else if (cl != std::string::npos) {
       std::size_t length = std::strtoul(r.head.c_str() + cl, nullptr, 10);
       while (buffer_.size() < length)
         if (!fill()) return r;
@@ -96,6 +98,9 @@ class Connection {
     ssize_t n = ::recv(fd_, &c, 1, 0);
     return n == 0 || (n < 0 && errno == ECONNRESET);
   }
+
+  // Ends the sending side (the server reads EOF); reading stays possible.
+  void shutdown_write() { ::shutdown(fd_, SHUT_WR); }
 
   HttpResponse post(const std::string &path, const std::string &body, const std::string &soap_action,
                     bool keep_alive = true) {

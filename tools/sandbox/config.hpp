@@ -53,6 +53,20 @@ struct LimitsConfig {
   long daily_quota = 0;
 };
 
+// The serving bounds: what one connection and all of them together may
+// take before the server refuses or closes (docs/SANDBOX.md, "Bounds").
+// Command-line flags set them; this is their one home.
+struct ServingLimits {
+  unsigned long long max_header_bytes = 16ULL << 10;  // request line + headers, and chunk trailers: 431
+  unsigned long long max_body_bytes = 8ULL << 20;     // a request body: 413
+  int transfer_timeout = 120;  // seconds from a request's first byte to its last, then closed
+  int idle_timeout = 30;       // seconds a connection may stay silent (between requests or bytes), then closed
+  int send_timeout = 30;       // seconds a response may wait for its client to read it, then closed
+  int max_connections = 4096;  // open connections; one more gets 503 and is closed
+  unsigned long long max_buffered_bytes = 64ULL << 20;  // held for all connections; past it: 503 and close
+  int max_keep_alive = 1000;   // requests per connection
+};
+
 // The REST face's OAuth client (one custom service) and token lifetime.
 struct RestConfig {
   std::string client_id;

@@ -27,9 +27,12 @@ const char kUsage[] =
     "  --config FILE            JSON configuration (docs/SANDBOX.md)\n"
     "  --data DIR               journal every write to DIR and replay it at start\n"
     "  --wsdl FILE              serve FILE on ?WSDL instead of the built-in WSDL\n"
-    "  --max-body BYTES         largest request accepted (default 8388608)\n"
-    "  --timeout S              drop a client silent for S seconds (default 30)\n"
-    "  --transfer-timeout S     drop a client whose message takes over S seconds (default 120)\n"
+    "  --max-body BYTES         largest request body accepted: 413 (default 8388608)\n"
+    "  --max-header-bytes B     largest request head accepted: 431 (default 16384)\n"
+    "  --timeout S              drop a client silent, or not reading, for S seconds (default 30)\n"
+    "  --transfer-timeout S     drop a client whose request takes over S seconds (default 120)\n"
+    "  --max-connections N      more open connections get 503 (default 4096)\n"
+    "  --max-buffered BYTES     bytes held for all connections; past it: 503 (default 67108864)\n"
     "  --timestamp-window S     accepted requestTimestamp skew (default 900)\n"
     "  --rate-limit N           more than N calls per window -> 20023 (default off)\n"
     "  --rate-window S          the window of --rate-limit (default 20)\n"
@@ -78,9 +81,12 @@ int main(int argc, char **argv) {
     else if (a == "--config") config_file = v;
     else if (a == "--data") data_dir = v;
     else if (a == "--wsdl") wsdl_file = v;
-    else if (a == "--max-body") options.max_body = static_cast<unsigned long long>(number(a, v, 1024, 1LL << 34));
-    else if (a == "--timeout") options.recv_timeout = options.send_timeout = static_cast<int>(number(a, v, 1, 86400));
-    else if (a == "--transfer-timeout") options.transfer_timeout = static_cast<int>(number(a, v, 1, 86400));
+    else if (a == "--max-body") options.limits.max_body_bytes = static_cast<unsigned long long>(number(a, v, 1024, 1LL << 34));
+    else if (a == "--max-header-bytes") options.limits.max_header_bytes = static_cast<unsigned long long>(number(a, v, 256, 1LL << 24));
+    else if (a == "--timeout") options.limits.idle_timeout = options.limits.send_timeout = static_cast<int>(number(a, v, 1, 86400));
+    else if (a == "--transfer-timeout") options.limits.transfer_timeout = static_cast<int>(number(a, v, 1, 86400));
+    else if (a == "--max-connections") options.limits.max_connections = static_cast<int>(number(a, v, 1, 1000000));
+    else if (a == "--max-buffered") options.limits.max_buffered_bytes = static_cast<unsigned long long>(number(a, v, 65536, 1LL << 40));
     else if (a == "--timestamp-window") window = number(a, v, 1, 86400 * 366);
     else if (a == "--rate-limit") rate = number(a, v, 0, 100000000);
     else if (a == "--rate-window") rate_window = number(a, v, 1, 86400);

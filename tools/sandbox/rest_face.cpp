@@ -133,8 +133,12 @@ std::string RestFace::request_id() {
 }
 
 HttpResponse RestFace::handle(const HttpRequest &request) {
-  if (request.target.size() > kMaxTarget) return plain(414, "Request-URI Too Long");
-  if (request.body.size() > kMaxBody) return plain(413, "Request Entity Too Large");
+  if (request.target.size() > kMaxTarget || request.body.size() > kMaxBody) {
+    HttpResponse r = request.target.size() > kMaxTarget ? plain(414, "Request-URI Too Long")
+                                                         : plain(413, "Request Entity Too Large");
+    r.close = true;  // as the vendor's front end does
+    return r;
+  }
   std::size_t q = request.target.find('?');
   std::string path = request.target.substr(0, q);
   std::string query = q == std::string::npos ? std::string() : request.target.substr(q + 1);

@@ -1,7 +1,7 @@
 // rest_face.hpp: the sandbox's REST API (the vendor's identity service and
 // lead database calls) as one pure function from an HTTP request to its
 // response, over the same store as the SOAP face. The serving code decides
-// which requests come here (serves()); see rest_gsoap_route.hpp.
+// which requests come here (serves()): request_router.cpp.
 #pragma once
 
 #include "http_message.hpp"

@@ -1,18 +1,29 @@
-// server.cpp: the listening socket; one readiness loop (epoll) that owns
-// every idle keep-alive connection; a small worker pool that serves one
-// request at a time on whichever connection has input.
+// server.cpp: one readiness loop (epoll) that holds every connection; the
+// workers wait on it themselves and, handed a connection with input, do
+// only non-blocking I/O on it: read what has arrived into its collector,
+// serve each request that is complete (from memory), write what the socket
+// takes, and give the connection back. No worker ever waits for a client.
 #include "server.hpp"
+
+#include "http_collector.hpp"
+#include "request_router.hpp"
 
 #include "mktows/wire.hpp"
 
 #include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <arpa/inet.h>
+#include <openssl/err.h>
+#include <openssl/ssl.h>
 #include <sys/epoll.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <chrono>
-#include <ctime>
+#include <cstdio>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <unordered_set>
@@ -29,259 +40,218 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// What a connection keeps between requests. Its gSOAP state lives in a
-// worker's context only while a request is served; a connection is parked
-// only when that context holds no unread input of it, so nothing else needs
-// to travel with it.
+Clock::rep ticks(Clock::time_point t) { return t.time_since_epoch().count(); }
+Clock::duration seconds(int s) { return std::chrono::duration_cast<Clock::duration>(std::chrono::seconds(s)); }
+
+// A connection between events. Exactly one party owns it at a time: the
+// worker an event went to (EPOLLONESHOT), or the epoll set while it is
+// parked. The sweep only reads `parked` and `deadline` and may shut the
+// socket down; the owner then sees the end and closes it.
 struct Connection {
-  SOAP_SOCKET socket = SOAP_INVALID_SOCKET;
-  SSL *ssl = nullptr;  // the TLS session, once the handshake is done
-  int keep_alive = 0;  // gSOAP's countdown of requests left
-  // Written by the worker that owns the connection, read by the idle
-  // sweep without a lock (a lock here would be taken twice per request by
-  // every worker): idle_since is stored before parked is set.
-  std::atomic<bool> parked{false};  // armed in the epoll set, owned by no worker
-  std::atomic<Clock::rep> idle_since{0};
-  bool expired = false;  // the sweep's own: shut down, a worker will close it
+  Connection(int socket, const ServingLimits &limits, RequestCollector::BodyLimit body_limit)
+      : fd(socket), in(limits, body_limit) {}
+  int fd;
+  SSL *ssl = nullptr;
+  bool handshaken = false;
+  RequestCollector in;
+  std::string out;  // response bytes not yet written
+  std::size_t out_sent = 0;
+  Clock::time_point out_progress;  // the response was queued, or bytes of it written
+  int requests_left = 0;  // keep-alive countdown
+  bool close_after_out = false;  // the last response is being written
+  bool draining = false;  // written and shut for writing: reading to EOF before closing
+  bool timing = false;  // a request (or the TLS handshake) has begun: the transfer timeout runs
+  Clock::time_point started;
+  Clock::time_point drain_until;
+  std::size_t drained = 0;
+  // The request whose head has been read counts as a call in progress
+  // (the concurrency limit) until its response is ready.
+  std::unique_ptr<Limiter::InFlight> in_flight;
+  std::size_t accounted = 0;  // bytes of this connection in the loop's buffered total
+  // For the sweep: set by the owner before it parks the connection.
+  std::atomic<bool> parked{false};
+  std::atomic<Clock::rep> deadline{0};
+  bool expired = false;  // the sweep's own
 };
 
-// The socket a worker is serving, so a stopping server can end a read that
-// waits for a slow client. gSOAP may close that socket in the middle of a
-// request; the worker's close hook clears it here first, so the stop never
-// touches a descriptor number that was closed (and perhaps reused).
-struct WorkerSlot {
-  std::mutex mutex;
-  SOAP_SOCKET socket = SOAP_INVALID_SOCKET;
+const int kTickMs = 100;  // how late a stop or an expiry may be noticed
+const int kAcceptBatch = 64;
+const std::size_t kReadChunk = 64u << 10;
+// After the last response of a connection, how long its client may take
+// to close its end. Closing with unread input would reset the connection
+// and could destroy the response before the client has read it.
+const int kLingerSeconds = 2;
+const std::size_t kMaxDrainBytes = 1u << 20;
+
+const long kWouldBlock = -2, kFailed = -1;
+
+// Refusals caused by load are logged, but at most once a second per kind
+// with a count: a flood must not turn into a flood of log lines. Nothing
+// from the request is printed.
+class RateLimitedLog {
+ public:
+  void report(const char *what) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    ++pending_;
+    auto now = Clock::now();
+    if (now - last_ < std::chrono::seconds(1)) return;
+    std::fprintf(stderr, "mktows-sandbox: %s (%ld time%s)\n", what, pending_, pending_ == 1 ? "" : "s");
+    last_ = now;
+    pending_ = 0;
+  }
+
+ private:
+  std::mutex mutex_;
+  Clock::time_point last_{};
+  long pending_ = 0;
 };
-
-thread_local WorkerSlot *t_slot = nullptr;
-
-int close_worker_socket(struct soap *, SOAP_SOCKET s) {
-  if (t_slot) {
-    std::lock_guard<std::mutex> lock(t_slot->mutex);
-    if (t_slot->socket == s) t_slot->socket = SOAP_INVALID_SOCKET;
-  }
-  return ::close(s);
-}
-
-// True when the context holds input of the attached connection that epoll
-// cannot report: pipelined bytes in gSOAP's buffer or TLS data OpenSSL has
-// already read. Whitespace left after an envelope (clients end the body
-// with a newline) is dropped, as soap_begin_recv would skip it, so such a
-// connection can be parked.
-bool has_buffered_input(struct soap *soap) {
-  while (soap->bufidx < soap->buflen) {
-    char c = soap->buf[soap->bufidx];
-    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return true;
-    ++soap->bufidx;
-  }
-  return soap->ssl && SSL_has_pending(soap->ssl);
-}
-
-// gSOAP polls a socket before every read and write when timeouts are set:
-// two extra system calls per request on a socket that epoll has just
-// reported readable and whose send buffer is empty. These try the call
-// first and fall back to gSOAP's own (which polls with the timeouts) only
-// when it would block. TLS goes straight to gSOAP's. The transfer timeout
-// is checked here too, so a client feeding bytes steadily stays bounded.
-size_t (*g_gsoap_recv)(struct soap *, char *, size_t) = nullptr;
-int (*g_gsoap_send)(struct soap *, const char *, size_t) = nullptr;
-
-bool transfer_expired(const struct soap *soap) {
-  return soap->transfer_timeout > 0 &&
-         static_cast<ULONG64>(std::time(nullptr)) > soap->start + static_cast<ULONG64>(soap->transfer_timeout);
-}
-
-size_t recv_first(struct soap *soap, char *s, size_t n) {
-  if (!soap->ssl && soap_valid_socket(soap->socket)) {
-    if (transfer_expired(soap)) return 0;
-    ssize_t r = ::recv(soap->socket, s, n, 0);
-    if (r >= 0) return static_cast<size_t>(r);
-  }
-  return g_gsoap_recv(soap, s, n);
-}
-
-int send_first(struct soap *soap, const char *s, size_t n) {
-  if (!soap->ssl && soap_valid_socket(soap->socket)) {
-    while (n) {
-      ssize_t r = ::send(soap->socket, s, n, MSG_NOSIGNAL);
-      if (r <= 0) break;  // would block, or an error gSOAP's own send reports
-      s += r;
-      n -= static_cast<size_t>(r);
-    }
-    if (!n) return SOAP_OK;
-  }
-  return g_gsoap_send(soap, s, n);
-}
-
-void close_parked(Connection *c) {
-  if (c->ssl) SSL_free(c->ssl);
-  ::close(c->socket);
-  delete c;
-}
-
-const int kTickMs = 100;  // how late a stop or an idle expiry may be noticed
 
 }  // namespace
 
-// One run: the epoll set and the workers that wait on it. Every worker calls
-// epoll_wait itself and serves the connection it is handed (one event at a
-// time, EPOLLONESHOT), so a request costs no hand-over between threads; the
-// calling thread only expires idle connections and watches for the stop.
 class Server::Loop {
  public:
-  Loop(Server &server, int threads) : server_(server), threads_(threads) {}
+  Loop(Server &server, int threads)
+      : server_(server), limits_(server.options_.limits), threads_(threads) {}
 
   void run(const std::atomic<bool> &stop);
 
  private:
-  bool arm(int op, SOAP_SOCKET s, void *data);
-  void accept_one();
-  void park(Connection *c);
-  void forget(Connection *c);
-  void expire_idle(Clock::time_point now);
-  void work(struct soap *soap, WorkerSlot *slot);
-  void serve(SoapHandler &handler, struct soap *soap, Connection *c, WorkerSlot *slot);
+  bool arm(int op, int fd, uint32_t events, void *data);
+  void accept_some();
+  void work();
+  void handle(Connection *c, RequestRouter &router, std::vector<char> &buffer);
+  long read_some(Connection *c, char *buf, std::size_t n, bool &want_write);
+  // True when all of c->out is written; false when the socket is full
+  // (want_read: TLS needs input first) or `failed`.
+  bool flush(Connection *c, bool &want_read, bool &failed);
+  void respond(Connection *c, const HttpResponse &r, bool keep);
+  void refuse(Connection *c, int status, const char *why);
+  void account(Connection *c);
+  void park(Connection *c, uint32_t events);
+  void close_connection(Connection *c);
+  void expire(Clock::time_point now);
 
   Server &server_;
+  const ServingLimits &limits_;
   int threads_;
   int epoll_ = -1;
   std::atomic<bool> stopping_{false};
-  // Guards connections_ (insertions, removals, the sweep's walk) and the
-  // listener's state.
+  std::atomic<long long> buffered_{0};
+  std::atomic<int> open_{0};
+  // Guards connections_ and the listener's state.
   std::mutex mutex_;
   std::unordered_set<Connection *> connections_;
-  bool listening_ = true;  // the listening socket is armed
+  bool listening_ = true;
   Clock::time_point retry_accept_;
+  RateLimitedLog log_connections_, log_buffered_, log_descriptors_;
 };
 
-bool Server::Loop::arm(int op, SOAP_SOCKET s, void *data) {
+bool Server::Loop::arm(int op, int fd, uint32_t events, void *data) {
   epoll_event e{};
-  e.events = EPOLLIN | EPOLLONESHOT;
-  if (data) e.events |= EPOLLRDHUP;
+  e.events = events | EPOLLONESHOT;
   e.data.ptr = data;  // nullptr: the listening socket
-  return epoll_ctl(epoll_, op, s, &e) == 0;
+  return epoll_ctl(epoll_, op, fd, &e) == 0;
 }
 
 void Server::Loop::run(const std::atomic<bool> &stop) {
   epoll_ = epoll_create1(EPOLL_CLOEXEC);
   if (epoll_ < 0) throw ServerError("cannot create the epoll set");
-  if (!arm(EPOLL_CTL_ADD, server_.master_->master, nullptr)) {
+  if (!arm(EPOLL_CTL_ADD, server_.listen_fd_, EPOLLIN, nullptr)) {
     ::close(epoll_);
     throw ServerError("cannot watch the listening socket");
   }
-  // Every context starts with the same runtime functions; set before any
-  // worker reads them.
-  g_gsoap_recv = server_.master_->frecv;
-  g_gsoap_send = server_.master_->fsend;
-  std::vector<std::unique_ptr<WorkerSlot>> slots;
   std::vector<std::thread> workers;
-  for (int i = 0; i < threads_; ++i) {
-    struct soap *copy = soap_copy(server_.master_);
-    if (!copy) break;
-    copy->fclosesocket = &close_worker_socket;
-    copy->frecv = &recv_first;
-    copy->fsend = &send_first;
-    slots.emplace_back(new WorkerSlot);
-    workers.emplace_back(&Loop::work, this, copy, slots.back().get());
-  }
+  for (int i = 0; i < threads_; ++i) workers.emplace_back(&Loop::work, this);
 
-  while (!stop.load() && !workers.empty()) {
+  while (!stop.load()) {
     std::this_thread::sleep_for(std::chrono::milliseconds(kTickMs));
-    expire_idle(Clock::now());
+    expire(Clock::now());
   }
-
+  // Requests being served are served (from memory: it takes no client);
+  // then every connection is closed.
   stopping_.store(true);
-  for (auto &slot : slots) {
-    std::lock_guard<std::mutex> lock(slot->mutex);
-    // Ends reads that wait for a client; a response being written still
-    // goes out.
-    if (soap_valid_socket(slot->socket)) ::shutdown(slot->socket, SHUT_RD);
-  }
   for (std::thread &t : workers) t.join();
-  for (Connection *c : connections_) close_parked(c);
+  for (Connection *c : connections_) {
+    if (c->ssl) SSL_free(c->ssl);
+    ::close(c->fd);
+    delete c;
+  }
   connections_.clear();
   ::close(epoll_);
-  if (workers.empty()) throw ServerError("cannot copy the gSOAP context");
 }
 
-// Called by the one worker the listener's event went to; the listener stays
-// disarmed until it is re-armed here, so soap_accept never runs twice at once.
-void Server::Loop::accept_one() {
-  struct soap *master = server_.master_;
-  SOAP_SOCKET s = soap_accept(master);
-  master->socket = SOAP_INVALID_SOCKET;  // the connection owns it now
-  std::lock_guard<std::mutex> lock(mutex_);
-  if (!soap_valid_socket(s)) {
-    int e = master->errnum;
-    if (e == EMFILE || e == ENFILE || e == ENOBUFS || e == ENOMEM) {
-      // Out of descriptors or memory: pause rather than spin on a
-      // listening socket that stays readable.
-      listening_ = false;
-      retry_accept_ = Clock::now() + std::chrono::milliseconds(kTickMs);
-    } else {
-      arm(EPOLL_CTL_MOD, master->master, nullptr);  // that client gave up; the next may not
+// Called by the one worker the listener's event went to; the listener
+// stays disarmed until it is re-armed here.
+void Server::Loop::accept_some() {
+  bool pause = false;
+  for (int i = 0; i < kAcceptBatch; ++i) {
+    int fd = ::accept4(server_.listen_fd_, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
+    if (fd < 0) {
+      if (errno == EINTR || errno == ECONNABORTED) continue;
+      if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
+        log_descriptors_.report("out of descriptors or memory: accepting paused");
+        pause = true;
+      }
+      break;
     }
+    if (open_.load() >= limits_.max_connections) {
+      // A plain-HTTP client gets told why; a TLS one only sees the close.
+      if (!server_.tls_) {
+        static const char k503[] =
+            "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\nRetry-After: 1\r\n\r\n";
+        (void)!::send(fd, k503, sizeof k503 - 1, MSG_DONTWAIT | MSG_NOSIGNAL);
+      }
+      ::close(fd);
+      log_connections_.report("connection limit reached (--max-connections): new connection refused with 503");
+      continue;
+    }
+    int one = 1;
+    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    Connection *c = new Connection(fd, limits_, server_.context_.rest ? &body_limit_for : nullptr);
+    c->requests_left = limits_.max_keep_alive + 1;  // as gSOAP counted: the limit, then one that closes
+    if (server_.tls_) {
+      c->ssl = SSL_new(server_.tls_);
+      if (!c->ssl || SSL_set_fd(c->ssl, fd) != 1) {
+        if (c->ssl) SSL_free(c->ssl);
+        ::close(fd);
+        delete c;
+        continue;
+      }
+      SSL_set_accept_state(c->ssl);
+    }
+    ++open_;
+    c->deadline.store(ticks(Clock::now() + seconds(limits_.idle_timeout)), std::memory_order_relaxed);
+    c->parked.store(true, std::memory_order_release);
+    std::lock_guard<std::mutex> lock(mutex_);
+    connections_.insert(c);
+    if (!arm(EPOLL_CTL_ADD, fd, EPOLLIN | EPOLLRDHUP, c)) {
+      connections_.erase(c);
+      --open_;
+      if (c->ssl) SSL_free(c->ssl);
+      ::close(fd);
+      delete c;
+    }
+  }
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (pause) {
+    // Out of descriptors: pause rather than spin on a listening socket that stays readable.
+    listening_ = false;
+    retry_accept_ = Clock::now() + std::chrono::milliseconds(kTickMs);
+  } else {
+    arm(EPOLL_CTL_MOD, server_.listen_fd_, EPOLLIN, nullptr);
+  }
+}
+
+void Server::Loop::work() {
+  struct soap *soap = soap_new();
+  if (!soap) {
+    std::fprintf(stderr, "mktows-sandbox: cannot create a gSOAP context: worker not started\n");
     return;
   }
-  arm(EPOLL_CTL_MOD, master->master, nullptr);
-  Connection *c = new Connection;
-  c->socket = s;
-  c->keep_alive = master->max_keep_alive + 1;  // as gSOAP's own serve loop starts
-  c->idle_since.store(Clock::now().time_since_epoch().count(), std::memory_order_relaxed);
-  c->parked.store(true, std::memory_order_release);
-  connections_.insert(c);
-  if (!arm(EPOLL_CTL_ADD, s, c)) {
-    connections_.erase(c);
-    close_parked(c);
-  }
-}
-
-// Back to the epoll set until the client sends again (or idles out). Only
-// this worker can close the socket meanwhile, so no lock is needed to arm it.
-void Server::Loop::park(Connection *c) {
-  c->idle_since.store(Clock::now().time_since_epoch().count(), std::memory_order_relaxed);
-  c->parked.store(true, std::memory_order_release);
-  if (!arm(EPOLL_CTL_MOD, c->socket, c)) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    connections_.erase(c);
-    close_parked(c);
-  }
-}
-
-// The worker has closed the connection's socket.
-void Server::Loop::forget(Connection *c) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  connections_.erase(c);
-  delete c;
-}
-
-// The keep-alive timeout: a parked connection silent for --timeout seconds
-// is shut down, as a worker's read would have timed out before. Its EOF
-// then reaches a worker through epoll, and the worker closes it: only the
-// worker that an event went to may free a connection, so this never races
-// with one that has just been handed it. (The sweep may read a connection
-// as parked just as a worker takes it; then the client's data arrived at
-// the very end of its idle time and the shutdown is still due.)
-void Server::Loop::expire_idle(Clock::time_point now) {
-  Clock::rep limit = std::chrono::duration_cast<Clock::duration>(
-      std::chrono::seconds(server_.options_.recv_timeout)).count();
-  Clock::rep at = now.time_since_epoch().count();
-  std::lock_guard<std::mutex> lock(mutex_);
-  for (Connection *c : connections_) {
-    if (!c->expired && c->parked.load(std::memory_order_acquire) &&
-        at - c->idle_since.load(std::memory_order_relaxed) >= limit) {
-      c->expired = true;
-      ::shutdown(c->socket, SHUT_RDWR);
-    }
-  }
-  if (!listening_ && now >= retry_accept_) listening_ = arm(EPOLL_CTL_MOD, server_.master_->master, nullptr);
-}
-
-void Server::Loop::work(struct soap *soap, WorkerSlot *slot) {
-  t_slot = slot;
   {
     SoapHandler handler(soap, server_.context_, server_.auth_);
+    RequestRouter router(handler, server_.context_);
+    std::vector<char> buffer(kReadChunk);
     while (!stopping_.load()) {
       epoll_event e;
       int n = epoll_wait(epoll_, &e, 1, kTickMs);
@@ -290,65 +260,264 @@ void Server::Loop::work(struct soap *soap, WorkerSlot *slot) {
         continue;
       }
       if (!e.data.ptr) {
-        accept_one();
+        accept_some();
         continue;
       }
       Connection *c = static_cast<Connection *>(e.data.ptr);
       c->parked.store(false, std::memory_order_relaxed);
-      serve(handler, soap, c, slot);
+      handle(c, router, buffer);
     }
     handler.release();
   }
   soap_free(soap);
 }
 
-// Serves the requests a connection has sent so far, then parks or closes it.
-void Server::Loop::serve(SoapHandler &handler, struct soap *soap, Connection *c, WorkerSlot *slot) {
-  {
-    std::lock_guard<std::mutex> lock(slot->mutex);
-    slot->socket = c->socket;
+long Server::Loop::read_some(Connection *c, char *buf, std::size_t n, bool &want_write) {
+  want_write = false;
+  if (c->ssl) {
+    ERR_clear_error();
+    int r = SSL_read(c->ssl, buf, static_cast<int>(n));
+    if (r > 0) return r;
+    int e = SSL_get_error(c->ssl, r);
+    if (e == SSL_ERROR_WANT_READ) return kWouldBlock;
+    if (e == SSL_ERROR_WANT_WRITE) {
+      want_write = true;
+      return kWouldBlock;
+    }
+    return e == SSL_ERROR_ZERO_RETURN ? 0 : kFailed;
   }
-  soap->socket = c->socket;
-  soap->ssl = c->ssl;
-  soap->keep_alive = c->keep_alive;
-  soap->bufidx = soap->buflen = 0;  // the previous connection's bytes are not this one's
-  soap->error = SOAP_OK;
-  bool tls = !server_.options_.cert_file.empty();
-  bool open = !stopping_.load();
-  bool ready = open;
-  if (open && tls && !soap->ssl) {
-    open = soap_ssl_accept(soap) == SOAP_OK;
-    // The request usually arrives after the handshake: wait for it in the
-    // epoll set unless OpenSSL has already read some of it.
-    ready = open && SSL_has_pending(soap->ssl);
+  while (true) {
+    ssize_t r = ::recv(c->fd, buf, n, 0);
+    if (r >= 0) return r;
+    if (errno == EINTR) continue;
+    return errno == EAGAIN || errno == EWOULDBLOCK ? kWouldBlock : kFailed;
   }
-  while (ready) {
-    handler.end_request(handler.serve_request());
-    if (!soap_valid_socket(soap->socket) || !soap->keep_alive) break;
-    // A pipelined request is already in this context's buffer: serve it
-    // here, the readiness loop would never report it.
-    ready = has_buffered_input(soap);
+}
+
+bool Server::Loop::flush(Connection *c, bool &want_read, bool &failed) {
+  want_read = failed = false;
+  std::size_t before = c->out_sent;
+  struct Progress {
+    Connection *c;
+    std::size_t before;
+    ~Progress() {
+      if (c->out_sent != before) c->out_progress = Clock::now();
+    }
+  } progress{c, before};
+  while (c->out_sent < c->out.size()) {
+    const char *p = c->out.data() + c->out_sent;
+    std::size_t n = c->out.size() - c->out_sent;
+    if (c->ssl) {
+      ERR_clear_error();
+      int r = SSL_write(c->ssl, p, static_cast<int>(n > (1u << 30) ? (1u << 30) : n));
+      if (r > 0) {
+        c->out_sent += static_cast<std::size_t>(r);
+        continue;
+      }
+      int e = SSL_get_error(c->ssl, r);
+      if (e == SSL_ERROR_WANT_WRITE) return false;
+      if (e == SSL_ERROR_WANT_READ) {
+        want_read = true;
+        return false;
+      }
+      failed = true;
+      return false;
+    }
+    ssize_t r = ::send(c->fd, p, n, MSG_NOSIGNAL);
+    if (r > 0) {
+      c->out_sent += static_cast<std::size_t>(r);
+      continue;
+    }
+    if (r < 0 && errno == EINTR) continue;
+    if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return false;
+    failed = true;
+    return false;
   }
-  bool keep = open && soap_valid_socket(soap->socket) && soap->keep_alive && !stopping_.load();
+  c->out.clear();
+  c->out_sent = 0;
+  if (c->out.capacity() > (256u << 10)) std::string().swap(c->out);  // a big answer's buffer is not kept
+  return true;
+}
+
+void Server::Loop::respond(Connection *c, const HttpResponse &r, bool keep) {
+  if (c->out_sent == c->out.size()) c->out_progress = Clock::now();
+  serialize_response(r, keep, limits_.idle_timeout, c->requests_left, c->out);
   if (!keep) {
-    soap->keep_alive = 0;
-    soap_closesock(soap);
-    if (soap_valid_socket(soap->socket)) soap_force_closesock(soap);
-    if (soap->ssl) {
-      SSL_free(soap->ssl);
-      soap->ssl = nullptr;
+    // Nothing more of this connection will be served: what it sent past
+    // this request no longer counts against the buffered bound (before the
+    // client can see the response and try again).
+    c->close_after_out = true;
+    c->in.discard();
+  }
+}
+
+void Server::Loop::refuse(Connection *c, int status, const char *why) {
+  if (server_.options_.verbose) std::fprintf(stderr, "mktows-sandbox: HTTP %d (%s)\n", status, why);
+  respond(c, HttpResponse::empty(status, true), false);
+}
+
+// Keeps the loop's total of buffered bytes up to date with this connection's.
+void Server::Loop::account(Connection *c) {
+  std::size_t now = c->in.held() + (c->out.size() - c->out_sent);
+  buffered_.fetch_add(static_cast<long long>(now) - static_cast<long long>(c->accounted));
+  c->accounted = now;
+}
+
+// Serves a connection until it would block; then parks or closes it.
+void Server::Loop::handle(Connection *c, RequestRouter &router, std::vector<char> &buffer) {
+  if (stopping_.load()) return close_connection(c);
+  // Set when a plain read returned less than it asked for: the socket is
+  // empty, and the readiness check that arming the connection does will
+  // report what arrives later. Saves a read that would only say EAGAIN.
+  bool drained = false;
+  if (c->ssl && !c->handshaken) {
+    if (!c->timing) {
+      c->timing = true;  // the handshake counts as part of the first request
+      c->started = Clock::now();
+    }
+    ERR_clear_error();
+    int r = SSL_do_handshake(c->ssl);
+    if (r != 1) {
+      int e = SSL_get_error(c->ssl, r);
+      if (e == SSL_ERROR_WANT_READ) return park(c, EPOLLIN);
+      if (e == SSL_ERROR_WANT_WRITE) return park(c, EPOLLOUT);
+      return close_connection(c);
+    }
+    c->handshaken = true;
+    c->timing = false;
+  }
+  if (c->draining) {
+    // The last response is out and our side is shut: wait for the client
+    // to close its side, discarding what it still sends.
+    while (true) {
+      bool want_write = false;
+      long n = read_some(c, buffer.data(), buffer.size(), want_write);
+      if (n == kWouldBlock) return park(c, want_write ? EPOLLOUT : EPOLLIN);
+      if (n <= 0) return close_connection(c);
+      c->drained += static_cast<std::size_t>(n);
+      if (c->drained > kMaxDrainBytes) return close_connection(c);
     }
   }
-  c->ssl = soap->ssl;
-  c->keep_alive = soap->keep_alive;
-  soap->ssl = nullptr;
-  soap->socket = SOAP_INVALID_SOCKET;
-  {
-    std::lock_guard<std::mutex> lock(slot->mutex);
-    slot->socket = SOAP_INVALID_SOCKET;
+  while (true) {
+    if (c->out_sent < c->out.size()) {
+      bool want_read = false, failed = false;
+      bool done = flush(c, want_read, failed);
+      account(c);
+      if (failed) return close_connection(c);
+      if (!done) return park(c, want_read ? EPOLLIN : EPOLLOUT);
+    }
+    if (c->close_after_out) {
+      // Lingering close: shut our side so the client sees the end of the
+      // response, then read until it closes (bounded in time and bytes).
+      if (c->ssl) SSL_shutdown(c->ssl);
+      ::shutdown(c->fd, SHUT_WR);
+      c->draining = true;
+      c->drain_until = Clock::now() + seconds(kLingerSeconds);
+      return park(c, EPOLLIN);
+    }
+    RequestCollector::Progress p = c->in.advance();
+    if (p == RequestCollector::Progress::kComplete) {
+      HttpRequest request = c->in.take();
+      bool next_started = c->in.started();  // a pipelined request begins where this one ended
+      c->timing = next_started;
+      if (next_started) c->started = Clock::now();
+      --c->requests_left;
+      if (!c->in_flight) c->in_flight.reset(new Limiter::InFlight(*server_.context_.limiter));
+      HttpResponse response = router.route(request, c->in_flight.get());
+      c->in_flight.reset();
+      bool keep = !response.close && c->requests_left > 0 && request.wants_keep_alive() && !stopping_.load();
+      respond(c, response, keep);
+      account(c);
+      continue;
+    }
+    if (p == RequestCollector::Progress::kRefused) {
+      refuse(c, c->in.refusal(), c->in.refusal_reason());
+      account(c);
+      continue;
+    }
+    if (c->in.head_complete() && !c->in_flight) c->in_flight.reset(new Limiter::InFlight(*server_.context_.limiter));
+    if (c->in.wants_continue()) {
+      c->out += "HTTP/1.1 100 Continue\r\n\r\n";
+      c->in.continue_sent();
+      continue;
+    }
+    if (drained) return park(c, EPOLLIN);
+    bool want_write = false;
+    long n = read_some(c, buffer.data(), buffer.size(), want_write);
+    if (n == kWouldBlock) return park(c, want_write ? EPOLLOUT : EPOLLIN);
+    if (n <= 0) return close_connection(c);  // the client closed (or failed): nothing to answer
+    drained = !c->ssl && static_cast<std::size_t>(n) < buffer.size();
+    if (buffered_.load() + n > static_cast<long long>(limits_.max_buffered_bytes)) {
+      log_buffered_.report("buffered bytes limit reached (--max-buffered): connection refused with 503");
+      respond(c, HttpResponse::empty(503, true), false);
+      account(c);
+      continue;
+    }
+    bool was_started = c->timing || c->in.started();
+    c->in.append(buffer.data(), static_cast<std::size_t>(n));
+    if (!was_started && c->in.started()) {
+      c->timing = true;
+      c->started = Clock::now();
+    }
+    account(c);
   }
-  if (keep) park(c);
-  else forget(c);
+}
+
+// Back to the epoll set until the socket is ready again or the deadline
+// passes (the sweep then shuts it down and its owner sees the end).
+void Server::Loop::park(Connection *c, uint32_t events) {
+  Clock::time_point now = Clock::now();
+  Clock::time_point deadline;
+  if (c->draining) {
+    deadline = c->drain_until;
+  } else if (c->out_sent < c->out.size()) {
+    // A client that reads nothing for --timeout loses the connection; one
+    // that reads now and then keeps it (it holds no worker meanwhile).
+    deadline = c->out_progress + seconds(limits_.send_timeout);
+  } else {
+    deadline = now + seconds(limits_.idle_timeout);
+    if (c->timing && c->started + seconds(limits_.transfer_timeout) < deadline)
+      deadline = c->started + seconds(limits_.transfer_timeout);
+  }
+  c->deadline.store(ticks(deadline), std::memory_order_relaxed);
+  c->parked.store(true, std::memory_order_release);
+  // A half-closed client would report EPOLLRDHUP at once, again and again,
+  // while a response waits for room: only input waits watch for it.
+  if (events & EPOLLIN) events |= EPOLLRDHUP;
+  if (!arm(EPOLL_CTL_MOD, c->fd, events, c)) {
+    c->parked.store(false, std::memory_order_relaxed);
+    close_connection(c);
+  }
+}
+
+void Server::Loop::close_connection(Connection *c) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    connections_.erase(c);
+  }
+  buffered_.fetch_sub(static_cast<long long>(c->accounted));
+  --open_;
+  if (c->ssl) SSL_free(c->ssl);
+  ::close(c->fd);  // also leaves the epoll set
+  delete c;
+}
+
+// The deadlines: a parked connection past its deadline is shut down; its
+// end then reaches a worker through epoll and the worker closes it. Only
+// the worker an event went to may free a connection, so this never races
+// with one that has just been handed it.
+void Server::Loop::expire(Clock::time_point now) {
+  Clock::rep at = ticks(now);
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (Connection *c : connections_) {
+    if (!c->expired && c->parked.load(std::memory_order_acquire) &&
+        at >= c->deadline.load(std::memory_order_relaxed)) {
+      c->expired = true;
+      ::shutdown(c->fd, SHUT_RDWR);
+    }
+  }
+  if (!listening_ && now >= retry_accept_)
+    listening_ = arm(EPOLL_CTL_MOD, server_.listen_fd_, EPOLLIN, nullptr);
 }
 
 Server::Server(const ServerOptions &options, LeadBackend &leads, Limiter &limiter, const Authenticator &auth,
@@ -357,15 +526,13 @@ Server::Server(const ServerOptions &options, LeadBackend &leads, Limiter &limite
   context_.wsdl = &wsdl;
   context_.leads = &leads;
   context_.limiter = &limiter;
+  context_.max_body = options.limits.max_body_bytes;
   context_.verbose = options.verbose;
 }
 
 Server::~Server() {
-  if (master_) {
-    soap_destroy(master_);
-    soap_end(master_);
-    soap_free(master_);
-  }
+  if (listen_fd_ >= 0) ::close(listen_fd_);
+  if (tls_) SSL_CTX_free(tls_);
 }
 
 int Server::threads() const { return options_.threads > 0 ? options_.threads : default_worker_threads(); }
@@ -376,44 +543,59 @@ void Server::bind() {
   bool tls = !options_.cert_file.empty() || !options_.key_file.empty();
   if (tls && (options_.cert_file.empty() || options_.key_file.empty()))
     throw ServerError("--cert and --key go together");
-  master_ = soap_new2(SOAP_IO_KEEPALIVE | SOAP_XML_STRICT, SOAP_IO_KEEPALIVE);
-  if (!master_) throw ServerError("cannot create a gSOAP context");
-  master_->bind_flags = SO_REUSEADDR;
-  master_->recv_timeout = options_.recv_timeout;
-  master_->send_timeout = options_.send_timeout;
-  master_->transfer_timeout = options_.transfer_timeout;
-  master_->accept_timeout = -200000;  // the readiness loop only accepts when a client waits
-  master_->recv_maxlength = options_.max_body;
-  master_->maxlevel = 64;             // deeper XML is hostile, not a lead
-  master_->maxoccurs = 100000;
-  master_->max_keep_alive = options_.max_keep_alive;
+  // Every connection is a descriptor: make room for max_connections (plus
+  // the listener, the epoll set, the journal and the standard streams).
+  const int kReserve = 32;
+  rlimit nofile{};
+  if (getrlimit(RLIMIT_NOFILE, &nofile) == 0) {
+    rlim_t want = static_cast<rlim_t>(options_.limits.max_connections) + kReserve;
+    if (nofile.rlim_cur < want) {
+      nofile.rlim_cur = nofile.rlim_max == RLIM_INFINITY || nofile.rlim_max >= want ? want : nofile.rlim_max;
+      setrlimit(RLIMIT_NOFILE, &nofile);
+      getrlimit(RLIMIT_NOFILE, &nofile);
+    }
+    if (nofile.rlim_cur < want) {
+      int fit = static_cast<int>(nofile.rlim_cur) - kReserve;
+      if (fit < 1) throw ServerError("the descriptor limit leaves no room for connections");
+      std::fprintf(stderr, "mktows-sandbox: descriptor limit %llu: at most %d connections (not %d)\n",
+                   static_cast<unsigned long long>(nofile.rlim_cur), fit, options_.limits.max_connections);
+      options_.limits.max_connections = fit;
+    }
+  }
   if (tls) {
-    soap_ssl_init();
-    if (soap_ssl_server_context(master_, SOAP_SSL_NO_AUTHENTICATION, nullptr, nullptr, nullptr, nullptr, nullptr,
-                                nullptr, nullptr))
-      throw ServerError("cannot create the TLS context");
-    SSL_CTX *ctx = master_->ctx;
-    if (SSL_CTX_use_certificate_chain_file(ctx, options_.cert_file.c_str()) != 1)
+    tls_ = SSL_CTX_new(TLS_server_method());
+    if (!tls_) throw ServerError("cannot create the TLS context");
+    SSL_CTX_set_min_proto_version(tls_, TLS1_2_VERSION);
+    // Partial and retried writes from a buffer that may move; idle
+    // connections give their record buffers back.
+    SSL_CTX_set_mode(tls_, SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER |
+                               SSL_MODE_RELEASE_BUFFERS);
+    if (SSL_CTX_use_certificate_chain_file(tls_, options_.cert_file.c_str()) != 1)
       throw ServerError("cannot read the certificate " + options_.cert_file);
-    if (SSL_CTX_use_PrivateKey_file(ctx, options_.key_file.c_str(), SSL_FILETYPE_PEM) != 1 ||
-        SSL_CTX_check_private_key(ctx) != 1)
+    if (SSL_CTX_use_PrivateKey_file(tls_, options_.key_file.c_str(), SSL_FILETYPE_PEM) != 1 ||
+        SSL_CTX_check_private_key(tls_) != 1)
       throw ServerError("cannot use the private key " + options_.key_file);
   }
-  if (!soap_valid_socket(soap_bind(master_, "127.0.0.1", options_.port, 128)))
+  listen_fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+  if (listen_fd_ < 0) throw ServerError("cannot create the listening socket");
+  int one = 1;
+  ::setsockopt(listen_fd_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(options_.port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::bind(listen_fd_, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0 || ::listen(listen_fd_, SOMAXCONN) != 0)
     throw ServerError("cannot listen on 127.0.0.1:" + std::to_string(options_.port));
-  sockaddr_storage addr{};
   socklen_t len = sizeof addr;
-  if (getsockname(master_->master, reinterpret_cast<sockaddr *>(&addr), &len) != 0)
+  if (getsockname(listen_fd_, reinterpret_cast<sockaddr *>(&addr), &len) != 0)
     throw ServerError("cannot read the listening port");
-  port_ = addr.ss_family == AF_INET6 ? ntohs(reinterpret_cast<sockaddr_in6 *>(&addr)->sin6_port)
-                                     : ntohs(reinterpret_cast<sockaddr_in *>(&addr)->sin_port);
+  port_ = ntohs(addr.sin_port);
   context_.base_url = std::string(tls ? "https" : "http") + "://127.0.0.1:" + std::to_string(port_);
 }
 
 void Server::run(const std::atomic<bool> &stop) {
   Loop loop(*this, threads());
   loop.run(stop);
-  soap_closesock(master_);
 }
 
 }  // namespace mktows_sandbox

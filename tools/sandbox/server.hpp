@@ -1,7 +1,9 @@
-// server.hpp: the listening socket, the readiness loop that holds idle
-// keep-alive connections, and the worker pool that serves their requests.
+// server.hpp: the listening socket, the readiness loop every connection
+// lives in while its bytes come and go, and the workers that serve the
+// requests it has collected whole.
 #pragma once
 
+#include "config.hpp"
 #include "soap_handler.hpp"
 
 #include <atomic>
@@ -9,7 +11,7 @@
 #include <stdexcept>
 #include <string>
 
-struct soap;
+typedef struct ssl_ctx_st SSL_CTX;
 
 namespace mktows_sandbox {
 
@@ -23,11 +25,7 @@ struct ServerOptions {
   int threads = 0;  // 0: default_worker_threads()
   std::string cert_file;  // TLS when both are set
   std::string key_file;
-  unsigned long long max_body = 8ULL << 20;
-  int recv_timeout = 30;      // seconds a silent client may stay idle
-  int send_timeout = 30;
-  int transfer_timeout = 120; // seconds one whole message may take
-  int max_keep_alive = 1000;  // requests per connection
+  ServingLimits limits;
   bool verbose = false;
 };
 
@@ -46,15 +44,17 @@ class Server {
   // Serve the REST face on the same port (before bind()).
   void set_rest_face(RestFace *face) { context_.rest = face; }
 
-  // Binds 127.0.0.1 and prepares TLS; throws ServerError.
+  // Binds 127.0.0.1, raises the descriptor limit for max_connections and
+  // prepares TLS; throws ServerError.
   void bind();
   int port() const { return port_; }
   int threads() const;
+  const ServingLimits &limits() const { return options_.limits; }
   // http(s)://127.0.0.1:PORT/soap/mktows/2_2
   std::string endpoint() const;
 
-  // Accepts and serves until `stop` becomes true, then closes idle
-  // connections, lets the requests in progress finish and joins the workers.
+  // Accepts and serves until `stop` becomes true, then lets the requests
+  // being served finish, closes every connection and joins the workers.
   void run(const std::atomic<bool> &stop);
 
  private:
@@ -63,7 +63,8 @@ class Server {
   ServerOptions options_;
   Authenticator auth_;
   HandlerContext context_;
-  struct soap *master_ = nullptr;
+  int listen_fd_ = -1;
+  SSL_CTX *tls_ = nullptr;
   int port_ = 0;
 };
 

@@ -2,7 +2,7 @@
 #include "soap_handler.hpp"
 
 #include "fault_codes.hpp"
-#include "rest_gsoap_route.hpp"
+#include "xml_guard.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -27,76 +27,41 @@ std::string xml_text(const std::string &text) {
   }
   return out;
 }
-const char kServicePrefix[] = "/soap/mktows/";
-
-// Splits "/soap/mktows/<version>[?query]". The version is restricted to a
-// harmless alphabet because it is echoed into the served WSDL. The
-// absolute form "http(s)://host:port/soap/..." is accepted too (RFC 9112
-// 3.2.2: servers must): clients behind a proxy send it, even through a
-// CONNECT tunnel (gSOAP does).
-bool service_path(const char *path, std::string &version, std::string &query) {
-  if (!path) return false;
-  std::string p(path);
-  for (const char *scheme : {"http://", "https://"}) {
-    std::size_t n = std::strlen(scheme);
-    if (p.size() > n && strncasecmp(p.c_str(), scheme, n) == 0) {
-      std::size_t slash = p.find('/', n);
-      p = slash == std::string::npos ? std::string("/") : p.substr(slash);
-      break;
-    }
-  }
-  std::size_t q = p.find('?');
-  query = q == std::string::npos ? std::string() : p.substr(q + 1);
-  p = p.substr(0, q);
-  std::size_t n = std::strlen(kServicePrefix);
-  if (p.compare(0, n, kServicePrefix) != 0 || p.size() == n || p.size() > n + 32) return false;
-  version = p.substr(n);
-  for (char c : version)
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
-          c == '-'))
-      return false;
-  return true;
-}
-
-bool transport_error(int e) {
-  return e == SOAP_EOF || e == SOAP_TCP_ERROR || e == SOAP_SSL_ERROR || e == SOAP_UDP_ERROR;
-}
-
-// Once a request has begun, running out of input means the XML ended too
-// early (or the client went quiet): answer 20012; soap_send_fault itself
-// skips a peer that has gone.
-bool broken_connection(int e) { return e == SOAP_TCP_ERROR || e == SOAP_SSL_ERROR || e == SOAP_UDP_ERROR; }
 
 }  // namespace
 
 SoapHandler::SoapHandler(struct soap *soap, const HandlerContext &context, const Authenticator &auth)
     : wire::MktowsApiSoapBindingService(soap), context_(context), auth_(auth) {
   soap->user = this;
-  soap->fget = &SoapHandler::http_get;
-  soap->fpreparerecv = &SoapHandler::count_received;
-  soap->fpreparefinalrecv = &SoapHandler::keep_pipelined;
-  install_rest_route(soap, context.rest);
+  // Plain XML both ways: the serving loop has read the HTTP head and
+  // writes the response's; gSOAP sees only the body. Output is buffered
+  // (one write per 64 KiB) and, being plain, serialised once: gSOAP's
+  // counting pass is for a Content-Length it no longer writes.
+  soap_set_imode(soap, SOAP_XML_STRICT | SOAP_ENC_PLAIN);
+  soap_set_omode(soap, SOAP_ENC_PLAIN | SOAP_IO_BUFFER);
+  soap->socket = SOAP_INVALID_SOCKET;
+  soap->keep_alive = 0;
+  soap->fpoll = nullptr;  // nothing to poll: the peer is the serving loop
+  soap->frecv = &SoapHandler::read_body;
+  soap->fsend = &SoapHandler::write_out;
+  soap->recv_maxlength = context.max_body;
+  soap->maxlevel = kMaxXmlDepth;
+  soap->maxoccurs = 100000;
+  out_.reserve(4096);
 }
 
-// Called when a request has been read (soap_end_recv) and before a GET is
-// answered: whatever the buffer holds past it is the client's next request.
-int SoapHandler::keep_pipelined(struct soap *soap) {
+size_t SoapHandler::read_body(struct soap *soap, char *buf, size_t len) {
   SoapHandler *self = static_cast<SoapHandler *>(soap->user);
-  if (soap->bufidx < soap->buflen) self->pipelined_.assign(soap->buf + soap->bufidx, soap->buflen - soap->bufidx);
-  return SOAP_OK;
+  if (!self->body_) return 0;
+  std::size_t n = self->body_->size() - self->body_read_;
+  if (n > len) n = len;
+  std::memcpy(buf, self->body_->data() + self->body_read_, n);
+  self->body_read_ += n;
+  return n;  // 0: the body ended where its framing said
 }
 
-void SoapHandler::restore_pipelined() {
-  if (!pipelined_.empty() && soap->keep_alive && soap_valid_socket(soap->socket)) {
-    std::memcpy(soap->buf, pipelined_.data(), pipelined_.size());
-    soap->bufidx = 0;
-    soap->buflen = pipelined_.size();
-  }
-  pipelined_.clear();
-}
-
-int SoapHandler::count_received(struct soap *soap, const char *, size_t len) {
-  static_cast<SoapHandler *>(soap->user)->kept_bytes_ += len;
+int SoapHandler::write_out(struct soap *soap, const char *data, size_t len) {
+  static_cast<SoapHandler *>(soap->user)->out_.append(data, len);
   return SOAP_OK;
 }
 
@@ -121,38 +86,6 @@ int SoapHandler::fault(int code, const std::string &why, bool tell_caller) {
                        "</code></ns1:serviceException>";
   *soap_faultdetail(soap) = soap_strdup(soap, detail.c_str());
   return soap->error = SOAP_FAULT;
-}
-
-bool SoapHandler::close_connection() {
-  soap->keep_alive = 0;
-  soap_closesock(soap);
-  return false;
-}
-
-bool SoapHandler::send_http_status(int status) {
-  soap->keep_alive = 0;
-  soap_send_empty_response(soap, status);
-  return close_connection();
-}
-
-int SoapHandler::http_get(struct soap *soap) {
-  SoapHandler *self = static_cast<SoapHandler *>(soap->user);
-  keep_pipelined(soap);
-  int routed;
-  if (route_rest_get(soap, routed)) return routed;
-  std::string version, query;
-  if (!service_path(soap->path, version, query) || !iequals(query, "wsdl")) return 404;
-  std::string body = self->context_.wsdl->with_address(self->context_.base_url + kServicePrefix + version);
-  soap->http_content = "text/xml; charset=utf-8";
-  // Store the whole document first so the response carries a
-  // Content-Length and the connection can stay open.
-  soap_mode saved = soap->omode;
-  soap->omode = (soap->omode & ~SOAP_IO) | SOAP_IO_STORE;
-  int r = SOAP_OK;
-  if (soap_response(soap, SOAP_FILE) || soap_send_raw(soap, body.data(), body.size()) || soap_end_send(soap))
-    r = soap->error;
-  soap->omode = saved;
-  return r;
 }
 
 // Our headers are not members of SOAP_ENV__Header (that type is left to the
@@ -195,20 +128,27 @@ void SoapHandler::authenticate() {
   }
 }
 
-int SoapHandler::serve() {
-  soap->keep_alive = soap->max_keep_alive + 1;
-  do end_request(serve_request());
-  while (soap->keep_alive && soap_valid_socket(soap->socket));
-  release();
-  return SOAP_OK;
-}
-
-bool SoapHandler::serve_request() {
-  if (soap->keep_alive > 0 && soap->max_keep_alive > 0) soap->keep_alive--;
-  pipelined_.clear();
-  bool clean = serve_one();
-  restore_pipelined();
-  return clean;
+HttpResponse SoapHandler::serve_post(const std::string &body, const std::string *soap_action,
+                                     Limiter::InFlight *in_flight) {
+  body_ = &body;
+  body_read_ = 0;
+  out_.clear();
+  kept_bytes_ += body.size();
+  bool clean;
+  if (in_flight) {
+    clean = serve_one(soap_action, in_flight);
+  } else {
+    Limiter::InFlight own(*context_.limiter);
+    clean = serve_one(soap_action, &own);
+  }
+  body_ = nullptr;
+  HttpResponse r;
+  // A fault is HTTP 500 (SOAP 1.1 over HTTP); everything else is 200.
+  r.status = clean ? 200 : 500;
+  r.content_type = "text/xml; charset=utf-8";
+  r.body.swap(out_);
+  end_request(clean);
+  return r;
 }
 
 void SoapHandler::end_request(bool clean) {
@@ -223,7 +163,7 @@ void SoapHandler::release() {
   kept_bytes_ = 0;
 }
 
-bool SoapHandler::serve_one() {
+bool SoapHandler::serve_one(const std::string *soap_action, Limiter::InFlight *in_flight) {
   soap_clr_omode(soap, SOAP_XML_NIL);
   has_workspace_ = false;
   workspace_.clear();
@@ -233,37 +173,25 @@ bool SoapHandler::serve_one() {
   // soap_begin_recv anyway.
   soap->encoding = 0;
   soap->encodingStyle = "";
-  if (soap_begin_recv(soap)) {
-    int e = soap->error;
-    if (e == SOAP_STOP) return false;  // a GET, answered by http_get
-    if (transport_error(e)) return close_connection();
-    // A REST POST without a body (Associate Lead) ends gSOAP's reading here.
-    bool kept;
-    if (e == SOAP_NO_DATA && route_rest_request(soap, kept)) return kept;
-    if (e == SOAP_EOM) return send_http_status(413);
-    if (e >= 300 && e < 600) return send_http_status(e);
-    fault(kRequestNotUnderstood, "unreadable HTTP request");
-    soap_send_fault(soap);
-    return close_connection();
-  }
-  bool kept;
-  if (route_rest_request(soap, kept)) return kept;
-  std::string version, query;
-  if (!service_path(soap->path, version, query)) return send_http_status(404);
+  soap->keep_alive = 0;  // gSOAP starts each message from an empty buffer
 
-  Limiter::InFlight in_flight(*context_.limiter);
-  in_flight_ = &in_flight;
+  in_flight_ = in_flight;
   struct Forget {
     Limiter::InFlight *&p;
     ~Forget() { p = nullptr; }
   } forget{in_flight_};
   int code = 0;
   std::string why;
-  if (soap_envelope_begin_in(soap) || read_headers() || soap_body_begin_in(soap)) {
-    if (broken_connection(soap->error)) return close_connection();
-    if (soap->error == SOAP_EOM) return send_http_status(413);
+  // What gSOAP would let through but a strict XML parser refuses (and what
+  // gSOAP would interpret before the XML: gzip, MIME, DIME).
+  if (const char *refused = xml_refusal(*body_)) {
     code = kRequestNotUnderstood;
-    why = "not a SOAP envelope";
+    why = refused;
+  }
+  if (!code && (soap_begin_recv(soap) || soap_envelope_begin_in(soap) || read_headers() ||
+                soap_body_begin_in(soap))) {
+    code = kRequestNotUnderstood;
+    why = "not a SOAP envelope (gSOAP error " + std::to_string(soap->error) + ")";
   }
   if (!code) {
     try {
@@ -278,19 +206,21 @@ bool SoapHandler::serve_one() {
   }
   if (!code) {
     if (soap_peek_element(soap)) {
-      if (broken_connection(soap->error)) return close_connection();
       code = kRequestNotUnderstood;
       why = "no operation element in the body";
     }
   }
-  if (!code && soap->action && *soap->action) {
-    // A SOAPAction, when sent, must name the body's operation.
+  if (!code && soap_action) {
+    // A SOAPAction, when sent, must name the body's operation. Quotes
+    // around it are optional on the wire (RFC 2616 quoted-string).
+    std::string sent = *soap_action;
+    if (sent.size() >= 2 && sent.front() == '"' && sent.back() == '"') sent = sent.substr(1, sent.size() - 2);
     const char *colon = std::strchr(soap->tag, ':');
     std::string local = colon ? colon + 1 : soap->tag;
-    if (local.size() > 6 && local.compare(0, 6, "params") == 0) {
+    if (!sent.empty() && local.size() > 6 && local.compare(0, 6, "params") == 0) {
       std::string op = local.substr(6);
       op[0] = static_cast<char>(op[0] >= 'A' && op[0] <= 'Z' ? op[0] - 'A' + 'a' : op[0]);
-      if (std::string(soap->action) != kNamespace + op) {
+      if (sent != kNamespace + op) {
         code = kRequestNotUnderstood;
         why = "SOAPAction does not match the operation";
       }
@@ -300,19 +230,22 @@ bool SoapHandler::serve_one() {
     if (dispatch(soap) == SOAP_OK) return true;
     int e = soap->error;
     if (e == SOAP_FAULT) {
+      // The operation refused the call (fault() has filled soap->fault);
+      // anything it had begun to write is dropped.
+      out_.clear();
       soap_send_fault(soap);
-      return close_connection();
+      return false;
     }
-    if (broken_connection(e)) return close_connection();
-    if (e == SOAP_EOM) return send_http_status(413);
     // Strict parsing reports a missing required element (returnLead,
-    // attrName, attrValue, ...) as SOAP_OCCURS: the table's 20017.
+    // attrName, attrValue, ...) as SOAP_OCCURS: the table's 20017. The
+    // input running out (SOAP_EOF) is a body that ended before its XML.
     code = e == SOAP_NO_METHOD ? kUnsupportedOperation : e == SOAP_OCCURS ? kInvalidRequest : kRequestNotUnderstood;
     why = "gSOAP error " + std::to_string(e);
   }
+  out_.clear();
   fault(code, why);
   soap_send_fault(soap);
-  return close_connection();
+  return false;
 }
 
 LeadInput SoapHandler::to_input(const wire::mktows__LeadRecord &r) {

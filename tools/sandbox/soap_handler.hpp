@@ -4,6 +4,7 @@
 #pragma once
 
 #include "auth.hpp"
+#include "http_message.hpp"
 #include "lead_backend.hpp"
 #include "limits.hpp"
 #include "wsdl_document.hpp"
@@ -25,22 +26,27 @@ struct HandlerContext {
   Limiter *limiter = nullptr;
   const WsdlDocument *wsdl = nullptr;  // served on ?WSDL
   std::string base_url;  // http://127.0.0.1:PORT, the address ?WSDL points at
+  unsigned long long max_body = 8ULL << 20;  // ServingLimits::max_body_bytes
   bool verbose = false;
   RestFace *rest = nullptr;  // answers /rest/ and /identity/ when set
 };
 
+// Serves SOAP requests that the serving loop has collected whole: gSOAP
+// reads the body from memory and writes the envelope to memory (plain XML,
+// no HTTP: the loop frames both), so parsing never waits for a client and
+// the message ends exactly where the HTTP framing says.
 class SoapHandler : public wire::MktowsApiSoapBindingService {
  public:
+  // Configures `soap` for in-memory use (modes, XML bounds, I/O hooks).
   SoapHandler(struct soap *soap, const HandlerContext &context, const Authenticator &auth);
 
-  // Serves the requests of one accepted connection (keep-alive), answering
-  // every refused request with a fault of the vendor's shape.
-  int serve() override;
+  // One POST to the service endpoint: its SOAP answer (200, or 500 with a
+  // fault of the vendor's shape). `soap_action` is the SOAPAction header
+  // as sent (null when absent). `in_flight` counts the call for the
+  // concurrency limit from the moment its head was read (null: from now).
+  HttpResponse serve_post(const std::string &body, const std::string *soap_action,
+                          Limiter::InFlight *in_flight = nullptr);
 
-  // Serves one request on the connection attached to the context (its
-  // socket, TLS session and keep-alive countdown); closes the connection
-  // when the request ends it. True when the call was answered normally.
-  bool serve_request();
   // Ends a request. gSOAP's soap_end clears two hash tables (about 40k
   // instructions) whatever the message, so the memory of clean calls is
   // freed in batches: every kBatchCalls calls or kBatchBytes received,
@@ -61,19 +67,15 @@ class SoapHandler : public wire::MktowsApiSoapBindingService {
   int fault(int code, const std::string &why, bool tell_caller = false);
 
  private:
-  bool serve_one();
+  // True when the call was answered normally; the envelope is in out_.
+  bool serve_one(const std::string *soap_action, Limiter::InFlight *in_flight);
   // Reads the request's <SOAP-ENV:Header>, when it has one, into
   // auth_header_ and context_header_.
   int read_headers();
   void authenticate();
-  // Both end the connection and return false (the request failed).
-  bool send_http_status(int status);
-  bool close_connection();
   int respond();  // the call succeeded: release its slot, write nil members
-  static int http_get(struct soap *soap);
-  static int count_received(struct soap *soap, const char *buf, size_t len);
-  static int keep_pipelined(struct soap *soap);
-  void restore_pipelined();
+  static size_t read_body(struct soap *soap, char *buf, size_t len);
+  static int write_out(struct soap *soap, const char *data, size_t len);
 
   wire::mktows__LeadRecord *to_record(const Lead &lead);
   LeadInput to_input(const wire::mktows__LeadRecord &record);
@@ -86,9 +88,9 @@ class SoapHandler : public wire::MktowsApiSoapBindingService {
   wire::mktows__MktowsContextHeaderInfo *context_header_ = nullptr;
   bool has_workspace_ = false;
   std::string workspace_;
-  // Bytes of the next pipelined request, saved before the response is
-  // written: gSOAP sends through the same buffer it reads into.
-  std::string pipelined_;
+  const std::string *body_ = nullptr;  // the request being parsed
+  std::size_t body_read_ = 0;
+  std::string out_;                    // the envelope being written
   int kept_calls_ = 0;               // clean calls whose memory is still held
   unsigned long kept_bytes_ = 0;     // bytes received since the last release
 };
