@@ -6,6 +6,7 @@
 #include "rest_backend.hpp"
 #include "rest_http.hpp"
 #include "server.hpp"
+#include "server_args.hpp"
 #include "token_cache.hpp"
 #include "wsdl_document.hpp"
 
@@ -27,28 +28,12 @@ extern "C" void on_signal(int) { g_stop.store(true); }
 
 const char kUsage[] =
     "usage: mktows-bridge [options]\n"
-    "  --port P                 listen on 127.0.0.1:P (0, the default: a free port)\n"
-    "  --threads N              worker threads (default: one per CPU, at least 2)\n"
-    "  --cert FILE --key FILE   serve HTTPS with this PEM certificate chain and key\n"
     "  --config FILE            JSON configuration, mode 0600 (docs/BRIDGE.md)\n"
-    "  --wsdl FILE              serve FILE on ?WSDL (e.g. the vendor file an application was generated from)\n"
     "  --verbose                log every REST call (tokens and secrets redacted) and every fault's reason\n"
     "The REST side comes from MKTOWS_REST_ENDPOINT, MKTOWS_IDENTITY_ENDPOINT (optional),\n"
     "MKTOWS_REST_CLIENT_ID and MKTOWS_REST_CLIENT_SECRET; SOAP users from the configuration or\n"
-    "MKTOWS_USER_ID / MKTOWS_ENCRYPTION_KEY. Secrets are never taken from the command line.\n";
-
-[[noreturn]] void usage_error(const std::string &message) {
-  std::cerr << "mktows-bridge: " << message << "\n" << kUsage;
-  std::exit(2);
-}
-
-long number(const std::string &flag, const char *text, long min, long max) {
-  char *end = nullptr;
-  long v = std::strtol(text, &end, 10);
-  if (!*text || !end || *end || v < min || v > max)
-    usage_error(flag + " needs a number in [" + std::to_string(min) + ", " + std::to_string(max) + "]");
-  return v;
-}
+    "MKTOWS_USER_ID / MKTOWS_ENCRYPTION_KEY. Secrets are never taken from the command line.\n"
+    "Serving (as mktows-sandbox serves; --wsdl: e.g. the vendor file an application was generated from):\n";
 
 const char *environment(const char *name) { return std::getenv(name); }
 
@@ -59,25 +44,25 @@ int main(int argc, char **argv) {
   using namespace mktows_bridge;
   ServerOptions options;
   std::string config_file, wsdl_file;
-  for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
-    if (a == "--help" || a == "-h") {
-      std::cout << kUsage;
-      return 0;
+  try {
+    for (int i = 1; i < argc; ++i) {
+      std::string a = argv[i];
+      if (a == "--help" || a == "-h") {
+        std::cout << kUsage << kServerFlagsUsage;
+        return 0;
+      }
+      const char *v = nullptr;
+      if (server_flag_takes_value(a)) {
+        if (i + 1 >= argc) throw UsageError("missing value after " + a);
+        v = argv[++i];
+      }
+      if (apply_server_flag(a, v, options, wsdl_file)) continue;
+      if (a == "--config") config_file = v;
+      else throw UsageError("unknown option " + a);
     }
-    if (a == "--verbose") {
-      options.verbose = true;
-      continue;
-    }
-    if (i + 1 >= argc) usage_error("missing value after " + a);
-    const char *v = argv[++i];
-    if (a == "--port") options.port = static_cast<int>(number(a, v, 0, 65535));
-    else if (a == "--threads") options.threads = static_cast<int>(number(a, v, 1, 256));
-    else if (a == "--cert") options.cert_file = v;
-    else if (a == "--key") options.key_file = v;
-    else if (a == "--config") config_file = v;
-    else if (a == "--wsdl") wsdl_file = v;
-    else usage_error("unknown option " + a);
+  } catch (const UsageError &e) {
+    std::cerr << "mktows-bridge: " << e.what() << "\n" << kUsage << kServerFlagsUsage;
+    return 2;
   }
   std::signal(SIGPIPE, SIG_IGN);
   if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {

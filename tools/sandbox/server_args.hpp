@@ -1,0 +1,34 @@
+// server_args.hpp: the command-line flags every mktows SOAP server takes
+// (mktows-sandbox and mktows-bridge serve the same way): where it listens,
+// TLS, the serving bounds (ServingLimits), the WSDL on ?WSDL, --verbose.
+// Each program parses its own flags around these.
+#pragma once
+
+#include "server.hpp"
+
+#include <stdexcept>
+#include <string>
+
+namespace mktows_sandbox {
+
+// A flag or value the program refuses; main prints it with its usage, exit 2.
+class UsageError : public std::runtime_error {
+ public:
+  explicit UsageError(const std::string &what) : std::runtime_error(what) {}
+};
+
+// The usage lines of those flags, for each program's --help.
+extern const char kServerFlagsUsage[];
+
+// `text` as a whole number in [min, max], or UsageError naming `flag`.
+long long flag_number(const std::string &flag, const char *text, long long min, long long max);
+
+// Applies `flag` (with `value`, which may be null for a flag without one)
+// when it is one of the server flags; false when it is not. `wsdl_file`
+// receives --wsdl. Throws UsageError on a bad value.
+bool apply_server_flag(const std::string &flag, const char *value, ServerOptions &options, std::string &wsdl_file);
+
+// Whether `flag` takes a value (every server flag but --verbose does).
+inline bool server_flag_takes_value(const std::string &flag) { return flag != "--verbose"; }
+
+}  // namespace mktows_sandbox
