@@ -44,26 +44,13 @@ int main(int argc, char **argv) {
   using namespace mktows_bridge;
   ServerOptions options;
   std::string config_file, wsdl_file;
-  try {
-    for (int i = 1; i < argc; ++i) {
-      std::string a = argv[i];
-      if (a == "--help" || a == "-h") {
-        std::cout << kUsage << kServerFlagsUsage;
-        return 0;
-      }
-      const char *v = nullptr;
-      if (server_flag_takes_value(a)) {
-        if (i + 1 >= argc) throw UsageError("missing value after " + a);
-        v = argv[++i];
-      }
-      if (apply_server_flag(a, v, options, wsdl_file)) continue;
-      if (a == "--config") config_file = v;
-      else throw UsageError("unknown option " + a);
-    }
-  } catch (const UsageError &e) {
-    std::cerr << "mktows-bridge: " << e.what() << "\n" << kUsage << kServerFlagsUsage;
-    return 2;
-  }
+  int exit_status = parse_server_args(argc, argv, "mktows-bridge", kUsage, options, wsdl_file,
+                                      [&](const std::string &a, const char *v) {
+    if (a != "--config") return false;
+    config_file = v;
+    return true;
+  });
+  if (exit_status >= 0) return exit_status;
   std::signal(SIGPIPE, SIG_IGN);
   if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
     std::fprintf(stderr, "mktows-bridge: cannot initialise libcurl\n");

@@ -40,33 +40,20 @@ int main(int argc, char **argv) {
   std::string config_file, data_dir, wsdl_file;
   long long token_lifetime = -1;
   long long window = -1, rate = -1, rate_window = -1, concurrent = -1, quota = -1;
-  try {
-    for (int i = 1; i < argc; ++i) {
-      std::string a = argv[i];
-      if (a == "--help" || a == "-h") {
-        std::cout << kUsage << kServerFlagsUsage;
-        return 0;
-      }
-      const char *v = nullptr;
-      if (server_flag_takes_value(a)) {
-        if (i + 1 >= argc) throw UsageError("missing value after " + a);
-        v = argv[++i];
-      }
-      if (apply_server_flag(a, v, options, wsdl_file)) continue;
-      if (a == "--config") config_file = v;
-      else if (a == "--data") data_dir = v;
-      else if (a == "--timestamp-window") window = flag_number(a, v, 1, 86400 * 366);
-      else if (a == "--rate-limit") rate = flag_number(a, v, 0, 100000000);
-      else if (a == "--rate-window") rate_window = flag_number(a, v, 1, 86400);
-      else if (a == "--max-concurrent") concurrent = flag_number(a, v, 0, 100000);
-      else if (a == "--daily-quota") quota = flag_number(a, v, 0, 1000000000000LL);
-      else if (a == "--token-lifetime") token_lifetime = flag_number(a, v, 1, 86400 * 366);
-      else throw UsageError("unknown option " + a);
-    }
-  } catch (const UsageError &e) {
-    std::cerr << "mktows-sandbox: " << e.what() << "\n" << kUsage << kServerFlagsUsage;
-    return 2;
-  }
+  int exit_status = parse_server_args(argc, argv, "mktows-sandbox", kUsage, options, wsdl_file,
+                                      [&](const std::string &a, const char *v) {
+    if (a == "--config") config_file = v;
+    else if (a == "--data") data_dir = v;
+    else if (a == "--timestamp-window") window = flag_number(a, v, 1, 86400 * 366);
+    else if (a == "--rate-limit") rate = flag_number(a, v, 0, 100000000);
+    else if (a == "--rate-window") rate_window = flag_number(a, v, 1, 86400);
+    else if (a == "--max-concurrent") concurrent = flag_number(a, v, 0, 100000);
+    else if (a == "--daily-quota") quota = flag_number(a, v, 0, 1000000000000LL);
+    else if (a == "--token-lifetime") token_lifetime = flag_number(a, v, 1, 86400 * 366);
+    else return false;
+    return true;
+  });
+  if (exit_status >= 0) return exit_status;
   // A client that disconnects mid-response must not kill the server.
   std::signal(SIGPIPE, SIG_IGN);
   try {

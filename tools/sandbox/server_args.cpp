@@ -2,9 +2,13 @@
 #include "server_args.hpp"
 
 #include <cstdlib>
+#include <iostream>
 
 namespace mktows_sandbox {
 
+namespace {
+
+// The usage lines of the server flags, after each program's own.
 const char kServerFlagsUsage[] =
     "  --port P                 listen on 127.0.0.1:P (0, the default: a free port)\n"
     "  --threads N              worker threads (default: one per CPU, at least 2)\n"
@@ -16,6 +20,8 @@ const char kServerFlagsUsage[] =
     "  --transfer-timeout S     drop a client whose request takes over S seconds (default 120)\n"
     "  --max-connections N      more open connections get 503 (default 4096)\n"
     "  --max-buffered BYTES     bytes held for all connections; past it: 503 (default 67108864)\n";
+
+}  // namespace
 
 long long flag_number(const std::string &flag, const char *text, long long min, long long max) {
   char *end = nullptr;
@@ -41,6 +47,30 @@ bool apply_server_flag(const std::string &a, const char *v, ServerOptions &optio
   else if (a == "--max-buffered") l.max_buffered_bytes = static_cast<unsigned long long>(flag_number(a, v, 65536, 1LL << 40));
   else return false;
   return true;
+}
+
+int parse_server_args(int argc, char **argv, const char *program, const char *usage, ServerOptions &options,
+                      std::string &wsdl_file,
+                      const std::function<bool(const std::string &flag, const char *value)> &own_flag) {
+  try {
+    for (int i = 1; i < argc; ++i) {
+      std::string a = argv[i];
+      if (a == "--help" || a == "-h") {
+        std::cout << usage << kServerFlagsUsage;
+        return 0;
+      }
+      const char *v = nullptr;
+      if (a != "--verbose") {
+        if (i + 1 >= argc) throw UsageError("missing value after " + a);
+        v = argv[++i];
+      }
+      if (!apply_server_flag(a, v, options, wsdl_file) && !own_flag(a, v)) throw UsageError("unknown option " + a);
+    }
+  } catch (const UsageError &e) {
+    std::cerr << program << ": " << e.what() << "\n" << usage << kServerFlagsUsage;
+    return 2;
+  }
+  return -1;
 }
 
 }  // namespace mktows_sandbox

@@ -6,6 +6,7 @@
 
 #include "server.hpp"
 
+#include <functional>
 #include <stdexcept>
 #include <string>
 
@@ -17,9 +18,6 @@ class UsageError : public std::runtime_error {
   explicit UsageError(const std::string &what) : std::runtime_error(what) {}
 };
 
-// The usage lines of those flags, for each program's --help.
-extern const char kServerFlagsUsage[];
-
 // `text` as a whole number in [min, max], or UsageError naming `flag`.
 long long flag_number(const std::string &flag, const char *text, long long min, long long max);
 
@@ -28,7 +26,13 @@ long long flag_number(const std::string &flag, const char *text, long long min, 
 // receives --wsdl. Throws UsageError on a bad value.
 bool apply_server_flag(const std::string &flag, const char *value, ServerOptions &options, std::string &wsdl_file);
 
-// Whether `flag` takes a value (every server flag but --verbose does).
-inline bool server_flag_takes_value(const std::string &flag) { return flag != "--verbose"; }
+// Parses the command line: the server flags, and the program's own through
+// `own_flag` (false: not one of them; it may throw UsageError). Every flag
+// but --verbose takes a value. Returns -1 to go on; else the exit status:
+// 0 after --help (usage printed), 2 after a bad command line (the reason
+// and the usage on stderr, prefixed with `program`).
+int parse_server_args(int argc, char **argv, const char *program, const char *usage, ServerOptions &options,
+                      std::string &wsdl_file,
+                      const std::function<bool(const std::string &flag, const char *value)> &own_flag);
 
 }  // namespace mktows_sandbox
