@@ -3,7 +3,7 @@
 #   readme_first       the first ```cpp block, as it stands
 #   readme_raw_proxy   the raw-proxy block, its #include lines first, the rest
 #                      in a main() that provides the names it uses (endpoint,
-#                      user_id, key, params, result) and prints the answer
+#                      user_id, key, params, result) and then prints the answer
 file(READ "${MKTOWS_README}" readme)
 # Blocks hold semicolons, so they are kept in numbered variables, not a list.
 set(n 0)
@@ -54,9 +54,9 @@ int main() {
   params.leadRecord = &record;
   params.returnLead = false;
   mktows::wire::mktows__SuccessSyncLead result;
-  {
+  // The block as written: the proxy it declares owns the answer's memory,
+  // so the answer is read in the same scope.
 ${body}
-  }
   if (!result.result || !result.result->syncStatus) return 1;
   std::printf(\"%d %s\\n\", result.result->leadId,
               mktows::wire::soap_mktows__LeadSyncStatus2s(nullptr, result.result->syncStatus->status));
