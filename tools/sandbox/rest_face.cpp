@@ -117,7 +117,7 @@ bool path_id(const std::string &path, const std::string &prefix, const std::stri
 }  // namespace
 
 RestFace::RestFace(LeadService &leads, Limiter &limiter, bool verbose)
-    : leads_(leads), limiter_(limiter), verbose_(verbose), tokens_(leads.config().rest), rest_leads_(leads) {}
+    : limiter_(limiter), verbose_(verbose), tokens_(leads.config().rest), rest_leads_(leads) {}
 
 bool RestFace::serves(const std::string &target) {
   return target.compare(0, 6, "/rest/") == 0 || target.compare(0, 10, "/identity/") == 0;

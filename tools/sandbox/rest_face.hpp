@@ -37,7 +37,6 @@ class RestFace {
   HttpResponse rest(const HttpRequest &request, const std::string &path, const std::string &query);
   std::string request_id();
 
-  LeadService &leads_;
   Limiter &limiter_;
   bool verbose_;
   RestTokens tokens_;
