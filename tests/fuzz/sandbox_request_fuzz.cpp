@@ -17,6 +17,7 @@
 #include "limits.hpp"
 #include "request_router.hpp"
 #include "soap_handler.hpp"
+#include "wsdl_document.hpp"
 
 #include <climits>
 #include <cstdint>
@@ -34,6 +35,7 @@ struct Harness {
     limits.max_header_bytes = 16u << 10;
     reset_leads();
     context.limiter = &limiter;
+    context.wsdl = &wsdl;
     context.base_url = "http://127.0.0.1:8080";
     context.max_body = limits.max_body_bytes;
     soap = soap_new();
@@ -67,6 +69,7 @@ struct Harness {
   Limiter limiter;
   Authenticator auth;
   ServingLimits limits;
+  const WsdlDocument wsdl{embedded_wsdl(), "the built-in WSDL"};  // served on ?WSDL, as the server does
   HandlerContext context;
   std::unique_ptr<LeadService> leads;
   struct soap *soap = nullptr;
