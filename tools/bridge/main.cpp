@@ -79,11 +79,7 @@ int main(int argc, char **argv) {
     Server server(options, backend, soap_limits, auth, wsdl);
     server.bind();
 
-    struct sigaction sa;
-    std::memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigaction(SIGTERM, &sa, nullptr);
-    sigaction(SIGINT, &sa, nullptr);
+    stop_on_signals(on_signal);
 
     std::printf("listening on %s\n", server.endpoint().c_str());
     std::fflush(stdout);

@@ -1,20 +1,15 @@
 // http_message.cpp: header look-up and response serialisation.
 #include "http_message.hpp"
 
+#include "mktows/trace.hpp"  // mktows::detail::ascii_iequal
+
 #include <cstring>
 
 namespace mktows_sandbox {
 
 bool http_iequals(const std::string &a, const char *b) {
   std::size_t n = std::strlen(b);
-  if (a.size() != n) return false;
-  for (std::size_t i = 0; i < n; ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
+  return a.size() == n && mktows::detail::ascii_iequal(a.data(), b, n);
 }
 
 const std::string *find_header(const HttpHeaders &headers, const char *name) {

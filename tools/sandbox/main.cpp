@@ -79,11 +79,7 @@ int main(int argc, char **argv) {
     server.set_rest_face(&rest);
     server.bind();
 
-    struct sigaction sa;
-    std::memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigaction(SIGTERM, &sa, nullptr);
-    sigaction(SIGINT, &sa, nullptr);
+    stop_on_signals(on_signal);
 
     // Other tools read this first line to find the server.
     std::printf("listening on %s\n", server.endpoint().c_str());

@@ -1,7 +1,9 @@
 // server_args.cpp: the flags every mktows SOAP server takes.
 #include "server_args.hpp"
 
+#include <csignal>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 
 namespace mktows_sandbox {
@@ -71,6 +73,14 @@ int parse_server_args(int argc, char **argv, const char *program, const char *us
     return 2;
   }
   return -1;
+}
+
+void stop_on_signals(void (*handler)(int)) {
+  struct sigaction sa;
+  std::memset(&sa, 0, sizeof sa);
+  sa.sa_handler = handler;
+  sigaction(SIGTERM, &sa, nullptr);
+  sigaction(SIGINT, &sa, nullptr);
 }
 
 }  // namespace mktows_sandbox

@@ -35,4 +35,7 @@ int parse_server_args(int argc, char **argv, const char *program, const char *us
                       std::string &wsdl_file,
                       const std::function<bool(const std::string &flag, const char *value)> &own_flag);
 
+// Calls `handler` on SIGTERM and SIGINT (a server's clean stop).
+void stop_on_signals(void (*handler)(int));
+
 }  // namespace mktows_sandbox
