@@ -21,6 +21,10 @@ if(NOT last_output MATCHES "consumer: leadId 7 CREATED")
   message(FATAL_ERROR "consumer printed: ${last_output}")
 endif()
 run("${WORK_DIR}/build/own_bindings_check")
+run("${WORK_DIR}/build/core_consumer")
+if(NOT last_output MATCHES "core_consumer: 20103 - Lead Not Found, batches of 300")
+  message(FATAL_ERROR "core_consumer printed: ${last_output}")
+endif()
 message(STATUS "find_package consumer: ${last_output}")
 
 # pkg-config: the same program, compiled and linked with mktows.pc's flags.

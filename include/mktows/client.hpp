@@ -32,6 +32,7 @@
 #include "mktows/idempotency.hpp"
 #include "mktows/lead.hpp"
 #include "mktows/limiter.hpp"
+#include "mktows/limits.hpp"  // kMaxBatch
 #include "mktows/options.hpp"
 #include "mktows/retry.hpp"
 #include "mktows/timing.hpp"
@@ -51,9 +52,6 @@
 #include <vector>
 
 namespace mktows {
-
-// The service refuses batches above this many leads.
-static const std::size_t kMaxBatch = 300;
 
 namespace detail {
 

@@ -4,6 +4,8 @@
 #ifndef MKTOWS_ERROR_HPP
 #define MKTOWS_ERROR_HPP
 
+#include "mktows/fault_codes.hpp"
+
 #include <cstddef>
 #include <ostream>
 #include <stdexcept>
@@ -83,20 +85,6 @@ inline const char *to_string(ValidationRule r) {
   return "unknown";
 }
 
-// Marketo's fault codes that the client treats specially.
-namespace fault_code {
-static const int internal_error = 10001;
-static const int api_internal_error = 20011;
-static const int request_not_understood = 20012;
-static const int access_denied = 20013;
-static const int authentication_failed = 20014;
-static const int request_limit_exceeded = 20015;  // daily quota
-static const int request_expired = 20016;         // re-sign and retry
-static const int rate_limit_exceeded = 20023;
-static const int concurrency_limit_exceeded = 20024;
-static const int lead_not_found = 20103;
-}  // namespace fault_code
-
 struct Error {
   ErrorKind kind = ErrorKind::none;
   // fault: Marketo's code (0 if the fault carried none); http: the status;
@@ -132,7 +120,7 @@ struct Error {
       case ErrorKind::fault:
         return code == fault_code::request_expired || code == fault_code::rate_limit_exceeded ||
                code == fault_code::concurrency_limit_exceeded || code == fault_code::internal_error ||
-               code == fault_code::api_internal_error;
+               code == fault_code::api_failure;
       default:
         return false;
     }

@@ -4,6 +4,7 @@
 #define MKTOWS_LEAD_HPP
 
 #include <chrono>
+#include <cstddef>
 #include <string>
 #include <utility>
 #include <vector>
@@ -11,6 +12,31 @@
 namespace mktows {
 
 enum class ForeignSystem { none, custom, sfdc, netsuite };
+
+// The service's text of a foreign system (the WSDL's ForeignSysType):
+// "CUSTOM", "SFDC", "NETSUITE"; "" for none. The one table of it; tools
+// that read or print the text go through these two.
+inline const char *to_string(ForeignSystem s) {
+  switch (s) {
+    case ForeignSystem::custom: return "CUSTOM";
+    case ForeignSystem::sfdc: return "SFDC";
+    case ForeignSystem::netsuite: return "NETSUITE";
+    case ForeignSystem::none: break;
+  }
+  return "";
+}
+
+// The system whose text is exactly `text` (case matters, as in the WSDL);
+// false, `out` untouched, when `text` is none of the three.
+inline bool parse_foreign_system(const std::string &text, ForeignSystem &out) {
+  const ForeignSystem all[] = {ForeignSystem::custom, ForeignSystem::sfdc, ForeignSystem::netsuite};
+  for (std::size_t i = 0; i < sizeof all / sizeof all[0]; ++i)
+    if (text == to_string(all[i])) {
+      out = all[i];
+      return true;
+    }
+  return false;
+}
 
 struct Attribute {
   std::string name;

@@ -1,6 +1,7 @@
 // limiter.hpp: keeps a process under the service's limits per user id
-// (100 calls in any 20 seconds, 10 calls in progress), across every client
-// of the process, so the service's 20023/20024 faults are not provoked.
+// (limits.hpp: kCallsPerWindow calls in any kRateWindowSeconds, at most
+// kMaxConcurrent in progress), across every client of the process, so the
+// service's 20023/20024 faults are not provoked.
 //
 // One Limiter per user id, shared by all clients (Limiter::for_user). A
 // call waits before it is sent: for a free concurrency slot (woken by the
@@ -9,6 +10,7 @@
 #ifndef MKTOWS_LIMITER_HPP
 #define MKTOWS_LIMITER_HPP
 
+#include "mktows/limits.hpp"
 #include "mktows/timing.hpp"
 
 #include <chrono>
@@ -23,9 +25,9 @@ namespace mktows {
 
 struct LimiterOptions {
   bool enabled = true;
-  int calls_per_window = 100;  // 0: no rate limit
-  std::chrono::milliseconds window = std::chrono::milliseconds(20000);
-  int max_concurrent = 10;  // 0: no concurrency limit
+  int calls_per_window = kCallsPerWindow;  // 0: no rate limit
+  std::chrono::milliseconds window = std::chrono::seconds(kRateWindowSeconds);
+  int max_concurrent = kMaxConcurrent;  // 0: no concurrency limit
 };
 
 class Limiter {

@@ -28,19 +28,19 @@ struct Store {
   int next_id = 1;
   std::vector<std::size_t> batch_sizes;
 
-  std::vector<RowOutcome> sync(const std::vector<RowLead> &leads) {
+  std::vector<mktows::SyncResult> sync(const std::vector<mktows::Lead> &leads) {
     batch_sizes.push_back(leads.size());
-    std::vector<RowOutcome> out;
-    for (const RowLead &l : leads) {
-      ++sends[l.email];
-      RowOutcome o;
-      if (l.email.find("bad") != std::string::npos) {
-        o.status = RowOutcome::kFailed;
+    std::vector<mktows::SyncResult> out;
+    for (const mktows::Lead &l : leads) {
+      ++sends[l.email()];
+      mktows::SyncResult o;
+      if (l.email().find("bad") != std::string::npos) {
+        o.status = mktows::SyncStatus::failed;
         o.error = "20106 - Lead Sync Failed";
       } else {
-        auto it = by_email.find(l.email);
-        o.status = it == by_email.end() ? RowOutcome::kCreated : RowOutcome::kUpdated;
-        o.lead_id = it == by_email.end() ? (by_email[l.email] = next_id++) : it->second;
+        auto it = by_email.find(l.email());
+        o.status = it == by_email.end() ? mktows::SyncStatus::created : mktows::SyncStatus::updated;
+        o.lead_id = it == by_email.end() ? (by_email[l.email()] = next_id++) : it->second;
       }
       out.push_back(o);
     }
@@ -83,7 +83,7 @@ BOOST_AUTO_TEST_CASE(batches_summary_rejects_and_json) {
   o.csv_path = csv;
   o.rejects_path = dir.path() + "/rejects.csv";
   o.json = &json;
-  BatchSyncSummary s = run_batch_sync(o, [&](const std::vector<RowLead> &l) { return store.sync(l); });
+  BatchSyncSummary s = run_batch_sync(o, [&](const std::vector<mktows::Lead> &l) { return store.sync(l); });
   BOOST_TEST(s.totals.rows == 1000u);
   BOOST_TEST(s.totals.failed == 10u + 11u);  // 10 local (i%101==50), 11 server (i%97==10)
   BOOST_TEST(s.totals.created == 1000u - 21u);
@@ -100,7 +100,7 @@ BOOST_AUTO_TEST_CASE(batches_summary_rejects_and_json) {
   while (r.next(f)) {
     ++n;
     BOOST_TEST(f.size() == 3u);
-    BOOST_TEST((f[2] == "20106 - Lead Sync Failed" || f[2].find("none of Id") != std::string::npos));
+    BOOST_TEST((f[2] == "20106 - Lead Sync Failed" || f[2].find("lead_key_required") != std::string::npos));
   }
   BOOST_TEST(n == 21);
 
@@ -133,7 +133,7 @@ BOOST_AUTO_TEST_CASE(cut_before_or_after_the_send_then_resumed_sends_each_row_on
       o.rejects_path = dir.path() + "/rejects.csv";
       int calls = 0;
       BOOST_CHECK_THROW(run_batch_sync(o,
-                                       [&](const std::vector<RowLead> &l) {
+                                       [&](const std::vector<mktows::Lead> &l) {
                                          if (++calls == 4) {
                                            if (applied) store.sync(l);
                                            throw CutAfter();
@@ -141,7 +141,7 @@ BOOST_AUTO_TEST_CASE(cut_before_or_after_the_send_then_resumed_sends_each_row_on
                                          return store.sync(l);
                                        }),
                         CutAfter);
-      BatchSyncSummary s = run_batch_sync(o, [&](const std::vector<RowLead> &l) { return store.sync(l); });
+      BatchSyncSummary s = run_batch_sync(o, [&](const std::vector<mktows::Lead> &l) { return store.sync(l); });
       BOOST_TEST(s.rows_resumed == 360u);
       BOOST_TEST(s.resent_unacknowledged);
       BOOST_TEST(s.totals.rows == 1000u);
@@ -160,7 +160,7 @@ BOOST_AUTO_TEST_CASE(cut_before_or_after_the_send_then_resumed_sends_each_row_on
       BOOST_TEST(count_lines_with(rejects, "\r\n") == 22);  // header + 21, none twice
       // A third run finds the journal finished and sends nothing.
       std::size_t sends = store.batch_sizes.size();
-      s = run_batch_sync(o, [&](const std::vector<RowLead> &l) { return store.sync(l); });
+      s = run_batch_sync(o, [&](const std::vector<mktows::Lead> &l) { return store.sync(l); });
       BOOST_TEST(s.already_finished);
       BOOST_TEST(s.totals.rows == 1000u);
       BOOST_TEST(store.batch_sizes.size() == sends);
@@ -178,7 +178,7 @@ BOOST_AUTO_TEST_CASE(cut_after_the_rejects_were_written_lists_no_row_twice) {
   o.batch = 100;
   o.journal_path = dir.path() + "/journal";
   o.rejects_path = dir.path() + "/rejects.csv";
-  run_batch_sync(o, [&](const std::vector<RowLead> &l) { return store.sync(l); });
+  run_batch_sync(o, [&](const std::vector<mktows::Lead> &l) { return store.sync(l); });
   std::string full = read_text(o.rejects_path);
   // Cut the journal back to before the last acknowledgement: the state of a
   // run killed after its rejects were synced but before the journal's A.
@@ -186,7 +186,7 @@ BOOST_AUTO_TEST_CASE(cut_after_the_rejects_were_written_lists_no_row_twice) {
   std::size_t last_a = j.rfind("\nA ");
   BOOST_REQUIRE(last_a != std::string::npos);
   write_text(o.journal_path, j.substr(0, last_a + 1));
-  BatchSyncSummary s = run_batch_sync(o, [&](const std::vector<RowLead> &l) { return store.sync(l); });
+  BatchSyncSummary s = run_batch_sync(o, [&](const std::vector<mktows::Lead> &l) { return store.sync(l); });
   BOOST_TEST(s.rows_resumed == 200u);
   BOOST_TEST(s.totals.rows == 300u);
   BOOST_TEST(read_text(o.rejects_path) == full);
@@ -195,7 +195,7 @@ BOOST_AUTO_TEST_CASE(cut_after_the_rejects_were_written_lists_no_row_twice) {
 BOOST_AUTO_TEST_CASE(input_problems_are_typed) {
   TempDir dir;
   Store store;
-  auto send = [&](const std::vector<RowLead> &l) { return store.sync(l); };
+  auto send = [&](const std::vector<mktows::Lead> &l) { return store.sync(l); };
   BatchSyncOptions o;
   o.csv_path = dir.path() + "/missing.csv";
   BOOST_CHECK_THROW(run_batch_sync(o, send), InputError);
@@ -232,7 +232,7 @@ BOOST_AUTO_TEST_CASE(progress_lines_when_not_a_terminal) {
   BOOST_REQUIRE(f);
   o.progress = f;
   o.progress_interval_s = 0;
-  run_batch_sync(o, [&](const std::vector<RowLead> &l) { return store.sync(l); });
+  run_batch_sync(o, [&](const std::vector<mktows::Lead> &l) { return store.sync(l); });
   std::fclose(f);
   std::string text = read_text(out_path);
   BOOST_TEST(count_lines_with(text, "progress: ") == 5);  // one per batch; the last is the final one

@@ -171,15 +171,19 @@ BOOST_AUTO_TEST_CASE(validation_errors_exit_3_before_any_connection) {
   Env env = with(World::get().env(), "MKTOWS_ENDPOINT", "http://127.0.0.1:1/soap/mktows/2_2");
   CliResult r = run({"sync-lead", "--attr", "FirstName=Nobody"}, env);
   BOOST_TEST(r.exit_code == 3);
-  BOOST_TEST(r.err.find("none of Id, Email, ForeignSysPersonId") != std::string::npos);
+  // The client's rules and messages (mktows::validate).
+  BOOST_TEST(r.err.find("validation error: lead_key_required: a lead needs at least one of Id, Email or "
+                        "ForeignSysPersonId") != std::string::npos);
   r = run({"sync-lead", "--foreign-id", "X1"}, env);
   BOOST_TEST(r.exit_code == 3);
-  BOOST_TEST(r.err.find("without ForeignSysType") != std::string::npos);
+  BOOST_TEST(r.err.find("foreign_type_required: ForeignSysType is required with ForeignSysPersonId") !=
+             std::string::npos);
   r = run({"sync-lead", "--foreign-id", "X1", "--foreign-type", "ORACLE"}, env);
   BOOST_TEST(r.exit_code == 3);
+  BOOST_TEST(r.err.find("ForeignSysType 'ORACLE' is not one of CUSTOM, SFDC, NETSUITE") != std::string::npos);
   r = run({"sync-lead", "--email", "a@b.c", "--attr", "=value"}, env);
   BOOST_TEST(r.exit_code == 3);
-  BOOST_TEST(r.err.find("empty name") != std::string::npos);
+  BOOST_TEST(r.err.find("attribute_name_required: attribute #1 has an empty attrName") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(workspace_and_cookie) {
@@ -443,7 +447,8 @@ BOOST_AUTO_TEST_CASE(failed_rows_go_to_the_rejects_file_and_exit_6) {
   BOOST_TEST(r.out.find("rows 4: created 2, updated 0, failed 2") != std::string::npos);
   std::string text = read_text(rejects);
   BOOST_TEST(text.find("Email,FirstName,Id,error\r\n") == 0u);
-  BOOST_TEST(text.find(",No key,,\"the lead has none of Id, Email, ForeignSysPersonId\"\r\n") != std::string::npos);
+  BOOST_TEST(text.find(",No key,,\"lead_key_required: a lead needs at least one of Id, Email or ForeignSysPersonId\"\r\n") !=
+             std::string::npos);
   BOOST_TEST(text.find("mixed4@x.test,Four,987654,20103 - Lead Not Found\r\n") != std::string::npos);
   BOOST_TEST(text.find("mixed1@x.test") == std::string::npos);
 }

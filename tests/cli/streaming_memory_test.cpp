@@ -61,11 +61,11 @@ long long peak_for(const std::string &csv, const std::string &dir) {
   o.journal_path = dir + "/journal-" + std::to_string(csv.size());
   o.rejects_path = dir + "/rejects-" + std::to_string(csv.size());
   long long rows = 0;
-  auto send = [&](const std::vector<mktows_cli::RowLead> &leads) {
+  auto send = [&](const std::vector<mktows::Lead> &leads) {
     rows += static_cast<long long>(leads.size());
-    std::vector<mktows_cli::RowOutcome> out(leads.size());
+    std::vector<mktows::SyncResult> out(leads.size());
     for (auto &o : out) {
-      o.status = mktows_cli::RowOutcome::kCreated;
+      o.status = mktows::SyncStatus::created;
       o.lead_id = static_cast<int>(rows);
     }
     return out;

@@ -7,8 +7,6 @@
 #include "support/self_signed_cert.hpp"
 #include "support/tls_drip_server.hpp"
 
-#include "../../tools/sandbox/fault_codes.hpp"
-
 #include <chrono>
 #include <sstream>
 
@@ -349,17 +347,13 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(marketo_codes)
 
-// Every code of the service's table (tools/sandbox/fault_codes.hpp): a
-// fault with that code and message, retried exactly as retry.hpp says,
-// and never counted as applied.
+// Every code of the service's table (mktows/fault_codes.hpp): a fault with
+// that code and message, retried exactly as retry.hpp says, and never
+// counted as applied.
 BOOST_AUTO_TEST_CASE(every_code_is_a_fault_with_its_number_and_policy) {
-  using namespace mktows_sandbox;
-  const int codes[] = {kInternalError,       kApiFailure,          kRequestNotUnderstood, kAccessDenied,
-                       kAuthenticationFailed, kRequestLimitExceeded, kRequestExpired,       kInvalidRequest,
-                       kUnsupportedOperation, kRateLimitExceeded,   kConcurrencyLimitExceeded,
-                       kLeadKeyRequired,     kLeadKeyBad,          kLeadNotFound,         kLeadDetailRequired,
-                       kLeadAttributeBad,    kLeadSyncFailed,      kParameterRequired,    kBadParameter};
-  for (int code : codes) {
+  using mktows::fault_message;
+  for (const mktows::FaultCodeInfo &row : mktows::fault_codes()) {
+    const int code = row.code;
     BOOST_TEST_CONTEXT("fault " << code) {
       RawHttpServer s([code](const RawRequest &, std::size_t) {
         return RawReply::respond(fault_response(code, fault_message(code)));

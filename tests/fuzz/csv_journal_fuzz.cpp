@@ -105,7 +105,7 @@ void fuzz_csv(const std::string &input) {
       check(copy_error.empty() && back == fields);
     }
     if (columns) {
-      mktows_cli::RowLead lead;
+      mktows::Lead lead;
       std::string why;
       check(columns->to_lead(fields, lead, why) == why.empty());  // a refused row always says why
     }

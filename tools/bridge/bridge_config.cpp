@@ -3,6 +3,7 @@
 
 #include "settings.hpp"  // read_private_file: the CLI's 0600 rule
 
+#include <mktows/lead.hpp>
 #include <nlohmann/json.hpp>
 
 namespace mktows_bridge {
@@ -88,7 +89,8 @@ BridgeConfig parse_bridge_config(const std::string &text, EnvLookup getenv) {
   c.foreign_id_field = str(root, "foreignIdField", "$");
   std::string type = str(root, "foreignSysType", "$");
   if (!type.empty()) {
-    if (type != "CUSTOM" && type != "SFDC" && type != "NETSUITE")
+    mktows::ForeignSystem system = mktows::ForeignSystem::none;  // the client's table of the type's text
+    if (!mktows::parse_foreign_system(type, system))
       throw ConfigError("bridge configuration: foreignSysType must be CUSTOM, SFDC or NETSUITE");
     c.foreign_sys_type = type;
   }

@@ -22,7 +22,7 @@ CallGate::Pass CallGate::enter() {
     }
     if (now >= deadline)
       throw mktows_sandbox::ServiceError(
-          concurrency_ok ? mktows_sandbox::kRateLimitExceeded : mktows_sandbox::kConcurrencyLimitExceeded,
+          concurrency_ok ? mktows::fault_code::rate_limit_exceeded : mktows::fault_code::concurrency_limit_exceeded,
           concurrency_ok ? "REST rate limit: no room in the window" : "REST concurrency limit: no call finished");
     Clock::time_point wake = deadline;
     if (!rate_ok) {

@@ -4,6 +4,8 @@
 // the SOAP service gave for the same limit (20023 rate, 20024 concurrency).
 #pragma once
 
+#include <mktows/limits.hpp>
+
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -12,9 +14,10 @@
 namespace mktows_bridge {
 
 struct GateLimits {
-  int calls_per_window = 100;  // the vendor's: 100 calls / 20 s per instance
-  int window_seconds = 20;
-  int max_concurrent = 10;     // the vendor's: 10 concurrent calls
+  // The REST API's own limits per instance (mktows/limits.hpp).
+  int calls_per_window = mktows::rest_limits::kCallsPerWindow;
+  int window_seconds = mktows::rest_limits::kRateWindowSeconds;
+  int max_concurrent = mktows::rest_limits::kMaxConcurrent;
   int max_wait_ms = 10000;     // how long a call may wait for room
 };
 

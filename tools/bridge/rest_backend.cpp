@@ -150,7 +150,7 @@ std::shared_ptr<const RestBackend::Names> RestBackend::names(bool refresh) {
   auto fresh = std::make_shared<Names>();
   Names &n = *fresh;
   if (!d.contains("result") || !d["result"].is_array())
-    throw ServiceError(kApiFailure, "REST describe answered no result");
+    throw ServiceError(mktows::fault_code::api_failure, "REST describe answered no result");
   for (const json &f : d["result"]) {
     if (!f.is_object() || !f.contains("rest") || !f.contains("soap")) continue;  // one side only: not mappable
     const json &rest = f["rest"], &soap = f["soap"];
@@ -185,14 +185,14 @@ json RestBackend::rest_record(const LeadInput &in, const Names &n) const {
   if (!in.email.empty()) r["email"] = in.email;
   if (!in.foreign_id.empty()) {
     if (config_.foreign_id_field.empty())
-      throw ServiceError::told(kLeadKeyBad, "ForeignSysPersonId has no REST field: set foreignIdField in the bridge's configuration");
+      throw ServiceError::told(mktows::fault_code::lead_key_bad, "ForeignSysPersonId has no REST field: set foreignIdField in the bridge's configuration");
     r[config_.foreign_id_field] = in.foreign_id;
   }
   for (const Attribute &a : in.attributes) {
-    if (a.name.empty()) throw ServiceError(kParameterRequired, "attribute without attrName");
+    if (a.name.empty()) throw ServiceError(mktows::fault_code::parameter_required, "attribute without attrName");
     auto it = n.soap_to_rest.find(a.name);
     if (it == n.soap_to_rest.end() || it->second == "id" || it->second == "email")
-      throw ServiceError(kLeadAttributeBad, "attribute " + a.name + " has no REST field");
+      throw ServiceError(mktows::fault_code::lead_attribute_bad, "attribute " + a.name + " has no REST field");
     r[it->second] = typed_value(a.value, n.soap_type.count(a.name) ? n.soap_type.at(a.name) : std::string());
   }
   return r;
@@ -218,7 +218,7 @@ json RestBackend::sync_call(const std::string &action, const std::string &lookup
     if (!partition.empty() && (action == "createOnly" || action == "createOrUpdate")) body["partitionName"] = partition;
     json r = call("POST", "/v1/leads.json", "application/json", body.dump());
     if (!r.contains("result") || !r["result"].is_array() || r["result"].size() != records.size())
-      throw ServiceError(kApiFailure, "Sync Leads answered a result of the wrong length");
+      throw ServiceError(mktows::fault_code::api_failure, "Sync Leads answered a result of the wrong length");
     // A field the cached Describe knew but the instance no longer has:
     // describe again, once, and resend.
     bool unknown_field = false;
@@ -237,7 +237,7 @@ std::string RestBackend::all_fields(const Names &n) const {
 
 Lead RestBackend::to_lead(const json &rest, const Names &n) const {
   Lead lead;
-  if (!rest.is_object()) throw ServiceError(kApiFailure, "REST lead is not an object");
+  if (!rest.is_object()) throw ServiceError(mktows::fault_code::api_failure, "REST lead is not an object");
   for (auto it = rest.begin(); it != rest.end(); ++it) {
     const std::string &k = it.key();
     const json &v = *it;
@@ -263,7 +263,7 @@ Lead RestBackend::fetch_lead(int id) {
   std::shared_ptr<const Names> n = names(false);
   json r = call("GET", "/v1/lead/" + std::to_string(id) + ".json?fields=" + RestHttp::escape(all_fields(*n)), "", "");
   if (!r.contains("result") || !r["result"].is_array() || r["result"].empty())
-    throw ServiceError(kLeadNotFound, "REST has no lead " + std::to_string(id) + " after the sync");
+    throw ServiceError(mktows::fault_code::lead_not_found, "REST has no lead " + std::to_string(id) + " after the sync");
   return to_lead(r["result"][0], *n);
 }
 
@@ -271,9 +271,9 @@ namespace {
 
 void validate(const LeadInput &in) {
   if (!in.has_id && in.email.empty() && in.foreign_id.empty())
-    throw ServiceError(kLeadKeyRequired, "one of Id, Email, ForeignSysPersonId is required");
+    throw ServiceError(mktows::fault_code::lead_key_required, "one of Id, Email, ForeignSysPersonId is required");
   if (!in.foreign_id.empty() && in.foreign_type.empty())
-    throw ServiceError(kParameterRequired, "ForeignSysType is required with ForeignSysPersonId");
+    throw ServiceError(mktows::fault_code::parameter_required, "ForeignSysType is required with ForeignSysPersonId");
 }
 
 }  // namespace
@@ -289,7 +289,7 @@ SyncResult RestBackend::sync_lead(const SyncRequest &request) {
     o = outcome_of(sync_call("updateOnly", "id", partition, one)[0]);
   } else if (!in.foreign_id.empty()) {
     if (config_.foreign_id_field.empty())
-      throw ServiceError::told(kLeadKeyBad, "ForeignSysPersonId has no REST field: set foreignIdField in the bridge's configuration");
+      throw ServiceError::told(mktows::fault_code::lead_key_bad, "ForeignSysPersonId has no REST field: set foreignIdField in the bridge's configuration");
     o = outcome_of(sync_call("updateOnly", config_.foreign_id_field, partition, one)[0]);
     // Nothing holds that foreign id: fall back to Email, as the SOAP
     // service did (the foreign id is then written to the lead found).
@@ -312,7 +312,7 @@ SyncResult RestBackend::sync_lead(const SyncRequest &request) {
            "", "");
     } catch (const ServiceError &e) {
       // The lead is written; only the cookie could not be attached.
-      throw ServiceError(e.code() == kApiFailure ? kLeadSyncFailed : e.code(),
+      throw ServiceError(e.code() == mktows::fault_code::api_failure ? mktows::fault_code::lead_sync_failed : e.code(),
                          std::string("Associate Lead failed after the sync: ") + e.what());
     }
   }
@@ -330,7 +330,7 @@ std::vector<BatchResult> RestBackend::sync_multiple(const std::vector<LeadInput>
     try {
       validate(records[i]);
       if (!records[i].foreign_id.empty() && config_.foreign_id_field.empty())
-        throw ServiceError(kLeadKeyBad, "ForeignSysPersonId has no REST field");
+        throw ServiceError(mktows::fault_code::lead_key_bad, "ForeignSysPersonId has no REST field");
     } catch (const ServiceError &e) {
       out[i].error_code = e.code();
       if (records[i].has_id) out[i].lead_id = records[i].id;
@@ -368,7 +368,7 @@ std::vector<BatchResult> RestBackend::sync_multiple(const std::vector<LeadInput>
       out[i].lead_id = o.id ? o.id : (records[i].has_id ? records[i].id : 0);
       out[i].created = o.created;
       if (!o.reason_code.empty()) {
-        out[i].error_code = kLeadSyncFailed;
+        out[i].error_code = mktows::fault_code::lead_sync_failed;
         out[i].error = o.error;
       }
     }
@@ -386,7 +386,7 @@ std::vector<BatchResult> RestBackend::sync_multiple(const std::vector<LeadInput>
 }
 
 std::vector<Lead> RestBackend::get_leads(const std::string &key_type, const std::string &key_value) {
-  if (key_value.empty()) throw ServiceError(kLeadKeyRequired, "empty keyValue");
+  if (key_value.empty()) throw ServiceError(mktows::fault_code::lead_key_required, "empty keyValue");
   static const std::pair<const char *, const char *> kFilter[] = {
       {"IDNUM", "id"},
       {"EMAIL", "email"},
@@ -400,11 +400,11 @@ std::vector<Lead> RestBackend::get_leads(const std::string &key_type, const std:
   const char *filter = nullptr;
   for (const auto &f : kFilter)
     if (key_type == f.first) filter = f.second;
-  if (!filter) throw ServiceError::told(kLeadKeyBad, "keyType " + key_type + " has no REST filterType equivalent");
+  if (!filter) throw ServiceError::told(mktows::fault_code::lead_key_bad, "keyType " + key_type + " has no REST filterType equivalent");
   if (key_type == "IDNUM" && key_value.find_first_not_of("0123456789") != std::string::npos)
-    throw ServiceError(kLeadKeyBad, "IDNUM must be a positive integer");
+    throw ServiceError(mktows::fault_code::lead_key_bad, "IDNUM must be a positive integer");
   // filterValues is a comma-separated list: a comma would make it two keys.
-  if (key_value.find(',') != std::string::npos) throw ServiceError(kLeadKeyBad, "keyValue contains a comma");
+  if (key_value.find(',') != std::string::npos) throw ServiceError(mktows::fault_code::lead_key_bad, "keyValue contains a comma");
   std::shared_ptr<const Names> n = names(false);
   std::vector<Lead> out;
   std::string page;
@@ -416,12 +416,12 @@ std::vector<Lead> RestBackend::get_leads(const std::string &key_type, const std:
                        "&fields=" + RestHttp::escape(all_fields(*n));
     if (!page.empty()) form += "&nextPageToken=" + RestHttp::escape(page);
     json r = call("POST", "/v1/leads.json?_method=GET", "application/x-www-form-urlencoded", form);
-    if (!r.contains("result") || !r["result"].is_array()) throw ServiceError(kApiFailure, "REST filter: no result");
+    if (!r.contains("result") || !r["result"].is_array()) throw ServiceError(mktows::fault_code::api_failure, "REST filter: no result");
     for (const json &l : r["result"]) out.push_back(to_lead(l, *n));
     if (!r.value("moreResult", false) || !r.contains("nextPageToken") || !r["nextPageToken"].is_string()) break;
     page = r["nextPageToken"].get<std::string>();
   }
-  if (out.empty()) throw ServiceError(kLeadNotFound, key_type + " matched no lead");
+  if (out.empty()) throw ServiceError(mktows::fault_code::lead_not_found, key_type + " matched no lead");
   return out;
 }
 

@@ -14,22 +14,22 @@ namespace {
 using namespace mktows_sandbox;
 
 const RestFailureRule kRules[] = {
-    {"601", kAuthenticationFailed, Retry::kNewToken},   // token invalid
-    {"602", kAuthenticationFailed, Retry::kNewToken},   // token expired
-    {"603", kAccessDenied, Retry::kNo},                 // role or IP allowlist
-    {"604", kApiFailure, Retry::kBackoff},              // request time-out
-    {"606", kRateLimitExceeded, Retry::kBackoff},       // 100 calls / 20 s
-    {"607", kRequestLimitExceeded, Retry::kNo},         // daily quota (resets at midnight CST)
-    {"608", kApiFailure, Retry::kBackoff},              // temporarily unavailable
-    {"611", kApiFailure, Retry::kBackoff},              // system error
-    {"615", kConcurrencyLimitExceeded, Retry::kBackoff},// 10 concurrent calls
-    {"713", kApiFailure, Retry::kBackoff},              // transient error
-    {"502", kApiFailure, Retry::kBackoff},              // bad gateway (in errors[])
-    {"HTTP 5xx", kApiFailure, Retry::kBackoff},         // 500, 502, 503, 504 as HTTP statuses
-    {"HTTP 401", kAuthenticationFailed, Retry::kNo},    // the identity service refused the client
-    {"transport", kApiFailure, Retry::kBackoff},        // refused, reset, timed out
-    {"garbage", kApiFailure, Retry::kNo},               // an answer that is not the API's JSON
-    {"other", kApiFailure, Retry::kNo},                 // any other code (605, 609, 610, 612, 1003, ...)
+    {"601", mktows::fault_code::authentication_failed, Retry::kNewToken},   // token invalid
+    {"602", mktows::fault_code::authentication_failed, Retry::kNewToken},   // token expired
+    {"603", mktows::fault_code::access_denied, Retry::kNo},                 // role or IP allowlist
+    {"604", mktows::fault_code::api_failure, Retry::kBackoff},              // request time-out
+    {"606", mktows::fault_code::rate_limit_exceeded, Retry::kBackoff},       // 100 calls / 20 s
+    {"607", mktows::fault_code::request_limit_exceeded, Retry::kNo},         // daily quota (resets at midnight CST)
+    {"608", mktows::fault_code::api_failure, Retry::kBackoff},              // temporarily unavailable
+    {"611", mktows::fault_code::api_failure, Retry::kBackoff},              // system error
+    {"615", mktows::fault_code::concurrency_limit_exceeded, Retry::kBackoff},// 10 concurrent calls
+    {"713", mktows::fault_code::api_failure, Retry::kBackoff},              // transient error
+    {"502", mktows::fault_code::api_failure, Retry::kBackoff},              // bad gateway (in errors[])
+    {"HTTP 5xx", mktows::fault_code::api_failure, Retry::kBackoff},         // 500, 502, 503, 504 as HTTP statuses
+    {"HTTP 401", mktows::fault_code::authentication_failed, Retry::kNo},    // the identity service refused the client
+    {"transport", mktows::fault_code::api_failure, Retry::kBackoff},        // refused, reset, timed out
+    {"garbage", mktows::fault_code::api_failure, Retry::kNo},               // an answer that is not the API's JSON
+    {"other", mktows::fault_code::api_failure, Retry::kNo},                 // any other code (605, 609, 610, 612, 1003, ...)
 };
 
 const RestFailureRule &named(const char *what) {

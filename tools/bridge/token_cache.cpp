@@ -46,16 +46,16 @@ void TokenCache::fetch() {
   HttpResult r = http_.call("GET", url_, std::string(), std::string(), std::string());
   Clock::time_point received = Clock::now();
   // Messages name no token and no secret.
-  if (r.status == 0) throw ServiceError(mktows_sandbox::kApiFailure, "identity service unreachable: " + r.error);
+  if (r.status == 0) throw ServiceError(mktows::fault_code::api_failure, "identity service unreachable: " + r.error);
   if (r.status == 401 || r.status == 400)
-    throw ServiceError(mktows_sandbox::kAuthenticationFailed,
+    throw ServiceError(mktows::fault_code::authentication_failed,
                        "identity service refused the client (HTTP " + std::to_string(r.status) + ")");
   if (r.status != 200)
-    throw ServiceError(mktows_sandbox::kApiFailure, "identity service answered HTTP " + std::to_string(r.status));
+    throw ServiceError(mktows::fault_code::api_failure, "identity service answered HTTP " + std::to_string(r.status));
   nlohmann::json j = nlohmann::json::parse(r.body, nullptr, false);
   if (!j.is_object() || !j.contains("access_token") || !j["access_token"].is_string() ||
       j["access_token"].get<std::string>().empty() || !j.contains("expires_in") || !j["expires_in"].is_number())
-    throw ServiceError(mktows_sandbox::kApiFailure, "identity service answered something that is not a token");
+    throw ServiceError(mktows::fault_code::api_failure, "identity service answered something that is not a token");
   std::string token = j["access_token"].get<std::string>();
   long long expires_in = j["expires_in"].get<long long>();
   if (expires_in < 0) expires_in = 0;

@@ -20,15 +20,6 @@
 
 namespace mktows_cli {
 
-const char *status_name(RowOutcome::Status s) {
-  switch (s) {
-    case RowOutcome::kCreated: return "CREATED";
-    case RowOutcome::kUpdated: return "UPDATED";
-    case RowOutcome::kFailed: return "FAILED";
-  }
-  return "FAILED";
-}
-
 namespace {
 
 // The rejects file: the input's header plus an "error" column.
@@ -107,7 +98,8 @@ struct PendingRow {
 }  // namespace
 
 BatchSyncSummary run_batch_sync(const BatchSyncOptions &o, const SendBatch &send) {
-  if (o.batch < 1 || o.batch > 300) throw InputError("the batch size must be from 1 to 300");
+  if (o.batch < 1 || o.batch > mktows::kMaxBatch)
+    throw InputError("the batch size must be from 1 to " + std::to_string(mktows::kMaxBatch));
   std::ifstream in(o.csv_path, std::ios::binary);
   if (!in) throw InputError("cannot open " + o.csv_path + ": " + std::strerror(errno));
   struct stat st;
@@ -167,7 +159,7 @@ BatchSyncSummary run_batch_sync(const BatchSyncOptions &o, const SendBatch &send
                                 o.progress_interval_s));
 
   std::vector<PendingRow> rows;
-  std::vector<RowLead> leads;
+  std::vector<mktows::Lead> leads;
   std::vector<std::size_t> lead_row;  // index into rows of each lead sent
   std::vector<std::string> fields;
   bool more = true;
@@ -186,7 +178,7 @@ BatchSyncSummary run_batch_sync(const BatchSyncOptions &o, const SendBatch &send
         throw InputError(o.csv_path + ": " + e.what());
       }
       PendingRow r{point.rows + rows.size(), fields, false, std::string()};
-      RowLead lead;
+      mktows::Lead lead;
       if (columns.to_lead(fields, lead, r.error)) {
         r.valid = true;
         lead_row.push_back(rows.size());
@@ -197,25 +189,25 @@ BatchSyncSummary run_batch_sync(const BatchSyncOptions &o, const SendBatch &send
     if (rows.empty()) break;
 
     if (journal) journal->begin_batch(point.rows, batch_offset, rows.size());
-    std::vector<RowOutcome> outcomes(rows.size());
+    std::vector<mktows::SyncResult> outcomes(rows.size());  // failed until answered
     for (std::size_t i = 0; i < rows.size(); ++i) outcomes[i].error = rows[i].error;
     if (!leads.empty()) {
-      std::vector<RowOutcome> sent = send(leads);
+      std::vector<mktows::SyncResult> sent = send(leads);
       if (sent.size() != leads.size())
         throw std::runtime_error("the server answered " + std::to_string(sent.size()) + " statuses for " +
                                  std::to_string(leads.size()) + " leads");
-      for (std::size_t i = 0; i < sent.size(); ++i) outcomes[lead_row[i]] = sent[i];
+      for (std::size_t i = 0; i < sent.size(); ++i) outcomes[lead_row[i]] = std::move(sent[i]);
     }
 
     for (std::size_t i = 0; i < rows.size(); ++i) {
-      const RowOutcome &out = outcomes[i];
-      if (out.status == RowOutcome::kCreated) ++point.created;
-      else if (out.status == RowOutcome::kUpdated) ++point.updated;
+      const mktows::SyncResult &out = outcomes[i];
+      if (out.status == mktows::SyncStatus::created) ++point.created;
+      else if (out.status == mktows::SyncStatus::updated) ++point.updated;
       else {
         ++point.failed;
         if (rejects) {
           std::vector<std::string> rejected = rows[i].fields;
-          rejected.push_back(out.error.empty() ? "FAILED" : out.error);
+          rejected.push_back(out.error.empty() ? mktows::to_string(mktows::SyncStatus::failed) : out.error);
           rejects->add(rejected);
         }
       }
@@ -229,12 +221,12 @@ BatchSyncSummary run_batch_sync(const BatchSyncOptions &o, const SendBatch &send
 
     if (o.json) {
       for (std::size_t i = 0; i < rows.size(); ++i) {
-        const RowOutcome &out = outcomes[i];
+        const mktows::SyncResult &out = outcomes[i];
         nlohmann::json j;
         j["row"] = rows[i].row + 1;  // 1-based data row, as a spreadsheet user counts
         j["leadId"] = out.lead_id ? nlohmann::json(out.lead_id) : nlohmann::json();
-        j["status"] = status_name(out.status);
-        if (out.status == RowOutcome::kFailed) j["error"] = out.error;
+        j["status"] = mktows::to_string(out.status);
+        if (out.status == mktows::SyncStatus::failed) j["error"] = out.error;
         *o.json << j.dump() << '\n';
       }
       o.json->flush();

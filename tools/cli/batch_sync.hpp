@@ -6,6 +6,9 @@
 #include "journal.hpp"
 #include "lead_columns.hpp"
 
+#include <mktows/lead.hpp>
+#include <mktows/limits.hpp>
+
 #include <cstdint>
 #include <cstdio>
 #include <functional>
@@ -16,17 +19,10 @@
 
 namespace mktows_cli {
 
-struct RowOutcome {
-  enum Status { kCreated, kUpdated, kFailed };
-  int lead_id = 0;  // 0: none
-  Status status = kFailed;
-  std::string error;
-};
-
-// Sends one batch (at most 300 leads) and returns one outcome per lead, in
-// order. A failure of the whole call is an exception, which ends the run
-// with the batch unacknowledged.
-using SendBatch = std::function<std::vector<RowOutcome>(const std::vector<RowLead> &)>;
+// Sends one batch (at most mktows::kMaxBatch leads) and returns one result
+// per lead, in order. A failure of the whole call is an exception, which
+// ends the run with the batch unacknowledged.
+using SendBatch = std::function<std::vector<mktows::SyncResult>(const std::vector<mktows::Lead> &)>;
 
 // The input file cannot be read or parsed.
 class InputError : public std::runtime_error {
@@ -36,7 +32,7 @@ class InputError : public std::runtime_error {
 
 struct BatchSyncOptions {
   std::string csv_path;
-  std::size_t batch = 300;
+  std::size_t batch = mktows::kMaxBatch;  // 1 to mktows::kMaxBatch
   std::string journal_path;  // empty: no journal
   std::string rejects_path;  // empty: no rejects file
   std::ostream *json = nullptr;    // one JSON object per row result
@@ -54,7 +50,5 @@ struct BatchSyncSummary {
 };
 
 BatchSyncSummary run_batch_sync(const BatchSyncOptions &options, const SendBatch &send);
-
-const char *status_name(RowOutcome::Status s);
 
 }  // namespace mktows_cli

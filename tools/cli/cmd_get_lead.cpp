@@ -27,7 +27,7 @@ int run_get_lead(const std::vector<std::string> &args) {
   specs.insert(specs.end(), {{"id", true, false}, {"email", true, false}, {"cookie", true, false}});
   ParsedArgs a = parse_args(args, specs);
   if (a.has("help")) {
-    std::printf("%s%s\n%s", kHelp, kConnectionHelp, kExitCodeHelp);
+    std::printf("%s%s\n%s", kHelp, kConnectionHelp.c_str(), kExitCodeHelp);
     return kExitOk;
   }
   if (!a.positional().empty()) throw UsageError("unexpected argument '" + a.positional().front() + "'");
@@ -48,7 +48,7 @@ int run_get_lead(const std::vector<std::string> &args) {
 
   Settings settings = load_settings(a);
   LeadClient client(settings);
-  std::vector<LeadView> leads = client.get_lead(type, value);
+  std::vector<mktows::Lead> leads = client.get_lead(type, value);
   if (a.has("json")) {
     if (leads.empty()) {
       nlohmann::json j;
@@ -56,16 +56,16 @@ int run_get_lead(const std::vector<std::string> &args) {
       j["status"] = "NOT_FOUND";
       std::cout << j.dump() << "\n";
     }
-    for (const LeadView &l : leads) {
+    for (const mktows::Lead &l : leads) {
       nlohmann::json j;
-      j["leadId"] = l.id;
+      j["leadId"] = l.has_id() ? l.id() : 0;
       j["status"] = "FOUND";
       j["leadRecord"] = lead_json(l);
       std::cout << j.dump() << "\n";
     }
   } else {
     if (leads.empty()) std::cout << "NOT_FOUND no lead with " << type << " " << value << "\n";
-    for (const LeadView &l : leads) std::cout << "FOUND lead " << l.id << "\n" << lead_text(l);
+    for (const mktows::Lead &l : leads) std::cout << "FOUND lead " << (l.has_id() ? l.id() : 0) << "\n" << lead_text(l);
   }
   std::cout.flush();
   if (!std::cout) throw CliError(kExitInternal, "cannot write the result");

@@ -1,7 +1,10 @@
 // cmd_sync_lead.cpp: `mktows sync-lead`: one syncLead call from options.
 #include "commands.hpp"
 #include "lead_client.hpp"
+#include "lead_columns.hpp"
 #include "lead_output.hpp"
+
+#include <mktows/validation.hpp>
 
 #include <climits>
 #include <cstdio>
@@ -34,46 +37,45 @@ int run_sync_lead(const std::vector<std::string> &args) {
                              {"return-lead", false, false}});
   ParsedArgs a = parse_args(args, specs);
   if (a.has("help")) {
-    std::printf("%s%s\n%s", kHelp, kConnectionHelp, kExitCodeHelp);
+    std::printf("%s%s\n%s", kHelp, kConnectionHelp.c_str(), kExitCodeHelp);
     return kExitOk;
   }
   if (!a.positional().empty()) throw UsageError("unexpected argument '" + a.positional().front() + "'");
-  RowLead lead;
-  if (a.has("id")) {
-    lead.has_id = true;
-    lead.id = static_cast<int>(parse_number("id", a.get("id"), 1, INT_MAX));
-  }
-  lead.email = a.get("email");
-  lead.foreign_id = a.get("foreign-id");
-  lead.foreign_type = a.get("foreign-type");
+  mktows::Lead lead;
+  if (a.has("id")) lead.id(static_cast<int>(parse_number("id", a.get("id"), 1, INT_MAX)));
+  if (!a.get("email").empty()) lead.email(a.get("email"));
+  std::string error;
+  if (!set_foreign_key(lead, a.get("foreign-id"), a.get("foreign-type"), error))
+    throw CliError(kExitValidation, "validation error: " + error);
   for (const std::string &attr : a.all("attr")) {
     std::size_t eq = attr.find('=');
     if (eq == std::string::npos) throw UsageError("--attr takes Name=Value, not '" + attr + "'");
-    lead.attributes.emplace_back(attr.substr(0, eq), attr.substr(eq + 1));
+    lead.attribute(attr.substr(0, eq), attr.substr(eq + 1));
   }
-  std::string error;
-  if (!check_lead_rules(lead, error)) throw CliError(kExitValidation, "validation error: " + error);
+  // The client's rules, before connecting: nothing is sent for a broken lead.
+  mktows::Error invalid = mktows::validate(lead);
+  if (!invalid.ok()) throw CliError(kExitValidation, "validation error: " + invalid.message);
 
   Settings settings = load_settings(a);
   LeadClient client(settings);
-  SyncOutcome r = client.sync_lead(lead, a.get("cookie"), a.has("return-lead"));
-  const char *status = status_name(r.outcome.status);
+  mktows::SyncResult r = client.sync_lead(lead, a.get("cookie"), a.has("return-lead"));
+  const char *status = mktows::to_string(r.status);
   if (a.has("json")) {
     nlohmann::json j;
-    j["leadId"] = r.outcome.lead_id;
+    j["leadId"] = r.lead_id;
     j["status"] = status;
-    j["error"] = r.outcome.error.empty() ? nlohmann::json() : nlohmann::json(r.outcome.error);
-    j["leadRecord"] = r.has_record ? lead_json(r.record) : nlohmann::json();
+    j["error"] = r.error.empty() ? nlohmann::json() : nlohmann::json(r.error);
+    j["leadRecord"] = r.has_lead ? lead_json(r.lead) : nlohmann::json();
     std::cout << j.dump() << std::endl;
   } else {
-    std::cout << status << " lead " << r.outcome.lead_id;
-    if (!r.outcome.error.empty()) std::cout << ": " << r.outcome.error;
+    std::cout << status << " lead " << r.lead_id;
+    if (!r.error.empty()) std::cout << ": " << r.error;
     std::cout << "\n";
-    if (r.has_record) std::cout << lead_text(r.record);
+    if (r.has_lead) std::cout << lead_text(r.lead);
     std::cout.flush();
   }
   if (!std::cout) throw CliError(kExitInternal, "cannot write the result");
-  return r.outcome.status == RowOutcome::kFailed ? kExitFailed : kExitOk;
+  return r.status == mktows::SyncStatus::failed ? kExitFailed : kExitOk;
 }
 
 }  // namespace mktows_cli

@@ -8,18 +8,21 @@
 
 #include <cstdio>
 #include <iostream>
+#include <string>
 #include <unistd.h>
 
 namespace mktows_cli {
 
 namespace {
 
-const char kHelp[] =
+const std::string kMaxBatchText = std::to_string(mktows::kMaxBatch);  // the service's, default and maximum
+
+const std::string kHelp =
     "usage: mktows sync-leads FILE.csv [--batch N] [--workspace W] [--journal FILE] [--rejects FILE]\n"
     "                         [--json] [--progress-every S]\n"
     "\n"
     "Streams a CSV file (RFC 4180) of leads to syncMultipleLeads, N rows per call (default and\n"
-    "maximum 300), with dedup on. The header row names the fields: Id, Email, ForeignSysPersonId,\n"
+    "maximum " + kMaxBatchText + "), with dedup on. The header row names the fields: Id, Email, ForeignSysPersonId,\n"
     "ForeignSysType (any case), then attribute names. An empty cell is not sent.\n"
     "\n"
     "  --journal FILE       record each batch before and after it is sent (fsync); a run that\n"
@@ -44,13 +47,14 @@ int run_sync_leads(const std::vector<std::string> &args) {
                              {"progress-every", true, false}});
   ParsedArgs a = parse_args(args, specs);
   if (a.has("help")) {
-    std::printf("%s%s\n%s", kHelp, kConnectionHelp, kExitCodeHelp);
+    std::printf("%s%s\n%s", kHelp.c_str(), kConnectionHelp.c_str(), kExitCodeHelp);
     return kExitOk;
   }
   if (a.positional().size() != 1) throw UsageError("give exactly one CSV file");
   BatchSyncOptions o;
   o.csv_path = a.positional()[0];
-  o.batch = static_cast<std::size_t>(parse_number("batch", a.get("batch", "300"), 1, 300));
+  o.batch = static_cast<std::size_t>(
+      parse_number("batch", a.get("batch", kMaxBatchText), 1, static_cast<long>(mktows::kMaxBatch)));
   o.journal_path = a.get("journal");
   o.rejects_path = a.get("rejects");
   o.progress_interval_s = static_cast<double>(parse_number("progress-every", a.get("progress-every", "5"), 0, 86400));
@@ -61,7 +65,7 @@ int run_sync_leads(const std::vector<std::string> &args) {
 
   Settings settings = load_settings(a);
   LeadClient client(settings);
-  BatchSyncSummary s = run_batch_sync(o, [&](const std::vector<RowLead> &leads) { return client.sync_multiple(leads); });
+  BatchSyncSummary s = run_batch_sync(o, [&](const std::vector<mktows::Lead> &leads) { return client.sync_multiple(leads); });
 
   const JournalPoint &t = s.totals;
   if (json) {

@@ -19,7 +19,7 @@ int run_bridge(const std::vector<std::string> &args, const char *argv0);
 
 // The options every command that calls a server accepts.
 std::vector<OptionSpec> connection_options();
-extern const char kConnectionHelp[];
+extern const std::string kConnectionHelp;  // built from the core's limits and retry rule
 extern const char kExitCodeHelp[];
 
 }  // namespace mktows_cli

@@ -2,6 +2,12 @@
 // that call a server, and the exit codes every command documents.
 #include "commands.hpp"
 
+#include <mktows/error.hpp>
+#include <mktows/fault_codes.hpp>
+#include <mktows/limits.hpp>
+
+#include <string>
+
 namespace mktows_cli {
 
 std::vector<OptionSpec> connection_options() {
@@ -11,7 +17,23 @@ std::vector<OptionSpec> connection_options() {
           {"no-rate-limit", false, false}, {"call-timeout", true, false}};
 }
 
-const char kConnectionHelp[] =
+namespace {
+
+// "10001, 20011, ...": the fault codes Error::retryable() retries, from the table.
+std::string retried_faults() {
+  std::string out;
+  for (const mktows::FaultCodeInfo &f : mktows::fault_codes()) {
+    mktows::Error e;
+    e.kind = mktows::ErrorKind::fault;
+    e.code = f.code;
+    if (e.retryable()) out += (out.empty() ? "" : ", ") + std::to_string(f.code);
+  }
+  return out;
+}
+
+}  // namespace
+
+const std::string kConnectionHelp =
     "connection settings (lowest precedence first):\n"
     "  --config FILE        JSON: endpoint, user_id, encryption_key, workspace, ca_file, ca_dir,\n"
     "                       verify_tls, connect_timeout_s, receive_timeout_s, call_timeout_s,\n"
@@ -25,12 +47,14 @@ const char kConnectionHelp[] =
     "  --workspace W        send MktowsContextHeader with this target workspace\n"
     "  --insecure           do not verify the server's TLS certificate\n"
     "  --attempts N         send a call at most N times (default 4; 1: no retries); retried: transport\n"
-    "                       errors, HTTP 502/503/504/429, faults 20016, 20023, 20024, 10001, 20011;\n"
+    "                       errors, HTTP 502/503/504/429, faults " + retried_faults() + ";\n"
     "                       but after the request was sent whole, a syncMultipleLeads without dedup\n"
     "                       is never resent (it could create its leads twice)\n"
     "  --call-timeout S     give up on an attempt S seconds after its first byte was sent, however\n"
     "                       slowly the answer comes (default 120; 0: no bound; exit code 5)\n"
-    "  --no-rate-limit      do not pace calls to the service's 100 per 20 s and 10 at once\n"
+    "  --no-rate-limit      do not pace calls to the service's " + std::to_string(mktows::kCallsPerWindow) +
+    " per " + std::to_string(mktows::kRateWindowSeconds) + " s and " + std::to_string(mktows::kMaxConcurrent) +
+    " at once\n"
     "                       (config: max_attempts, call_timeout_s, rate_limit)\n";
 
 const char kExitCodeHelp[] =

@@ -11,56 +11,6 @@ namespace mktows_cli {
 
 namespace {
 
-mktows::ForeignSystem foreign_system(const std::string &t) {
-  if (t == "SFDC") return mktows::ForeignSystem::sfdc;
-  if (t == "NETSUITE") return mktows::ForeignSystem::netsuite;
-  if (t == "CUSTOM") return mktows::ForeignSystem::custom;
-  return mktows::ForeignSystem::none;
-}
-
-const char *foreign_system_name(mktows::ForeignSystem s) {
-  switch (s) {
-    case mktows::ForeignSystem::custom: return "CUSTOM";
-    case mktows::ForeignSystem::sfdc: return "SFDC";
-    case mktows::ForeignSystem::netsuite: return "NETSUITE";
-    case mktows::ForeignSystem::none: break;
-  }
-  return "";
-}
-
-RowOutcome::Status status_of(mktows::SyncStatus s) {
-  if (s == mktows::SyncStatus::created) return RowOutcome::kCreated;
-  if (s == mktows::SyncStatus::updated) return RowOutcome::kUpdated;
-  return RowOutcome::kFailed;
-}
-
-mktows::Lead to_lead(const RowLead &row) {
-  mktows::Lead lead;
-  if (row.has_id) lead.id(row.id);
-  if (!row.email.empty()) lead.email(row.email);
-  if (!row.foreign_id.empty()) lead.foreign_id(row.foreign_id, foreign_system(row.foreign_type));
-  for (const auto &a : row.attributes) lead.attribute(a.first, a.second);
-  return lead;
-}
-
-LeadView view_of(const mktows::Lead &lead) {
-  LeadView v;
-  v.id = lead.has_id() ? lead.id() : 0;
-  v.email = lead.email();
-  v.foreign_id = lead.foreign_id();
-  if (lead.has_foreign_id()) v.foreign_type = foreign_system_name(lead.foreign_system());
-  for (const mktows::Attribute &a : lead.attributes()) v.attributes.emplace_back(a.name, a.value);
-  return v;
-}
-
-RowOutcome outcome_of(const mktows::SyncResult &r) {
-  RowOutcome o;
-  o.lead_id = r.lead_id;
-  o.status = status_of(r.status);
-  o.error = r.error;
-  return o;
-}
-
 // The exit code of each kind of failure (docs/CLI.md, "Exit codes").
 [[noreturn]] void fail(const char *call, const mktows::Error &e) {
   ExitCode code = kExitTransport;  // transport, http, protocol: no usable SOAP answer
@@ -110,46 +60,33 @@ LeadClient::LeadClient(const Settings &s) {
 
 LeadClient::~LeadClient() = default;
 
-SyncOutcome LeadClient::sync_lead(const RowLead &lead, const std::string &cookie, bool return_lead) {
+mktows::SyncResult LeadClient::sync_lead(const mktows::Lead &lead, const std::string &cookie, bool return_lead) {
   mktows::CallOptions call;
   call.return_lead(return_lead);
   if (!cookie.empty()) call.marketo_cookie(cookie);
-  mktows::Result<mktows::SyncResult> r = impl_->client.sync_lead(to_lead(lead), call);
+  mktows::Result<mktows::SyncResult> r = impl_->client.sync_lead(lead, call);
   if (!r) fail("syncLead", r.error());
-  SyncOutcome out;
-  out.outcome = outcome_of(*r);
-  if (r->has_lead) {
-    out.has_record = true;
-    out.record = view_of(r->lead);
-  }
-  return out;
+  return std::move(r).value();
 }
 
-std::vector<RowOutcome> LeadClient::sync_multiple(const std::vector<RowLead> &leads) {
-  std::vector<mktows::Lead> batch;
-  batch.reserve(leads.size());
-  for (const RowLead &l : leads) batch.push_back(to_lead(l));
-  mktows::Result<std::vector<mktows::SyncResult>> r = impl_->client.sync_multiple_leads(batch, true);
+std::vector<mktows::SyncResult> LeadClient::sync_multiple(const std::vector<mktows::Lead> &leads) {
+  mktows::Result<std::vector<mktows::SyncResult>> r = impl_->client.sync_multiple_leads(leads, true);
   if (!r) fail("syncMultipleLeads", r.error());
-  std::vector<RowOutcome> out;
-  out.reserve(r->size());
-  for (const mktows::SyncResult &s : *r) out.push_back(outcome_of(s));
-  return out;
+  return std::move(r).value();
 }
 
-std::vector<LeadView> LeadClient::get_lead(const std::string &key_type, const std::string &key_value) {
+std::vector<mktows::Lead> LeadClient::get_lead(const std::string &key_type, const std::string &key_value) {
   mktows::LeadKey key = key_type == "IDNUM"   ? mktows::LeadKey(mktows::LeadKeyType::idnum, key_value)
                         : key_type == "EMAIL" ? mktows::LeadKey::by_email(key_value)
                                               : mktows::LeadKey::by_cookie(key_value);
   mktows::Result<std::vector<mktows::Lead>> r = impl_->client.get_lead(key);
-  std::vector<LeadView> out;
   if (!r) {
     // "20103 - Lead Not Found" is an answer: no lead has that key.
-    if (r.error().kind == mktows::ErrorKind::fault && r.error().code == mktows::fault_code::lead_not_found) return out;
+    if (r.error().kind == mktows::ErrorKind::fault && r.error().code == mktows::fault_code::lead_not_found)
+      return std::vector<mktows::Lead>();
     fail("getLead", r.error());
   }
-  for (const mktows::Lead &l : *r) out.push_back(view_of(l));
-  return out;
+  return std::move(r).value();
 }
 
 }  // namespace mktows_cli

@@ -1,32 +1,19 @@
 // lead_client.hpp: the command line's view of mktows::Client: lead calls in
-// the CLI's own row types, and every client error turned into a CliError
-// carrying the documented exit code. The only file that knows the client's API.
+// the core's types (mktows::Lead, mktows::SyncResult), and every client
+// error turned into a CliError carrying the documented exit code. Its .cpp is
+// the only file that knows the client itself.
 #pragma once
 
-#include "batch_sync.hpp"
 #include "cli_error.hpp"
-#include "lead_columns.hpp"
 #include "settings.hpp"
+
+#include <mktows/lead.hpp>
 
 #include <memory>
 #include <string>
-#include <utility>
 #include <vector>
 
 namespace mktows_cli {
-
-// A lead as the server returned it.
-struct LeadView {
-  int id = 0;
-  std::string email, foreign_id, foreign_type;
-  std::vector<std::pair<std::string, std::string>> attributes;
-};
-
-struct SyncOutcome {
-  RowOutcome outcome;
-  bool has_record = false;
-  LeadView record;  // when return_lead was asked for
-};
 
 class LeadClient {
  public:
@@ -35,11 +22,12 @@ class LeadClient {
   LeadClient(const LeadClient &) = delete;
   LeadClient &operator=(const LeadClient &) = delete;
 
-  SyncOutcome sync_lead(const RowLead &lead, const std::string &cookie, bool return_lead);
+  // With return_lead, the result carries the record (has_lead).
+  mktows::SyncResult sync_lead(const mktows::Lead &lead, const std::string &cookie, bool return_lead);
   // With dedup on, so a resent batch updates instead of duplicating.
-  std::vector<RowOutcome> sync_multiple(const std::vector<RowLead> &leads);
+  std::vector<mktows::SyncResult> sync_multiple(const std::vector<mktows::Lead> &leads);
   // key_type: IDNUM, EMAIL or COOKIE. An empty result when nothing matches.
-  std::vector<LeadView> get_lead(const std::string &key_type, const std::string &key_value);
+  std::vector<mktows::Lead> get_lead(const std::string &key_type, const std::string &key_value);
 
  private:
   struct Impl;

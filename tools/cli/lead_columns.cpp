@@ -1,8 +1,10 @@
-// lead_columns.cpp: header classification and the seed's per-lead rules, checked
-// per row so that one bad row is rejected alone instead of failing its batch.
+// lead_columns.cpp: header classification, and the client's per-lead rules
+// (mktows::validate) checked per row so that one bad row is rejected alone
+// instead of failing its batch.
 #include "lead_columns.hpp"
 
 #include <mktows/utf8.hpp>  // the client's rule for text that can go on the wire
+#include <mktows/validation.hpp>
 
 #include <cerrno>
 #include <climits>
@@ -44,13 +46,28 @@ LeadColumns::LeadColumns(const std::vector<std::string> &header) : header_(heade
   if (!has_key) throw HeaderError("the header has none of the key columns Id, Email, ForeignSysPersonId");
 }
 
-bool LeadColumns::to_lead(const std::vector<std::string> &fields, RowLead &lead, std::string &error) const {
-  lead = RowLead();
+bool set_foreign_key(mktows::Lead &lead, const std::string &foreign_id, const std::string &foreign_type,
+                     std::string &error) {
+  mktows::ForeignSystem system = mktows::ForeignSystem::none;
+  if (!foreign_type.empty() && !mktows::parse_foreign_system(foreign_type, system)) {
+    const mktows::ForeignSystem all[] = {mktows::ForeignSystem::custom, mktows::ForeignSystem::sfdc,
+                                         mktows::ForeignSystem::netsuite};
+    error = "ForeignSysType '" + foreign_type + "' is not one of";
+    for (mktows::ForeignSystem s : all) error += std::string(s == all[0] ? " " : ", ") + mktows::to_string(s);
+    return false;
+  }
+  if (!foreign_id.empty()) lead.foreign_id(foreign_id, system);
+  return true;
+}
+
+bool LeadColumns::to_lead(const std::vector<std::string> &fields, mktows::Lead &lead, std::string &error) const {
+  lead = mktows::Lead();
   if (fields.size() != kinds_.size()) {
     error = "the row has " + std::to_string(fields.size()) + " fields, the header " +
             std::to_string(kinds_.size());
     return false;
   }
+  const std::string *foreign_id = nullptr, *foreign_type = nullptr;
   for (std::size_t i = 0; i < fields.size(); ++i) {
     const std::string &v = fields[i];
     if (v.empty()) continue;
@@ -70,44 +87,23 @@ bool LeadColumns::to_lead(const std::vector<std::string> &fields, RowLead &lead,
           error = "Id '" + v + "' is not a positive integer";
           return false;
         }
-        lead.has_id = true;
-        lead.id = static_cast<int>(n);
+        lead.id(static_cast<int>(n));
         break;
       }
-      case kEmail: lead.email = v; break;
-      case kForeignId: lead.foreign_id = v; break;
-      case kForeignType:
-        if (v != "CUSTOM" && v != "SFDC" && v != "NETSUITE") {
-          error = "ForeignSysType '" + v + "' is not one of CUSTOM, SFDC, NETSUITE";
-          return false;
-        }
-        lead.foreign_type = v;
-        break;
-      case kAttribute: lead.attributes.emplace_back(header_[i], v); break;
+      case kEmail: lead.email(v); break;
+      case kForeignId: foreign_id = &v; break;
+      case kForeignType: foreign_type = &v; break;
+      case kAttribute: lead.attribute(header_[i], v); break;
     }
   }
-  return check_lead_rules(lead, error);
-}
-
-bool check_lead_rules(const RowLead &lead, std::string &error) {
-  if (!lead.has_id && lead.email.empty() && lead.foreign_id.empty()) {
-    error = "the lead has none of Id, Email, ForeignSysPersonId";
+  static const std::string none;
+  if (!set_foreign_key(lead, foreign_id ? *foreign_id : none, foreign_type ? *foreign_type : none, error))
+    return false;
+  mktows::Error e = mktows::validate(lead);
+  if (!e.ok()) {
+    error = e.message;
     return false;
   }
-  if (!lead.foreign_id.empty() && lead.foreign_type.empty()) {
-    error = "ForeignSysPersonId is given without ForeignSysType";
-    return false;
-  }
-  if (!lead.foreign_type.empty() && lead.foreign_type != "CUSTOM" && lead.foreign_type != "SFDC" &&
-      lead.foreign_type != "NETSUITE") {
-    error = "ForeignSysType '" + lead.foreign_type + "' is not one of CUSTOM, SFDC, NETSUITE";
-    return false;
-  }
-  for (const auto &a : lead.attributes)
-    if (a.first.empty()) {
-      error = "an attribute has an empty name";
-      return false;
-    }
   return true;
 }
 

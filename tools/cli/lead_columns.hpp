@@ -6,10 +6,11 @@
 // means "no value" and is not sent, so a sparse file never blanks a field.
 #pragma once
 
+#include <mktows/lead.hpp>
+
 #include <cstdint>
 #include <stdexcept>
 #include <string>
-#include <utility>
 #include <vector>
 
 namespace mktows_cli {
@@ -20,27 +21,21 @@ class HeaderError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-struct RowLead {
-  bool has_id = false;
-  int id = 0;
-  std::string email;                // empty: not given
-  std::string foreign_id;           // empty: not given
-  std::string foreign_type;         // CUSTOM, SFDC or NETSUITE; empty: not given
-  std::vector<std::pair<std::string, std::string>> attributes;  // in column order
-};
-
-// The seed's rules for one lead: at least one of Id, Email,
-// ForeignSysPersonId; ForeignSysType with a foreign id and one of CUSTOM,
-// SFDC, NETSUITE; non-empty attribute names. False with the broken rule.
-bool check_lead_rules(const RowLead &lead, std::string &error);
+// The foreign key of `lead` from the two texts a user gives: the id with its
+// system (CUSTOM, SFDC, NETSUITE: mktows::to_string). A type without an id
+// is not sent; an id without a type is left for mktows::validate to refuse.
+// False, with `error`, when the type is none of the service's.
+bool set_foreign_key(mktows::Lead &lead, const std::string &foreign_id, const std::string &foreign_type,
+                     std::string &error);
 
 class LeadColumns {
  public:
   explicit LeadColumns(const std::vector<std::string> &header);
 
-  // Fills `lead` from one record; on a row that breaks a rule, returns false
-  // and says why in `error` (the row is then rejected without being sent).
-  bool to_lead(const std::vector<std::string> &fields, RowLead &lead, std::string &error) const;
+  // Fills `lead` from one record; on a row that breaks a rule (the
+  // client's, mktows::validate), returns false and says why in `error` (the
+  // row is then rejected without being sent).
+  bool to_lead(const std::vector<std::string> &fields, mktows::Lead &lead, std::string &error) const;
 
   const std::vector<std::string> &header() const { return header_; }
 

@@ -2,7 +2,7 @@
 // (--json), or short human lines.
 #pragma once
 
-#include "lead_client.hpp"
+#include <mktows/lead.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -10,7 +10,7 @@
 
 namespace mktows_cli {
 
-nlohmann::json lead_json(const LeadView &lead);
-std::string lead_text(const LeadView &lead);  // several "  name: value" lines
+nlohmann::json lead_json(const mktows::Lead &lead);
+std::string lead_text(const mktows::Lead &lead);  // several "  name: value" lines
 
 }  // namespace mktows_cli

@@ -30,7 +30,7 @@ void print_usage(std::FILE *out) {
                "\n"
                "'mktows <command> --help' describes a command; docs/CLI.md has the details.\n"
                "\n%s\n%s",
-               mktows_cli::kConnectionHelp, mktows_cli::kExitCodeHelp);
+               mktows_cli::kConnectionHelp.c_str(), mktows_cli::kExitCodeHelp);
 }
 
 }  // namespace

@@ -80,12 +80,12 @@ void Authenticator::verify(const std::string &user_id, const std::string &timest
   const mktows::Signer &signer = it != signers_.end() ? it->second : signers_.begin()->second;
   std::string expected = signer.sign(timestamp, user_id);
   bool good = mktows::signatures_equal(expected, signature);
-  if (it == signers_.end() || !good) throw ServiceError(kAuthenticationFailed, "bad user or signature");
+  if (it == signers_.end() || !good) throw ServiceError(fault_code::authentication_failed, "bad user or signature");
   std::time_t when;
-  if (!parse_w3c_timestamp(timestamp, when)) throw ServiceError(kAuthenticationFailed, "unreadable requestTimestamp");
+  if (!parse_w3c_timestamp(timestamp, when)) throw ServiceError(fault_code::authentication_failed, "unreadable requestTimestamp");
   long long skew = static_cast<long long>(now) - static_cast<long long>(when);
   if (skew > window_seconds_ || skew < -window_seconds_)
-    throw ServiceError(kRequestExpired, "requestTimestamp outside the window");
+    throw ServiceError(fault_code::request_expired, "requestTimestamp outside the window");
 }
 
 }  // namespace mktows_sandbox

@@ -233,7 +233,7 @@ Config parse_config(const std::string &text) {
     const json &l = root["limits"];
     check_keys(l, "limits", {"callsPerWindow", "windowSeconds", "maxConcurrent", "dailyQuota"});
     c.limits.calls_per_window = static_cast<int>(get_int(l, "callsPerWindow", "limits", 0, 0, 100000000));
-    c.limits.window_seconds = static_cast<int>(get_int(l, "windowSeconds", "limits", 20, 1, 86400));
+    c.limits.window_seconds = static_cast<int>(get_int(l, "windowSeconds", "limits", c.limits.window_seconds, 1, 86400));
     c.limits.max_concurrent = static_cast<int>(get_int(l, "maxConcurrent", "limits", 0, 0, 100000));
     c.limits.daily_quota = get_int(l, "dailyQuota", "limits", 0, 0, 1000000000000L);
   }

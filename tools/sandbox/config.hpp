@@ -5,6 +5,8 @@
 
 #include "lead.hpp"
 
+#include <mktows/limits.hpp>
+
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -44,11 +46,11 @@ struct AssignmentRule {
   std::vector<std::string> values;
 };
 
-// 0 disables a limit. The hosted service's were 100 calls / 20 s, 10
-// concurrent calls and 10,000 calls a day.
+// 0 disables a limit, and each is off unless configured; the window is the
+// hosted service's (its limits: mktows/limits.hpp).
 struct LimitsConfig {
   int calls_per_window = 0;
-  int window_seconds = 20;
+  int window_seconds = mktows::kRateWindowSeconds;
   int max_concurrent = 0;
   long daily_quota = 0;
 };

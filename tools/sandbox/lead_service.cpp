@@ -47,12 +47,12 @@ std::size_t LeadService::size() {
 
 void LeadService::validate(const LeadInput &lead) const {
   if (!lead.has_id && lead.email.empty() && lead.foreign_id.empty())
-    throw ServiceError(kLeadKeyRequired, "one of Id, Email, ForeignSysPersonId is required");
+    throw ServiceError(fault_code::lead_key_required, "one of Id, Email, ForeignSysPersonId is required");
   if (!lead.foreign_id.empty() && lead.foreign_type.empty())
-    throw ServiceError(kParameterRequired, "ForeignSysType is required with ForeignSysPersonId");
+    throw ServiceError(fault_code::parameter_required, "ForeignSysType is required with ForeignSysPersonId");
   for (const Attribute &a : lead.attributes) {
-    if (a.name.empty()) throw ServiceError(kParameterRequired, "attribute without attrName");
-    if (!config_.field(a.name)) throw ServiceError(kLeadAttributeBad, "unknown lead attribute " + a.name);
+    if (a.name.empty()) throw ServiceError(fault_code::parameter_required, "attribute without attrName");
+    if (!config_.field(a.name)) throw ServiceError(fault_code::lead_attribute_bad, "unknown lead attribute " + a.name);
   }
 }
 
@@ -61,12 +61,12 @@ const WorkspaceConfig *LeadService::target_workspace(bool has_workspace, const s
     // Without workspaces the only target is Default (any letter case: the
     // seed's Java sample sends "default").
     if (has_workspace && !iequals(name, "Default"))
-      throw ServiceError(kBadParameter, "workspaces are not enabled; target must be Default");
+      throw ServiceError(fault_code::bad_parameter, "workspaces are not enabled; target must be Default");
     return nullptr;
   }
   if (!has_workspace) return nullptr;
   const WorkspaceConfig *w = config_.workspace(name);
-  if (!w) throw ServiceError(kBadParameter, "unknown workspace " + name);
+  if (!w) throw ServiceError(fault_code::bad_parameter, "unknown workspace " + name);
   return w;
 }
 
@@ -91,7 +91,7 @@ SyncResult LeadService::sync_locked(const LeadInput &in, const std::string &cook
   bool by_email = false;
   if (in.has_id) {
     match = store_.by_id(in.id);
-    if (!match) throw ServiceError(kLeadNotFound, "no lead with Id " + std::to_string(in.id));
+    if (!match) throw ServiceError(fault_code::lead_not_found, "no lead with Id " + std::to_string(in.id));
   } else if (dedup) {
     if (!in.foreign_id.empty()) match = store_.by_foreign_id(in.foreign_id);
     if (!match && !cookie.empty()) match = store_.by_cookie(cookie);
@@ -108,7 +108,7 @@ SyncResult LeadService::sync_locked(const LeadInput &in, const std::string &cook
     // primary partition; one found by Email is updated where it is.
     if (config_.workspaces_enabled && has_workspace && !by_email &&
         match->partition != workspace->primary_partition)
-      throw ServiceError(kLeadSyncFailed, "lead " + std::to_string(match->id) + " is not in the primary partition of " +
+      throw ServiceError(fault_code::lead_sync_failed, "lead " + std::to_string(match->id) + " is not in the primary partition of " +
                                               workspace->name);
     lead = *match;
   } else {
@@ -120,7 +120,7 @@ SyncResult LeadService::sync_locked(const LeadInput &in, const std::string &cook
   if (!in.foreign_id.empty() && in.foreign_id != lead.foreign_id) {
     const Lead *owner = store_.by_foreign_id(in.foreign_id);
     if (owner && owner->id != lead.id)
-      throw ServiceError(kLeadSyncFailed, "ForeignSysPersonId " + in.foreign_id + " belongs to lead " +
+      throw ServiceError(fault_code::lead_sync_failed, "ForeignSysPersonId " + in.foreign_id + " belongs to lead " +
                                               std::to_string(owner->id));
     lead.foreign_id = in.foreign_id;
   }
@@ -142,7 +142,7 @@ void LeadService::make_durable(std::uint64_t ticket) {
   try {
     journal_.wait_durable(ticket);
   } catch (const JournalError &e) {
-    throw ServiceError(kApiFailure, e.what());
+    throw ServiceError(fault_code::api_failure, e.what());
   }
 }
 
@@ -213,7 +213,7 @@ void LeadService::read(const std::function<void(const LeadStore &)> &f) {
 }
 
 std::vector<Lead> LeadService::get_leads(const std::string &key_type, const std::string &key_value) {
-  if (key_value.empty()) throw ServiceError(kLeadKeyRequired, "empty keyValue");
+  if (key_value.empty()) throw ServiceError(fault_code::lead_key_required, "empty keyValue");
   std::vector<Lead> out;
   std::lock_guard<std::mutex> lock(mutex_);
   if (key_type == "IDNUM") {
@@ -221,7 +221,7 @@ std::vector<Lead> LeadService::get_leads(const std::string &key_type, const std:
     errno = 0;
     long id = std::strtol(key_value.c_str(), &end, 10);
     if (errno || !end || *end || id <= 0 || id > 2147483647)
-      throw ServiceError(kLeadKeyBad, "IDNUM must be a positive integer");
+      throw ServiceError(fault_code::lead_key_bad, "IDNUM must be a positive integer");
     if (const Lead *l = store_.by_id(static_cast<int>(id))) out.push_back(*l);
   } else if (key_type == "EMAIL") {
     for (const Lead *l : store_.all_by_email(key_value)) out.push_back(*l);
@@ -231,9 +231,9 @@ std::vector<Lead> LeadService::get_leads(const std::string &key_type, const std:
     const Lead *l = store_.by_foreign_id(key_value);
     if (l && l->foreign_type == "SFDC") out.push_back(*l);
   } else {
-    throw ServiceError(kLeadKeyBad, "key type " + key_type + " is not supported by the sandbox");
+    throw ServiceError(fault_code::lead_key_bad, "key type " + key_type + " is not supported by the sandbox");
   }
-  if (out.empty()) throw ServiceError(kLeadNotFound, key_type + " matched no lead");
+  if (out.empty()) throw ServiceError(fault_code::lead_not_found, key_type + " matched no lead");
   return out;
 }
 

@@ -1,5 +1,6 @@
 // lead_service.hpp: the seed's syncLead rules, syncMultipleLeads and
 // getLead over the store, behind one lock, with durable writes.
+// An independent oracle: the seed's rules are written again here, not taken from mktows/validation.hpp; only the fault codes and names are shared (mktows/fault_codes.hpp).
 #pragma once
 
 #include "config.hpp"

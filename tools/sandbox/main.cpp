@@ -20,13 +20,14 @@ std::atomic<bool> g_stop{false};
 
 extern "C" void on_signal(int) { g_stop.store(true); }
 
-const char kUsage[] =
+const std::string kUsage =
     "usage: mktows-sandbox [options]\n"
     "  --config FILE            JSON configuration (docs/SANDBOX.md)\n"
     "  --data DIR               journal every write to DIR and replay it at start\n"
     "  --timestamp-window S     accepted requestTimestamp skew (default 900)\n"
     "  --rate-limit N           more than N calls per window -> 20023 (default off)\n"
-    "  --rate-window S          the window of --rate-limit (default 20)\n"
+    "  --rate-window S          the window of --rate-limit (default " +
+    std::to_string(mktows::kRateWindowSeconds) + ")\n"
     "  --max-concurrent N       more than N calls in progress -> 20024 (default off)\n"
     "  --daily-quota N          more than N calls per UTC day -> 20015 (default off)\n"
     "  --token-lifetime S       lifetime of the REST face's access tokens (default 3600)\n"
@@ -40,7 +41,7 @@ int main(int argc, char **argv) {
   std::string config_file, data_dir, wsdl_file;
   long long token_lifetime = -1;
   long long window = -1, rate = -1, rate_window = -1, concurrent = -1, quota = -1;
-  int exit_status = parse_server_args(argc, argv, "mktows-sandbox", kUsage, options, wsdl_file,
+  int exit_status = parse_server_args(argc, argv, "mktows-sandbox", kUsage.c_str(), options, wsdl_file,
                                       [&](const std::string &a, const char *v) {
     if (a == "--config") config_file = v;
     else if (a == "--data") data_dir = v;

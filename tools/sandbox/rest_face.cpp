@@ -198,8 +198,8 @@ HttpResponse RestFace::rest(const HttpRequest &request, const std::string &path,
       long long day = std::chrono::duration_cast<std::chrono::hours>(now.time_since_epoch()).count() / 24;
       limiter_.admit(std::chrono::steady_clock::now(), day);
     } catch (const ServiceError &e) {
-      throw RestError(e.code() == kConcurrencyLimitExceeded ? rc::kConcurrentLimit
-                      : e.code() == kRateLimitExceeded      ? rc::kRateLimit
+      throw RestError(e.code() == fault_code::concurrency_limit_exceeded ? rc::kConcurrentLimit
+                      : e.code() == fault_code::rate_limit_exceeded      ? rc::kRateLimit
                                                             : rc::kDailyQuota);
     }
 

@@ -7,6 +7,8 @@
 #include "rest_error.hpp"
 #include "rest_fields.hpp"
 
+#include <mktows/limits.hpp>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
@@ -18,8 +20,9 @@ using namespace rest_code;
 
 namespace {
 
-const std::size_t kMaxBatch = 300;       // input records, filter values, batchSize
-const std::size_t kMaxFilterMatches = 1000;
+// The REST API's limits (mktows/limits.hpp): records in input, filter values, batchSize.
+using mktows::rest_limits::kMaxRecords;
+using mktows::rest_limits::kMaxFilterMatches;
 
 json reason(int code, const std::string &detail = std::string()) {
   std::string m = rest_message(code);
@@ -175,7 +178,7 @@ json RestLeads::sync(const json &body) {
   auto input = body.find("input");
   if (input == body.end() || !input->is_array() || input->empty())
     throw RestError(kBlank, "input cannot be blank");
-  if (input->size() > kMaxBatch) throw RestError(kInvalidData, "Invalid data: more than 300 records in input");
+  if (input->size() > kMaxRecords) throw RestError(kInvalidData, "Invalid data: more than " + std::to_string(kMaxRecords) + " records in input");
   std::string action = "createOrUpdate", lookup_name = "email";
   bool has_partition = false;
   std::string partition;
@@ -316,11 +319,11 @@ json RestLeads::filter(const std::string &filter_type, const std::string &filter
   if (f && !f->filter)
     throw RestError(kFieldNotSupported, std::string(rest_message(kFieldNotSupported)) + " '" + filter_type + "'");
   std::vector<std::string> values = split_commas(filter_values);
-  if (values.size() > kMaxBatch) throw RestError(kInvalidData, "Invalid data: more than 300 filterValues");
-  std::size_t batch = kMaxBatch, offset = 0;
+  if (values.size() > kMaxRecords) throw RestError(kInvalidData, "Invalid data: more than " + std::to_string(kMaxRecords) + " filterValues");
+  std::size_t batch = kMaxRecords, offset = 0;
   if (!batch_size.empty()) {
     int b;
-    if (!parse_id(batch_size, b) || b > static_cast<int>(kMaxBatch))
+    if (!parse_id(batch_size, b) || b > static_cast<int>(kMaxRecords))
       throw RestError(kInvalidData, "Invalid data: batchSize");
     batch = static_cast<std::size_t>(b);
   }

@@ -4,6 +4,8 @@
 #include "fault_codes.hpp"
 #include "xml_guard.hpp"
 
+#include <mktows/limits.hpp>
+
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -73,13 +75,13 @@ int SoapHandler::fault(int code, const std::string &why, bool tell_caller) {
   // The vendor's shape, whatever WSDL the bindings came from: the detail
   // is written as XML text through the runtime's accessors, because the
   // SOAP_ENV types are not ours to fill (cmake/MktowsBindings.cmake). The
-  // messages come from fault_codes.hpp and hold no markup characters; a
+  // messages come from mktows/fault_codes.hpp and hold no markup characters; a
   // reason told to the caller is escaped.
   soap_fault(soap);
   *soap_faultcode(soap) = "SOAP-ENV:Client";
   std::string told = tell_caller && !why.empty() ? ": " + why : std::string();
-  *soap_faultstring(soap) = soap_strdup(soap, (fault_string(code) + told).c_str());
-  std::string message = fault_message(code) + xml_text(told);
+  *soap_faultstring(soap) = soap_strdup(soap, (mktows::fault_string(code) + told).c_str());
+  std::string message = mktows::fault_message(code) + xml_text(told);
   std::string detail = std::string("<ns1:serviceException xmlns:ns1=\"") + kNamespace +
                        "\"><name>mktServiceException</name><message>" + message + " (" +
                        std::to_string(code) + ")</message><code>" + std::to_string(code) +
@@ -119,7 +121,7 @@ int SoapHandler::read_headers() {
 }
 
 void SoapHandler::authenticate() {
-  if (!auth_header_) throw ServiceError(kAuthenticationFailed, "no AuthenticationHeader");
+  if (!auth_header_) throw ServiceError(fault_code::authentication_failed, "no AuthenticationHeader");
   const wire::mktows__AuthenticationHeaderInfo &a = *auth_header_;
   auth_.verify(a.mktowsUserId, a.requestTimestamp, a.requestSignature, std::time(nullptr));
   if (context_header_) {
@@ -185,12 +187,12 @@ bool SoapHandler::serve_one(const std::string *soap_action, Limiter::InFlight *i
   // What gSOAP would let through but a strict XML parser refuses (and what
   // gSOAP would interpret before the XML: gzip, MIME, DIME).
   if (const char *refused = xml_refusal(*body_)) {
-    code = kRequestNotUnderstood;
+    code = fault_code::request_not_understood;
     why = refused;
   }
   if (!code && (soap_begin_recv(soap) || soap_envelope_begin_in(soap) || read_headers() ||
                 soap_body_begin_in(soap))) {
-    code = kRequestNotUnderstood;
+    code = fault_code::request_not_understood;
     why = "not a SOAP envelope (gSOAP error " + std::to_string(soap->error) + ")";
   }
   if (!code) {
@@ -206,7 +208,7 @@ bool SoapHandler::serve_one(const std::string *soap_action, Limiter::InFlight *i
   }
   if (!code) {
     if (soap_peek_element(soap)) {
-      code = kRequestNotUnderstood;
+      code = fault_code::request_not_understood;
       why = "no operation element in the body";
     }
   }
@@ -221,7 +223,7 @@ bool SoapHandler::serve_one(const std::string *soap_action, Limiter::InFlight *i
       std::string op = local.substr(6);
       op[0] = static_cast<char>(op[0] >= 'A' && op[0] <= 'Z' ? op[0] - 'A' + 'a' : op[0]);
       if (sent != kNamespace + op) {
-        code = kRequestNotUnderstood;
+        code = fault_code::request_not_understood;
         why = "SOAPAction does not match the operation";
       }
     }
@@ -239,7 +241,7 @@ bool SoapHandler::serve_one(const std::string *soap_action, Limiter::InFlight *i
     // Strict parsing reports a missing required element (returnLead,
     // attrName, attrValue, ...) as SOAP_OCCURS: the table's 20017. The
     // input running out (SOAP_EOF) is a body that ended before its XML.
-    code = e == SOAP_NO_METHOD ? kUnsupportedOperation : e == SOAP_OCCURS ? kInvalidRequest : kRequestNotUnderstood;
+    code = e == SOAP_NO_METHOD ? fault_code::unsupported_operation : e == SOAP_OCCURS ? fault_code::invalid_request : fault_code::request_not_understood;
     why = "gSOAP error " + std::to_string(e);
   }
   out_.clear();
@@ -303,8 +305,8 @@ int SoapHandler::respond() {
 
 int SoapHandler::syncLead(wire::mktows__ParamsSyncLead *params, wire::mktows__SuccessSyncLead &response) {
   try {
-    if (!params) throw ServiceError(kInvalidRequest, "no paramsSyncLead");
-    if (!params->leadRecord) throw ServiceError(kLeadDetailRequired, "no leadRecord");
+    if (!params) throw ServiceError(fault_code::invalid_request, "no paramsSyncLead");
+    if (!params->leadRecord) throw ServiceError(fault_code::lead_detail_required, "no leadRecord");
     SyncRequest request;
     request.lead = to_input(*params->leadRecord);
     if (params->marketoCookie) request.cookie = *params->marketoCookie;
@@ -328,19 +330,19 @@ int SoapHandler::syncLead(wire::mktows__ParamsSyncLead *params, wire::mktows__Su
   } catch (const ServiceError &e) {
     return fault(e.code(), e.what(), e.tell_caller());
   } catch (const std::exception &e) {
-    return fault(kInternalError, e.what());
+    return fault(fault_code::internal_error, e.what());
   }
   return respond();
 }
 
 int SoapHandler::syncMultipleLeads(wire::mktows__ParamsSyncMultipleLeads *params,
                                    wire::mktows__SuccessSyncMultipleLeads &response) {
-  // The hosted service refused batches above this size.
-  static const std::size_t kMaxBatch = 300;
   try {
-    if (!params || !params->leadRecordList) throw ServiceError(kParameterRequired, "no leadRecordList");
+    if (!params || !params->leadRecordList) throw ServiceError(fault_code::parameter_required, "no leadRecordList");
     const std::vector<wire::mktows__LeadRecord *> &records = params->leadRecordList->leadRecord;
-    if (records.size() > kMaxBatch) throw ServiceError(kBadParameter, "more than 300 records");
+    // The hosted service refused batches above its limit (mktows/limits.hpp).
+    if (records.size() > mktows::kMaxBatch)
+      throw ServiceError(fault_code::bad_parameter, "more than " + std::to_string(mktows::kMaxBatch) + " records");
     std::vector<LeadInput> inputs;
     inputs.reserve(records.size());
     std::vector<bool> missing(records.size(), false);
@@ -362,8 +364,8 @@ int SoapHandler::syncMultipleLeads(wire::mktows__ParamsSyncMultipleLeads *params
       if (out[i].error_code) {
         s->status = wire::mktows__LeadSyncStatus__FAILED;
         s->error = wire::soap_new_std__string(soap);
-        *s->error = missing[i]                ? fault_string(kLeadDetailRequired)
-                    : out[i].error.empty() ? fault_string(out[i].error_code)
+        *s->error = missing[i]                ? mktows::fault_string(fault_code::lead_detail_required)
+                    : out[i].error.empty() ? mktows::fault_string(out[i].error_code)
                                            : out[i].error;
       } else {
         s->status = out[i].created ? wire::mktows__LeadSyncStatus__CREATED : wire::mktows__LeadSyncStatus__UPDATED;
@@ -375,14 +377,14 @@ int SoapHandler::syncMultipleLeads(wire::mktows__ParamsSyncMultipleLeads *params
   } catch (const ServiceError &e) {
     return fault(e.code(), e.what(), e.tell_caller());
   } catch (const std::exception &e) {
-    return fault(kInternalError, e.what());
+    return fault(fault_code::internal_error, e.what());
   }
   return respond();
 }
 
 int SoapHandler::getLead(wire::mktows__ParamsGetLead *params, wire::mktows__SuccessGetLead &response) {
   try {
-    if (!params || !params->leadKey) throw ServiceError(kLeadKeyRequired, "no leadKey");
+    if (!params || !params->leadKey) throw ServiceError(fault_code::lead_key_required, "no leadKey");
     const char *type = wire::soap_mktows__LeadKeyRef2s(soap, params->leadKey->keyType);
     std::vector<Lead> leads = context_.leads->get_leads(type ? type : "", params->leadKey->keyValue);
     wire::mktows__ResultGetLead *result = wire::soap_new_mktows__ResultGetLead(soap);
@@ -393,7 +395,7 @@ int SoapHandler::getLead(wire::mktows__ParamsGetLead *params, wire::mktows__Succ
   } catch (const ServiceError &e) {
     return fault(e.code(), e.what(), e.tell_caller());
   } catch (const std::exception &e) {
-    return fault(kInternalError, e.what());
+    return fault(fault_code::internal_error, e.what());
   }
   return respond();
 }
