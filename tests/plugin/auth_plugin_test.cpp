@@ -550,7 +550,8 @@ BOOST_AUTO_TEST_CASE(settings_copy_and_assign_with_their_defaults) {
     BOOST_TEST(t->clock() == kSeedTime);
   }
   // The copy's key is its own buffer, not the original's.
-  BOOST_TEST(copy.encryption_key.reveal().data != s.encryption_key.reveal().data);
+  BOOST_TEST(static_cast<const void *>(copy.encryption_key.reveal().data) !=
+             static_cast<const void *>(s.encryption_key.reveal().data));  // (not compared as C strings)
   mktows::AuthSettings moved(std::move(s));
   BOOST_TEST(moved.encryption_key.size() == sizeof kKey - 1);
   BOOST_TEST(s.encryption_key.empty());  // NOLINT(bugprone-use-after-move): a moved-from Secret is empty
