@@ -15,19 +15,22 @@
 // is movable, not copyable, and used by one thread at a time (ClientPool
 // serves several threads). Calls never throw: they return Result<T>.
 //
-// Per call: the lead is validated, the request is built in reused objects,
-// a limiter permit is taken, the request is sent (signed afresh by the
-// plugin on every attempt) and its answer read by detail::Exchange, and a
-// failure is classified and retried as the RetryPolicy says.
+// Per call: the lead is validated, the request is built in reused objects
+// (detail::ClientState), and a detail::Call takes a limiter permit, sends
+// the request (signed afresh by the plugin on every attempt) and reads its
+// answer through detail::Exchange, and classifies and retries a failure as
+// the RetryPolicy says.
 #ifndef MKTOWS_CLIENT_HPP
 #define MKTOWS_CLIENT_HPP
 
 #include "mktows/wire.hpp"
 
 #include "mktows/auth_plugin.hpp"
+#include "mktows/detail/call.hpp"
 #include "mktows/detail/convert.hpp"
 #include "mktows/detail/exchange.hpp"
 #include "mktows/detail/soap_error.hpp"
+#include "mktows/detail/ssl_init.hpp"
 #include "mktows/error.hpp"
 #include "mktows/idempotency.hpp"
 #include "mktows/lead.hpp"
@@ -39,14 +42,10 @@
 #include "mktows/trace.hpp"
 #include "mktows/validation.hpp"
 
-#include <openssl/opensslv.h>
-
 #include <chrono>
 #include <climits>
 #include <cstddef>
 #include <memory>
-#include <mutex>
-#include <random>
 #include <string>
 #include <utility>
 #include <vector>
@@ -58,36 +57,6 @@ namespace detail {
 static const char kSyncLeadAction[] = "http://www.marketo.com/mktows/syncLead";
 static const char kSyncMultipleLeadsAction[] = "http://www.marketo.com/mktows/syncMultipleLeads";
 static const char kGetLeadAction[] = "http://www.marketo.com/mktows/getLead";
-
-// gSOAP's soap_init() runs soap_ssl_init() the first time any context is
-// made: OpenSSL's library set-up and RAND_load_file("/dev/urandom"), which
-// instantiates the DRBG: 7.9M instructions, half of a client's cold start,
-// and useless for a plain-HTTP endpoint. OpenSSL 1.1 and later initialise
-// themselves on first use (SSL_CTX_new, which soap_ssl_client_context
-// calls, loads the TLS library and its error strings) and seed the DRBG
-// from the OS. So the client tells gSOAP to skip it, with soap_ssl_noinit,
-// gSOAP's switch for this, before its first context. Other gSOAP contexts
-// of the process lose nothing: OpenSSL still initialises itself when they
-// first use it.
-inline void skip_runtime_ssl_init_once() {
-#if OPENSSL_VERSION_NUMBER >= 0x10100000L
-  static std::once_flag once;
-  std::call_once(once, [] { soap_ssl_noinit(); });
-#endif
-}
-
-// Before a TLS context: OpenSSL older than 1.1 needs the explicit set-up.
-inline void ssl_init_once() {
-#if OPENSSL_VERSION_NUMBER < 0x10100000L
-  static std::once_flag once;
-  std::call_once(once, [] { soap_ssl_init(); });
-#endif
-}
-
-// Constructed before the context (a member declared first).
-struct RuntimeSetup {
-  RuntimeSetup() { skip_runtime_ssl_init_once(); }
-};
 
 // gSOAP timeouts: positive = seconds, negative = microseconds.
 inline int soap_timeout(std::chrono::milliseconds t) {
@@ -103,17 +72,138 @@ inline bool starts_with_https(const std::string &url) {
   return url.size() >= 6 && detail::ascii_iequal(url.c_str(), https, 6);
 }
 
+// The workspace to send with an operation: none ("") where the binding the
+// client was generated from does not declare MktowsContextHeader on it (the
+// vendor's 2_2 WSDL declares it on syncLead only), else `call_workspace`
+// (null: the plugin's default, the client's).
+inline const char *workspace_for(bool declared, const std::string *call_workspace) {
+  if (!declared) return "";
+  return call_workspace ? call_workspace->c_str() : nullptr;
+}
+
+// Each operation's request and answer, reused between calls (their
+// vectors and strings keep their capacity), with the functions that write
+// the request's body element and read the answer's (detail/call.hpp's Body).
+
+// syncLead, and its call: ClientPool::sync_each keeps it in flight between
+// start and finish.
+struct SyncLeadMessages {
+  explicit SyncLeadMessages(CallSite &site) : call(site) {}
+
+  void fill(const Lead &lead, const CallOptions &options) {
+    params.leadRecord = slot.fill(lead);
+    params.returnLead = options.return_lead();
+    if (options.has_marketo_cookie()) {
+      cookie = options.marketo_cookie();
+      params.marketoCookie = &cookie;
+    } else {
+      params.marketoCookie = nullptr;
+    }
+    message.mktows__paramsSyncLead = &params;
+    has_workspace = options.has_workspace();
+    if (has_workspace) workspace = options.workspace();  // kept: `options` may not outlive start()
+  }
+  Request request() {
+    Request r = {Operation::sync_lead, false,
+                 workspace_for(wire::context_header_declared::syncLead, has_workspace ? &workspace : nullptr),
+                 kSyncLeadAction, {&put, &message, &get, &answer}};
+    return r;
+  }
+  static int put(struct soap *soap, const void *m) {
+    return wire::soap_put___mktows__syncLead(soap, static_cast<const wire::__mktows__syncLead *>(m),
+                                             "-mktows:syncLead", "");
+  }
+  static void get(struct soap *soap, void *a) {
+    wire::mktows__SuccessSyncLead *answer = static_cast<wire::mktows__SuccessSyncLead *>(a);
+    answer->soap_default(soap);
+    answer->soap_get(soap, "mktows:successSyncLead", nullptr);
+  }
+
+  RecordSlot slot;
+  wire::mktows__ParamsSyncLead params;
+  wire::__mktows__syncLead message;
+  std::string cookie;
+  bool has_workspace = false;
+  std::string workspace;
+  wire::mktows__SuccessSyncLead answer;
+  Error refused;  // why the call in flight was not sent (set-up, validation)
+  Call call;
+};
+
+// syncMultipleLeads, one batch of at most kMaxBatch leads at a time.
+struct SyncMultipleLeadsMessages {
+  void fill(const std::vector<Lead> &leads, std::size_t first, std::size_t count, bool dedup_enabled) {
+    while (slots.size() < count) slots.push_back(std::unique_ptr<RecordSlot>(new RecordSlot));
+    list.leadRecord.clear();
+    for (std::size_t i = 0; i < count; ++i) list.leadRecord.push_back(slots[i]->fill(leads[first + i]));
+    params.leadRecordList = &list;
+    dedup = dedup_enabled;
+    params.dedupEnabled = &dedup;
+    message.mktows__paramsSyncMultipleLeads = &params;
+  }
+  Request request(const std::string *call_workspace) {
+    Request r = {Operation::sync_multiple_leads, dedup,
+                 workspace_for(wire::context_header_declared::syncMultipleLeads, call_workspace),
+                 kSyncMultipleLeadsAction, {&put, &message, &get, &answer}};
+    return r;
+  }
+  static int put(struct soap *soap, const void *m) {
+    return wire::soap_put___mktows__syncMultipleLeads(
+        soap, static_cast<const wire::__mktows__syncMultipleLeads *>(m), "-mktows:syncMultipleLeads", "");
+  }
+  static void get(struct soap *soap, void *a) {
+    wire::mktows__SuccessSyncMultipleLeads *answer = static_cast<wire::mktows__SuccessSyncMultipleLeads *>(a);
+    answer->soap_default(soap);
+    answer->soap_get(soap, "mktows:successSyncMultipleLeads", nullptr);
+  }
+
+  std::vector<std::unique_ptr<RecordSlot> > slots;
+  wire::mktows__ArrayOfLeadRecord list;
+  wire::mktows__ParamsSyncMultipleLeads params;
+  bool dedup = false;
+  wire::__mktows__syncMultipleLeads message;
+  wire::mktows__SuccessSyncMultipleLeads answer;
+};
+
+// getLead.
+struct GetLeadMessages {
+  void fill(const LeadKey &lead_key) {
+    key.keyType = to_wire(lead_key.type);
+    key.keyValue = lead_key.value;
+    params.leadKey = &key;
+    message.mktows__paramsGetLead = &params;
+  }
+  Request request() {
+    // (CallOptions has no workspace for getLead: the client's.)
+    Request r = {Operation::get_lead, false, workspace_for(wire::context_header_declared::getLead, nullptr),
+                 kGetLeadAction, {&put, &message, &get, &answer}};
+    return r;
+  }
+  static int put(struct soap *soap, const void *m) {
+    return wire::soap_put___mktows__getLead(soap, static_cast<const wire::__mktows__getLead *>(m),
+                                            "-mktows:getLead", "");
+  }
+  static void get(struct soap *soap, void *a) {
+    wire::mktows__SuccessGetLead *answer = static_cast<wire::mktows__SuccessGetLead *>(a);
+    answer->soap_default(soap);
+    answer->soap_get(soap, "mktows:successGetLead", nullptr);
+  }
+
+  wire::mktows__LeadKey key;
+  wire::mktows__ParamsGetLead params;
+  wire::__mktows__getLead message;
+  wire::mktows__SuccessGetLead answer;
+};
+
+// A client's context, set up from its options, and its operations: each
+// validates its input, fills its messages and drives a Call.
 class ClientState {
  public:
-  explicit ClientState(const ClientOptions &options)
-      : options_(options),
-        plugin_(nullptr),
-        rng_(std::random_device()()),
-        calls_since_free_(0),
-        requests_sent_(0) {
+  explicit ClientState(const ClientOptions &options) : options_(options), site_(options_), sync_(site_) {
+    site_.soap = proxy_.soap;
     setup();
     // The key now lives only in the plugin's keyed context.
-    wipe_string(options_.encryption_key);
+    options_.encryption_key.clear();
   }
   ClientState(const ClientState &) = delete;
   ClientState &operator=(const ClientState &) = delete;
@@ -123,47 +213,36 @@ class ClientState {
   }
 
   const Error &setup_error() const { return setup_error_; }
-  unsigned long requests_sent() const { return requests_sent_; }
+  unsigned long requests_sent() const { return site_.requests_sent; }
   struct soap *soap() { return proxy_.soap; }
 
   Result<SyncResult> sync_lead(const Lead &lead, const CallOptions &call) {
-    send_sync_lead(lead, call);
-    return receive_sync_lead();
+    start_sync_lead(lead, call);
+    return finish_sync_lead();
   }
 
-  // sync_lead in two halves, so that one thread can keep calls in flight on
-  // several clients (ClientPool::sync_each): send_sync_lead() validates the
-  // lead and sends the first attempt; receive_sync_lead() reads its answer
-  // and makes whatever further attempts the retry policy asks for.
-  void send_sync_lead(const Lead &lead, const CallOptions &call) {
-    pending_error_ = setup_error_;
-    if (pending_error_.ok()) pending_error_ = validate(lead);
-    if (pending_error_.ok()) pending_error_ = validate(call);
-    if (!pending_error_.ok()) return;
-    sync_params_.leadRecord = sync_slot_.fill(lead);
-    sync_params_.returnLead = call.return_lead();
-    if (call.has_marketo_cookie()) {
-      cookie_ = call.marketo_cookie();
-      sync_params_.marketoCookie = &cookie_;
-    } else {
-      sync_params_.marketoCookie = nullptr;
-    }
-    sync_message_.mktows__paramsSyncLead = &sync_params_;
-    pending_has_workspace_ = call.has_workspace();
-    if (pending_has_workspace_) pending_workspace_ = call.workspace();
-    pending_ = Attempts(steady_now(options_.steady_clock), Operation::sync_lead, false);
-    exchange_.set_call_timeout(call_timeout_for(call));
-    pending_rc_ = send_attempt(pending_, pending_workspace(), kSyncLeadAction, put_sync_lead());
+  // sync_lead's halves, for ClientPool::sync_each: start_sync_lead()
+  // validates the lead and sends the first attempt; finish_sync_lead()
+  // reads its answer and makes whatever further attempts the retry policy
+  // asks for.
+  void start_sync_lead(const Lead &lead, const CallOptions &call) {
+    SyncLeadMessages &m = sync_;
+    m.refused = setup_error_;
+    if (m.refused.ok()) m.refused = validate(lead);
+    if (m.refused.ok()) m.refused = validate(call);
+    if (!m.refused.ok()) return;
+    m.fill(lead, call);
+    m.call.start(m.request(), call_timeout_for(call));
   }
 
-  Result<SyncResult> receive_sync_lead() {
-    if (!pending_error_.ok()) return pending_error_;
-    int rc = pending_rc_;
-    if (rc == SOAP_OK) rc = receive_attempt(pending_, get_sync_lead());
-    Error e = continue_call(pending_, rc, pending_workspace(), kSyncLeadAction, put_sync_lead(), get_sync_lead());
-    if (!e.ok()) return finish(e);
-    const wire::mktows__SuccessSyncLead &response = sync_response_;
-    if (!response.result || !response.result->syncStatus) return finish(missing("successSyncLead/result/syncStatus"));
+  Result<SyncResult> finish_sync_lead() {
+    SyncLeadMessages &m = sync_;
+    if (!m.refused.ok()) return m.refused;
+    Error e = m.call.finish();
+    if (!e.ok()) return failed(e);
+    const wire::mktows__SuccessSyncLead &response = m.answer;
+    if (!response.result || !response.result->syncStatus)
+      return failed(missing("successSyncLead/result/syncStatus", m.call));
     SyncResult out;
     out.lead_id = response.result->leadId;
     out.status = from_wire(response.result->syncStatus->status);
@@ -172,7 +251,7 @@ class ClientState {
       out.has_lead = true;
       out.lead = read_lead(*response.result->leadRecord);
     }
-    after_call();
+    site_.answer_used();
     return out;
   }
 
@@ -192,25 +271,17 @@ class ClientState {
     }
     std::vector<SyncResult> out;
     out.reserve(leads.size());
-    const char *workspace = workspace_for(call, wire::context_header_declared::syncMultipleLeads);
-    exchange_.set_call_timeout(call_timeout_for(call));
+    SyncMultipleLeadsMessages &m = batch_;
+    const std::string *workspace = call.has_workspace() ? &call.workspace() : nullptr;
     for (std::size_t first = 0; first < leads.size(); first += kMaxBatch) {
       std::size_t count = leads.size() - first < kMaxBatch ? leads.size() - first : kMaxBatch;
-      while (batch_slots_.size() < count) batch_slots_.push_back(std::unique_ptr<RecordSlot>(new RecordSlot));
-      batch_list_.leadRecord.clear();
-      for (std::size_t i = 0; i < count; ++i) batch_list_.leadRecord.push_back(batch_slots_[i]->fill(leads[first + i]));
-      batch_params_.leadRecordList = &batch_list_;
-      dedup_ = dedup;
-      batch_params_.dedupEnabled = &dedup_;
-      wire::__mktows__syncMultipleLeads message;
-      message.mktows__paramsSyncMultipleLeads = &batch_params_;
-      wire::mktows__SuccessSyncMultipleLeads &response = batch_response_;
-      Error e = run(Operation::sync_multiple_leads, dedup, workspace, kSyncMultipleLeadsAction,
-                    PutBody<wire::__mktows__syncMultipleLeads>(wire::soap_put___mktows__syncMultipleLeads, &message,
-                                                         "-mktows:syncMultipleLeads"),
-                    GetBody<wire::mktows__SuccessSyncMultipleLeads>(&response, "mktows:successSyncMultipleLeads"));
+      m.fill(leads, first, count, dedup);
+      Call c(site_);
+      c.start(m.request(workspace), call_timeout_for(call));
+      Error e = c.finish();
+      const wire::mktows__SuccessSyncMultipleLeads &response = m.answer;
       if (e.ok() && (!response.result || !response.result->syncStatusList))
-        e = missing("successSyncMultipleLeads/result/syncStatusList");
+        e = missing("successSyncMultipleLeads/result/syncStatusList", c);
       if (e.ok() && response.result->syncStatusList->syncStatus.size() != count) {
         e.kind = ErrorKind::protocol;
         e.may_have_been_applied = true;  // the service answered as if it had
@@ -222,7 +293,7 @@ class ClientState {
         if (leads.size() > kMaxBatch)
           e.message = "batch of leads #" + std::to_string(first) + "-#" + std::to_string(first + count - 1) + ": " +
                       e.message;
-        return finish(e);
+        return failed(e);
       }
       // The service answers one status per record, in request order.
       const std::vector<wire::mktows__SyncStatus *> &statuses = response.result->syncStatusList->syncStatus;
@@ -235,7 +306,7 @@ class ClientState {
         }
         out.push_back(std::move(r));
       }
-      after_call();
+      site_.answer_used();
     }
     return out;
   }
@@ -244,19 +315,14 @@ class ClientState {
     if (!setup_error_.ok()) return setup_error_;
     Error invalid = validate(key);
     if (!invalid.ok()) return invalid;
-    exchange_.set_call_timeout(call_timeout_for(call));
-    key_.keyType = to_wire(key.type);
-    key_.keyValue = key.value;
-    get_params_.leadKey = &key_;
-    wire::__mktows__getLead message;
-    message.mktows__paramsGetLead = &get_params_;
-    wire::mktows__SuccessGetLead &response = get_response_;
-    Error e = run(Operation::get_lead, false, workspace_for(CallOptions(), wire::context_header_declared::getLead),
-                  kGetLeadAction,
-                  PutBody<wire::__mktows__getLead>(wire::soap_put___mktows__getLead, &message, "-mktows:getLead"),
-                  GetBody<wire::mktows__SuccessGetLead>(&response, "mktows:successGetLead"));
-    if (!e.ok()) return finish(e);
-    if (!response.result) return finish(missing("successGetLead/result"));
+    GetLeadMessages &m = get_;
+    m.fill(key);
+    Call c(site_);
+    c.start(m.request(), call_timeout_for(call));
+    Error e = c.finish();
+    if (!e.ok()) return failed(e);
+    const wire::mktows__SuccessGetLead &response = m.answer;
+    if (!response.result) return failed(missing("successGetLead/result", c));
     std::vector<Lead> out;
     if (response.result->leadRecordList) {
       const std::vector<wire::mktows__LeadRecord *> &records = response.result->leadRecordList->leadRecord;
@@ -264,7 +330,7 @@ class ClientState {
       for (std::size_t i = 0; i < records.size(); ++i)
         if (records[i]) out.push_back(read_lead(*records[i]));
     }
-    after_call();
+    site_.answer_used();
     return out;
   }
 
@@ -295,7 +361,6 @@ class ClientState {
     }
     const bool tls = starts_with_https(options_.endpoint);
     if (tls) {
-      ssl_init_once();
       unsigned short flags = options_.verify_tls ? SOAP_SSL_DEFAULT : SOAP_SSL_NO_AUTHENTICATION;
       if (soap_ssl_client_context(soap, flags, nullptr, nullptr,
                                   options_.ca_file.empty() ? nullptr : options_.ca_file.c_str(),
@@ -308,7 +373,7 @@ class ClientState {
     }
     AuthSettings auth;
     auth.user_id = options_.user_id;
-    auth.encryption_key = options_.encryption_key;  // wiped by ~AuthSettings
+    auth.encryption_key = options_.encryption_key;  // a Secret: wiped when `auth` dies
     auth.workspace = options_.workspace;
     auth.clock = options_.wall_clock;
     if (soap_register_plugin_arg(soap, auth_plugin, &auth) != SOAP_OK) {
@@ -316,221 +381,39 @@ class ClientState {
       setup_error_.message = "cannot register the signing plugin (HMAC-SHA1 unavailable?)";
       return;
     }
-    plugin_ = AuthPlugin::find(soap);
-    exchange_.attach(soap, tls, options_.send_timeout, options_.receive_timeout, static_cast<bool>(options_.trace));
-    if (options_.limiter.enabled) limiter_ = Limiter::for_user(options_.user_id);
-  }
-
-  // The workspace to send with an operation: none ("") where the binding
-  // the client was generated from does not declare MktowsContextHeader on
-  // it (the vendor's 2_2 WSDL declares it on syncLead only), else the
-  // call's, else the client's (null: the plugin's default).
-  static const char *workspace_for(const CallOptions &call, bool declared) {
-    if (!declared) return "";
-    return call.has_workspace() ? call.workspace().c_str() : nullptr;
+    site_.plugin = AuthPlugin::find(soap);
+    site_.exchange.attach(soap, tls, options_.send_timeout, options_.receive_timeout,
+                          static_cast<bool>(options_.trace));
+    if (options_.limiter.enabled) site_.limiter = Limiter::for_user(options_.user_id);
   }
 
   std::chrono::milliseconds call_timeout_for(const CallOptions &call) const {
     return call.has_call_timeout() ? call.call_timeout() : options_.call_timeout;
   }
 
-  Error missing(const char *what) {
+  static Error missing(const char *what, const Call &call) {
     Error e;
     e.kind = ErrorKind::protocol;
     e.may_have_been_applied = true;  // a success answer without its result
     e.message = std::string("the answer lacks ") + what;
-    e.attempts = last_attempts_;
+    e.attempts = call.attempts();
     return e;
   }
 
-  // One call's way through its attempts.
-  struct Attempts {
-    Attempts() : attempt(1), backoffs(0), phase(Phase::send), op(Operation::get_lead), dedup(false), applied(false) {}
-    Attempts(TimePoint s, Operation o, bool d)
-        : start(s), attempt(1), backoffs(0), phase(Phase::send), op(o), dedup(d), applied(false) {}
-    TimePoint start;
-    int attempt;
-    int backoffs;
-    Phase phase;
-    Operation op;  // with dedup: whether a resend may duplicate (idempotency.hpp)
-    bool dedup;
-    bool applied;  // some attempt may have been applied by the service
-    Limiter::Permit permit;
-  };
-
-  // What Exchange calls to write a request's body element and to read the
-  // answer's, for every operation: the generated soap_put function of the
-  // request message, and the generated class of the answer (reused between
-  // calls). Functors, not lambdas: C++11 cannot return a lambda.
-  template <class Message>
-  struct PutBody {
-    typedef int (*Writer)(struct soap *, const Message *, const char *, const char *);
-    PutBody(Writer w, const Message *m, const char *t) : write(w), message(m), tag(t) {}
-    int operator()(struct soap *soap) const { return write(soap, message, tag, ""); }
-    Writer write;
-    const Message *message;
-    const char *tag;
-  };
-  template <class Answer>
-  struct GetBody {
-    GetBody(Answer *a, const char *t) : answer(a), tag(t) {}
-    void operator()(struct soap *soap) const {
-      answer->soap_default(soap);
-      answer->soap_get(soap, tag, nullptr);
-    }
-    Answer *answer;
-    const char *tag;
-  };
-
-  PutBody<wire::__mktows__syncLead> put_sync_lead() const {
-    return PutBody<wire::__mktows__syncLead>(wire::soap_put___mktows__syncLead, &sync_message_, "-mktows:syncLead");
-  }
-  GetBody<wire::mktows__SuccessSyncLead> get_sync_lead() {
-    return GetBody<wire::mktows__SuccessSyncLead>(&sync_response_, "mktows:successSyncLead");
-  }
-
-  const char *pending_workspace() const {
-    if (!wire::context_header_declared::syncLead) return "";
-    return pending_has_workspace_ ? pending_workspace_.c_str() : nullptr;
-  }
-
-  template <class Put>
-  int send_attempt(Attempts &a, const char *workspace, const char *action, Put put) {
-    if (limiter_) a.permit = limiter_->acquire(options_.limiter, options_.steady_clock, options_.sleep);
-    if (workspace) plugin_->set_call_workspace(workspace);
-    a.phase = Phase::send;
-    int rc = exchange_.start(options_.endpoint.c_str(), action, put);
-    ++requests_sent_;
-    if (workspace) plugin_->clear_call_workspace();  // the header is written by now
-    return rc;
-  }
-
-  template <class Get>
-  int receive_attempt(Attempts &a, Get get) {
-    a.phase = Phase::receive;
-    return exchange_.finish(get);
-  }
-
-  // After attempt a.attempt ended with `rc`: true when the call is over
-  // (`out` is no error, or the error to report); false once the policy's
-  // wait is over and the next attempt may go.
-  bool settle(Attempts &a, int rc, Error &out) {
-    a.permit.release();
-    if (options_.trace) {
-      options_.trace(TraceDirection::request, redact(exchange_.request()));
-      options_.trace(TraceDirection::response, redact(exchange_.answer()));
-    }
-    last_attempts_ = a.attempt;
-    if (rc == SOAP_OK) {
-      out = Error();
-      return true;
-    }
-    Error e = classify(proxy_.soap, a.phase, exchange_.timed_out());
-    if (exchange_.frame_ended()) {
-      e.kind = ErrorKind::protocol;
-      e.transport = TransportFailure::none;
-      e.message = "the answer's body ended (its Content-Length) before its XML did";
-    }
-    if (exchange_.deadline_passed()) {
-      e.kind = ErrorKind::transport;
-      e.transport = TransportFailure::deadline;
-      e.message = "no complete answer within the call timeout (" +
-                  std::to_string(exchange_.call_timeout().count()) + " ms)";
-    }
-    e.attempts = a.attempt;
-    bool applied = attempt_may_have_been_applied(e, a.phase == Phase::receive);
-    a.applied = a.applied || applied;
-    e.may_have_been_applied = a.applied;
-    std::chrono::milliseconds elapsed =
-        std::chrono::duration_cast<std::chrono::milliseconds>(steady_now(options_.steady_clock) - a.start);
-    double r = options_.random ? options_.random() : std::uniform_real_distribution<double>(0.0, 1.0)(rng_);
-    RetryPolicy::Decision d = options_.retry.decide(e, a.attempt, a.backoffs, elapsed, r);
-    if (d.action == RetryPolicy::Action::stop) {
-      out = e;
-      return true;
-    }
-    if (!may_resend(a.op, a.dedup, applied)) {
-      e.message += std::string(" (not resent: the service may have applied this ") + to_string(a.op) +
-                   " with dedup off, and a resend would create its leads again)";
-      out = e;
-      return true;
-    }
-    if (d.action == RetryPolicy::Action::retry_after) {
-      sleep_for(options_.sleep, d.delay);
-      ++a.backoffs;
-    }
-    proxy_.destroy();  // the failed answer is not needed
-    calls_since_free_ = 0;
-    ++a.attempt;
-    return false;
-  }
-
-  // Given how the current attempt ended, makes the further attempts the
-  // policy asks for; returns the call's outcome.
-  template <class Put, class Get>
-  Error continue_call(Attempts &a, int rc, const char *workspace, const char *action, Put put, Get get) {
-    Error e;
-    while (!settle(a, rc, e)) {
-      rc = send_attempt(a, workspace, action, put);
-      if (rc == SOAP_OK) rc = receive_attempt(a, get);
-    }
+  // A call that ends in an error frees its answers at once.
+  Error failed(const Error &e) {
+    site_.free_answers();
     return e;
   }
 
-  template <class Put, class Get>
-  Error run(Operation op, bool dedup, const char *workspace, const char *action, Put put, Get get) {
-    Attempts a(steady_now(options_.steady_clock), op, dedup);
-    int rc = send_attempt(a, workspace, action, put);
-    if (rc == SOAP_OK) rc = receive_attempt(a, get);
-    return continue_call(a, rc, workspace, action, put, get);
-  }
-
-  Error finish(const Error &e) {
-    proxy_.destroy();
-    calls_since_free_ = 0;
-    return e;
-  }
-
-  void after_call() {
-    if (++calls_since_free_ >= options_.free_every) {
-      proxy_.destroy();
-      calls_since_free_ = 0;
-    }
-  }
-
-  RuntimeSetup runtime_setup_;  // before proxy_: its constructor runs soap_init()
+  SkipRuntimeSslInit ssl_init_;  // before proxy_: its constructor runs soap_init()
   wire::MktowsApiSoapBindingProxy proxy_;
   ClientOptions options_;
-  AuthPlugin *plugin_;
+  CallSite site_;  // after options_, which it refers to
   Error setup_error_;
-  std::shared_ptr<Limiter> limiter_;
-  std::mt19937 rng_;
-  unsigned calls_since_free_;
-  unsigned long requests_sent_;
-  int last_attempts_ = 0;
-
-  Exchange exchange_;
-
-  RecordSlot sync_slot_;
-  wire::mktows__ParamsSyncLead sync_params_;
-  wire::__mktows__syncLead sync_message_;
-  Error pending_error_;  // why the pending sync_lead was not sent (validation, set-up)
-  Attempts pending_;
-  int pending_rc_ = SOAP_OK;
-  bool pending_has_workspace_ = false;
-  std::string pending_workspace_;
-  std::string cookie_;
-  wire::mktows__SuccessSyncLead sync_response_;
-
-  std::vector<std::unique_ptr<RecordSlot> > batch_slots_;
-  wire::mktows__ArrayOfLeadRecord batch_list_;
-  wire::mktows__ParamsSyncMultipleLeads batch_params_;
-  bool dedup_ = false;
-  wire::mktows__SuccessSyncMultipleLeads batch_response_;
-
-  wire::mktows__LeadKey key_;
-  wire::mktows__ParamsGetLead get_params_;
-  wire::mktows__SuccessGetLead get_response_;
+  SyncLeadMessages sync_;
+  SyncMultipleLeadsMessages batch_;
+  GetLeadMessages get_;
 };
 
 }  // namespace detail
@@ -576,7 +459,7 @@ class Client {
   unsigned long requests_sent() const { return state_ ? state_->requests_sent() : 0; }
 
  private:
-  friend class ClientPool;  // sync_each drives the two halves of sync_lead
+  friend class ClientPool;  // sync_each starts and finishes sync_lead calls itself
   static Error moved_from() {
     return validation_error(ValidationRule::client_options, "client_options: this client was moved from");
   }

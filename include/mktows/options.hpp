@@ -3,9 +3,9 @@
 #ifndef MKTOWS_OPTIONS_HPP
 #define MKTOWS_OPTIONS_HPP
 
-#include "mktows/auth_plugin.hpp"  // wipe_string, WallClock
 #include "mktows/limiter.hpp"
 #include "mktows/retry.hpp"
+#include "mktows/secret.hpp"
 #include "mktows/timing.hpp"
 #include "mktows/trace.hpp"
 
@@ -20,7 +20,7 @@ namespace mktows {
 struct ClientOptions {
   std::string endpoint;        // e.g. https://123-ABC-456.mktoapi.com/soap/mktows/2_2
   std::string user_id;         // mktowsUserId
-  std::string encryption_key;  // wiped when the options die; never printed
+  Secret encryption_key;       // wipes itself; never printed; a null C string sets it empty
   std::string workspace;       // default target workspace; empty: no context header
 
   std::chrono::milliseconds connect_timeout = std::chrono::milliseconds(20000);
@@ -58,47 +58,8 @@ struct ClientOptions {
   SleepFunction sleep;
   std::function<double()> random;  // [0, 1)
 
-  ClientOptions() {}
-  ClientOptions(const ClientOptions &) = default;
-  ClientOptions(ClientOptions &&) = default;
-  ClientOptions &operator=(const ClientOptions &other) {
-    if (this != &other) {
-      wipe_string(encryption_key);
-      ClientOptions copy(other);
-      *this = std::move(copy);
-    }
-    return *this;
-  }
-  ClientOptions &operator=(ClientOptions &&other) {
-    if (this != &other) {
-      wipe_string(encryption_key);
-      endpoint = std::move(other.endpoint);
-      user_id = std::move(other.user_id);
-      encryption_key.swap(other.encryption_key);
-      workspace = std::move(other.workspace);
-      connect_timeout = other.connect_timeout;
-      send_timeout = other.send_timeout;
-      receive_timeout = other.receive_timeout;
-      call_timeout = other.call_timeout;
-      verify_tls = other.verify_tls;
-      ca_file = std::move(other.ca_file);
-      ca_dir = std::move(other.ca_dir);
-      proxy_host = std::move(other.proxy_host);
-      proxy_port = other.proxy_port;
-      keep_alive = other.keep_alive;
-      max_response_bytes = other.max_response_bytes;
-      retry = other.retry;
-      limiter = other.limiter;
-      trace = std::move(other.trace);
-      free_every = other.free_every;
-      wall_clock = std::move(other.wall_clock);
-      steady_clock = std::move(other.steady_clock);
-      sleep = std::move(other.sleep);
-      random = std::move(other.random);
-    }
-    return *this;
-  }
-  ~ClientOptions() { wipe_string(encryption_key); }
+  // Copy, move and destruction are the defaults: every member is copied
+  // or moved, and the key wipes itself (Secret).
 };
 
 // Prints the options for a log; the key is shown only as set or not.

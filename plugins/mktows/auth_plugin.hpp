@@ -28,8 +28,9 @@
 // SOAP_ENV__Header is never written on our messages.
 //
 // The secret. The encryption key lives only inside the Signer (HMAC's
-// keyed inner and outer states) in the plugin data; no std::string copy is kept. The
-// AuthSettings passed to registration wipes its copy when it dies. Nothing
+// keyed inner and outer states) in the plugin data; no copy of the key is
+// kept. The AuthSettings passed to registration holds it as a Secret, which
+// wipes itself. Nothing
 // here writes the key into an error, a trace or a log.
 //
 // Thread safety: one struct soap (and so one plugin instance) per thread.
@@ -50,10 +51,10 @@
 #define MKTOWS_AUTH_PLUGIN_HPP
 
 #include "mktows/header_writer.hpp"
+#include "mktows/secret.hpp"
 #include "mktows/signer.hpp"
+#include "mktows/timing.hpp"
 #include "mktows/wire.hpp"
-
-#include <openssl/crypto.h>
 
 #include <ctime>
 #include <exception>
@@ -63,40 +64,14 @@
 
 namespace mktows {
 
-// Overwrites a string's whole buffer (not only its size) and empties it.
-// Copies the allocator made earlier (a reallocation, a moved-from buffer)
-// are out of reach; callers keep the key in as few strings as they can.
-inline void wipe_string(std::string &s) {
-  s.resize(s.capacity());  // no reallocation; covers bytes beyond size()
-  if (!s.empty()) OPENSSL_cleanse(&s[0], s.size());
-  s.clear();
-}
-
-// Seconds since the epoch; tests inject a fixed or stepping clock.
-typedef std::function<std::time_t()> WallClock;
-
 // What registration needs. Passed by pointer as the `arg` of
 // soap_register_plugin_arg; the plugin copies what it needs and keeps no
 // reference to it.
 struct AuthSettings {
   std::string user_id;
-  std::string encryption_key;  // wiped by the destructor
-  std::string workspace;       // default target workspace; empty: no context header
-  WallClock clock;             // empty: std::time
-
-  AuthSettings() {}
-  AuthSettings(const AuthSettings &other) = default;
-  AuthSettings &operator=(const AuthSettings &other) {
-    if (this != &other) {
-      wipe_string(encryption_key);
-      user_id = other.user_id;
-      encryption_key = other.encryption_key;
-      workspace = other.workspace;
-      clock = other.clock;
-    }
-    return *this;
-  }
-  ~AuthSettings() { wipe_string(encryption_key); }
+  Secret encryption_key;  // wipes itself (secret.hpp)
+  std::string workspace;  // default target workspace; empty: no context header
+  WallClock clock;        // empty: std::time
 };
 
 // The plugin's identifier, for soap_lookup_plugin.
@@ -116,9 +91,8 @@ class AuthPlugin {
   }
   const std::string &user_id() const { return auth_.mktowsUserId; }
 
-  // Replaces the key (the old keyed context is freed and cleansed by
-  // OpenSSL). The caller wipes its own copy.
-  void rekey(const std::string &encryption_key) {
+  // Replaces the key (the old keyed context is wiped).
+  void rekey(const Secret &encryption_key) {
     signer_.rekey(encryption_key);
     last_timestamp_.clear();  // the cached signature belongs to the old key
   }

@@ -22,6 +22,8 @@
 #ifndef MKTOWS_SIGNER_HPP
 #define MKTOWS_SIGNER_HPP
 
+#include "mktows/secret.hpp"
+
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/sha.h>
@@ -61,24 +63,24 @@ namespace detail {
 class HmacSha1 {
  public:
   static const char *backend() { return "SHA1"; }
-  explicit HmacSha1(const std::string &key) {
+  HmacSha1(const char *key, std::size_t key_size) {
     unsigned char block[64];
     std::memset(block, 0, sizeof block);
     bool ok = true;
-    if (key.size() > sizeof block) {  // longer keys are hashed first
+    if (key_size > sizeof block) {  // longer keys are hashed first
       SHA_CTX c;
-      ok = SHA1_Init(&c) && SHA1_Update(&c, key.data(), key.size()) && SHA1_Final(block, &c);
-      OPENSSL_cleanse(&c, sizeof c);
-    } else {
-      std::memcpy(block, key.data(), key.size());
+      ok = SHA1_Init(&c) && SHA1_Update(&c, key, key_size) && SHA1_Final(block, &c);
+      secure_wipe(&c, sizeof c);
+    } else if (key_size > 0) {
+      std::memcpy(block, key, key_size);
     }
     unsigned char pad[64];
     for (std::size_t i = 0; i < sizeof pad; ++i) pad[i] = static_cast<unsigned char>(block[i] ^ 0x36);
     ok = ok && SHA1_Init(&inner_) && SHA1_Update(&inner_, pad, sizeof pad);
     for (std::size_t i = 0; i < sizeof pad; ++i) pad[i] = static_cast<unsigned char>(block[i] ^ 0x5c);
     ok = ok && SHA1_Init(&outer_) && SHA1_Update(&outer_, pad, sizeof pad);
-    OPENSSL_cleanse(block, sizeof block);
-    OPENSSL_cleanse(pad, sizeof pad);
+    secure_wipe(block, sizeof block);
+    secure_wipe(pad, sizeof pad);
     if (!ok) {
       wipe();
       throw SignerError("mktows: cannot key HMAC-SHA1");
@@ -99,15 +101,15 @@ class HmacSha1 {
     bool ok = SHA1_Update(&c, message, length) && SHA1_Final(inner_digest, &c);
     c = outer_;
     ok = ok && SHA1_Update(&c, inner_digest, sizeof inner_digest) && SHA1_Final(out, &c);
-    OPENSSL_cleanse(&c, sizeof c);
-    OPENSSL_cleanse(inner_digest, sizeof inner_digest);
+    secure_wipe(&c, sizeof c);
+    secure_wipe(inner_digest, sizeof inner_digest);
     return ok;
   }
 
  private:
   void wipe() {
-    OPENSSL_cleanse(&inner_, sizeof inner_);
-    OPENSSL_cleanse(&outer_, sizeof outer_);
+    secure_wipe(&inner_, sizeof inner_);
+    secure_wipe(&outer_, sizeof outer_);
   }
   SHA_CTX inner_;
   SHA_CTX outer_;
@@ -123,7 +125,7 @@ class HmacSha1 {
 class HmacSha1 {
  public:
   static const char *backend() { return "EVP_MAC"; }
-  explicit HmacSha1(const std::string &key) : ctx_(nullptr) {
+  HmacSha1(const char *key, std::size_t key_size) : ctx_(nullptr) {
     EVP_MAC *mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
     if (!mac) throw SignerError("mktows: OpenSSL has no HMAC");
     ctx_ = EVP_MAC_CTX_new(mac);
@@ -132,7 +134,7 @@ class HmacSha1 {
     char digest[] = "SHA1";
     OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
                            OSSL_PARAM_construct_end()};
-    if (!EVP_MAC_init(ctx_, reinterpret_cast<const unsigned char *>(key.data()), key.size(), params)) {
+    if (!EVP_MAC_init(ctx_, reinterpret_cast<const unsigned char *>(key), key_size, params)) {
       EVP_MAC_CTX_free(ctx_);
       throw SignerError("mktows: cannot key HMAC-SHA1");
     }
@@ -178,15 +180,17 @@ class Signer {
   // Which HMAC implementation this build uses: "SHA1" or "EVP_MAC".
   static const char *backend() { return detail::HmacSha1::backend(); }
 
-  explicit Signer(const std::string &encryption_key) : hmac_(encryption_key) {}
+  // A std::string or a C string converts to a Secret (a copy, wiped when
+  // the temporary dies). This is the one place that reads a Secret's bytes.
+  explicit Signer(const Secret &encryption_key)
+      : hmac_(encryption_key.reveal().data, encryption_key.reveal().size) {}
 
   void swap(Signer &other) noexcept { hmac_.swap(other.hmac_); }
 
-  // Replaces the key. The caller owns (and should wipe) `encryption_key`;
-  // the previous keyed state is cleansed.
-  void rekey(const std::string &encryption_key) {
-    detail::HmacSha1 fresh(encryption_key);
-    hmac_.swap(fresh);
+  // Replaces the key; the previous keyed state is wiped.
+  void rekey(const Secret &encryption_key) {
+    Signer fresh(encryption_key);
+    swap(fresh);
   }
 
   // Writes the 40 lower-case hex digits of HMAC-SHA1(key, message) to `out`
@@ -199,7 +203,7 @@ class Signer {
       out[2 * i] = digits[mac[i] >> 4];
       out[2 * i + 1] = digits[mac[i] & 0x0f];
     }
-    OPENSSL_cleanse(mac, sizeof mac);
+    secure_wipe(mac, sizeof mac);
     return true;
   }
 

@@ -42,6 +42,15 @@
 
 #include "mktows/detail/deadline.hpp"
 
+// The one guard of the gSOAP runtime internals this file relies on:
+// light_begin() repeats what soap_begin() of this version resets, and
+// frame_request() rewrites the "Content-Length: 0" this version writes for
+// an uncounted message. Another version may reset more (a stale field would
+// then leak into the next message) or frame differently.
+#if !defined(GSOAP_VERSION) || GSOAP_VERSION != 208124
+#error "mktows/detail/exchange.hpp is written against the internals of gSOAP 2.8.124 (GSOAP_VERSION 208124) and this build uses another version: check light_begin() against that version's soap_begin() (tests/client/client_light_begin_test.cpp) and frame_request() against its HTTP head, then change this guard"
+#endif
+
 #include <poll.h>
 #include <sys/socket.h>
 #include <sys/time.h>
@@ -61,31 +70,39 @@ namespace detail {
 // asking the kernel whether the server closed it.
 static const std::chrono::milliseconds kFreshConnection(1000);
 
-// What soap_begin() resets for a new message, without its table clearing
-// (see above); only between complete, successful exchanges.
+// What soap_begin() resets for a new message, without its soap_free_temp()
+// (the table clearing, see above); only between complete, successful
+// exchanges. tests/client/client_light_begin_test.cpp compares a context
+// after this with one after soap_begin(), field by field.
 inline void light_begin(struct soap *soap) {
+  // soap_begin()'s own resets in gSOAP 2.8.124 (read from the machine code
+  // of Debian's libgsoapssl++ 2.8.124, whose source is not installed), in
+  // its order:
+  soap->error = SOAP_OK;
   if (!soap->keep_alive) {
     soap->buflen = 0;
     soap->bufidx = 0;
   }
+  soap->mode = 0;
+  soap->encoding = 0;
+  soap->part = SOAP_END;
+  soap->peeked = 0;
+  soap->ahead = 0;
+  soap->level = 0;
+  soap->encodingStyle = "";  // the runtime's empty string; Exchange::start() then sets null
+  // Older gSOAP versions' soap_begin() reset these too; 2.8.124's does not.
+  // Kept, so that behaviour stays as it was (they cost a few stores).
   soap->null = 0;
   soap->position = 0;
-  soap->encoding = 0;
   soap->mustUnderstand = 0;
-  soap->mode = 0;
   soap->ns = 0;
-  soap->part = SOAP_END;
   soap->event = 0;
   soap->evlev = 0;
   soap->alloced = 0;
   soap->count = 0;
   soap->length = 0;
   soap->cdata = 0;
-  soap->error = SOAP_OK;
-  soap->peeked = 0;
-  soap->ahead = 0;
   soap->idnum = 0;
-  soap->level = 0;
   soap->endpoint[0] = '\0';
 }
 
