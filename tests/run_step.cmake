@@ -8,3 +8,10 @@ function(run)
   endif()
   set(last_output "${out}" PARENT_SCOPE)
 endfunction()
+
+# The compiler launcher (ccache) of the build that runs the script, for the
+# nested build it configures: `launcher_args`, empty without one.
+set(launcher_args "")
+if(LAUNCHER)
+  set(launcher_args "-DCMAKE_CXX_COMPILER_LAUNCHER=${LAUNCHER}")
+endif()

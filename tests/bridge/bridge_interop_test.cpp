@@ -7,6 +7,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "bridge/bridge_setup.hpp"
+#include "support/peer.hpp"
 
 #include <mktows/client.hpp>
 
@@ -16,6 +17,15 @@
 using namespace bridge_test;
 
 namespace {
+
+struct Peers {
+  Peers() {
+    mktows_test::require_peers({{"php with the soap extension", "php-cli php-soap", PHP_EXECUTABLE,
+                                           {"-r", "exit(class_exists('SoapClient') ? 0 : 1);"}},
+                                {"Python's zeep", "python3-zeep", PYTHON_EXECUTABLE, {"-c", "import zeep"}}});
+  }
+};
+BOOST_TEST_GLOBAL_FIXTURE(Peers);
 
 int run(const std::string &command, std::string &output) {
   FILE *p = ::popen(command.c_str(), "r");

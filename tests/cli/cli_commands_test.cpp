@@ -16,7 +16,6 @@
 #include <chrono>
 #include <fcntl.h>
 #include <poll.h>
-#include <spawn.h>
 #include <stdlib.h>
 #include <sys/wait.h>
 #include <fstream>
@@ -462,19 +461,7 @@ BOOST_AUTO_TEST_CASE(a_progress_bar_on_a_terminal) {
   std::string slave = ::ptsname(master);
   std::string out = scratch_file("tty.out");
   std::vector<std::string> args = {MKTOWS_CLI_BIN, "sync-leads", MKTOWS_SAMPLE_CSV, "--batch", "5"};
-  std::vector<std::string> env_s = cli_environment(World::get().env());
-  std::vector<char *> argv_p, env_p;
-  for (std::string &a : args) argv_p.push_back(&a[0]);
-  argv_p.push_back(nullptr);
-  for (std::string &e : env_s) env_p.push_back(&e[0]);
-  env_p.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  posix_spawn_file_actions_addopen(&actions, 2, slave.c_str(), O_RDWR | O_NOCTTY, 0);
-  pid_t pid = -1;
-  BOOST_REQUIRE(posix_spawn(&pid, argv_p[0], &actions, nullptr, argv_p.data(), env_p.data()) == 0);
-  posix_spawn_file_actions_destroy(&actions);
+  ChildProcess child(args, World::get().env(), Output::file(out), Output::file(slave));
   std::string tty;
   char buf[4096];
   int status = 0;
@@ -490,10 +477,12 @@ BOOST_AUTO_TEST_CASE(a_progress_bar_on_a_terminal) {
         continue;
       }
     }
-    if (::waitpid(pid, &status, WNOHANG) == pid) break;
+    if (child.done()) {
+      status = child.wait(std::chrono::seconds(0));
+      break;
+    }
     if (std::chrono::steady_clock::now() > deadline) {
-      ::kill(pid, SIGKILL);
-      ::waitpid(pid, &status, 0);
+      child.kill_hard();
       BOOST_FAIL("mktows sync-leads did not end on a terminal");
     }
     if (::poll(&p, 1, 0) > 0 && !(p.revents & POLLIN)) ::usleep(5000);  // hung up, child not yet reaped

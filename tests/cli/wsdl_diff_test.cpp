@@ -23,8 +23,8 @@ using nlohmann::json;
 namespace {
 
 const std::string kOurs = MKTOWS_OUR_WSDL;
-const std::string kVendor = std::string(MKTOWS_FIXTURES) + "/vendor-2_2-shaped.wsdl";
-const std::string kVendor23 = std::string(MKTOWS_FIXTURES) + "/vendor-like-2_3.wsdl";
+const std::string kVendor = mktows_test::fixture_path("vendor-2_2-shaped.wsdl");
+const std::string kVendor23 = mktows_test::fixture_path("vendor-like-2_3.wsdl");
 
 // The 2_x operations besides the client's three (the fact sheet's list).
 const std::set<std::string> kOtherOperations = {
@@ -368,7 +368,7 @@ BOOST_AUTO_TEST_CASE(malformed_xml_has_its_exit_code_and_the_line) {
 
 BOOST_AUTO_TEST_CASE(xml_that_is_not_a_wsdl_has_its_exit_code) {
   TempDir dir;
-  std::string other = dir.write("seed.xml", read_file(std::string(MKTOWS_FIXTURES) + "/seed-synclead-request.xml"));
+  std::string other = dir.write("seed.xml", mktows_test::fixture("seed-synclead-request.xml"));
   CliResult r = run({"wsdl-diff", kVendor, other, "--json"}, dir);
   BOOST_TEST(r.exit_code == 13);
   BOOST_TEST(r.out.empty());

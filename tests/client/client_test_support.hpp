@@ -18,11 +18,6 @@ namespace mktows_test {
 const char kClientUser[] = "jungle9_F00DF00DF00DF00DF00D12";
 const char kClientKey[] = "client-Key-0f-the-Jungle-5e3a";
 
-// A file of tests/fixtures (MKTOWS_TESTS_DIR is set by tests/client/CMakeLists.txt).
-inline std::string fixture_text(const std::string &name) {
-  return read_file(std::string(MKTOWS_TESTS_DIR) + "/fixtures/" + name);
-}
-
 inline std::string envelope(const std::string &body) {
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<SOAP-ENV:Envelope "
          "xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\" "

@@ -47,7 +47,7 @@ BOOST_AUTO_TEST_CASE(sync_lead_sends_the_seed_request_and_reads_the_answer) {
   std::vector<RawRequest> requests = server.requests();
   BOOST_REQUIRE_EQUAL(requests.size(), 1u);
   // The body libxml2 reads equals the seed's request body.
-  BOOST_TEST(body_part(requests[0].body) == body_part(fixture_text("seed-synclead-request.xml")));
+  BOOST_TEST(body_part(requests[0].body) == body_part(fixture("seed-synclead-request.xml")));
   BOOST_TEST(requests[0].header("SOAPAction") == "\"http://www.marketo.com/mktows/syncLead\"");
   WireHeaders h = read_headers(requests[0].body);
   BOOST_TEST(h.user_id == kClientUser);

@@ -5,10 +5,9 @@
 // Exits with the program's status; the program's output passes through.
 #include "support/sandbox_process.hpp"
 
+#include <chrono>
 #include <cstdio>
-#include <cstdlib>
 #include <sys/wait.h>
-#include <unistd.h>
 
 int main(int argc, char **argv) {
   if (argc != 2) {
@@ -16,15 +15,14 @@ int main(int argc, char **argv) {
     return 2;
   }
   mktows_test::SandboxProcess sandbox;
-  pid_t pid = fork();
-  if (pid == 0) {
-    setenv("MKTOWS_ENDPOINT", sandbox.endpoint().c_str(), 1);
-    setenv("MKTOWS_USER_ID", mktows_test::kDemoUserId, 1);
-    setenv("MKTOWS_ENCRYPTION_KEY", mktows_test::kDemoEncryptionKey, 1);
-    execl(argv[1], argv[1], static_cast<char *>(nullptr));
-    _exit(127);
+  mktows_test::ChildProcess program({argv[1]},
+                                    {{"MKTOWS_ENDPOINT", sandbox.endpoint()},
+                                     {"MKTOWS_USER_ID", mktows_test::kDemoUserId},
+                                     {"MKTOWS_ENCRYPTION_KEY", mktows_test::kDemoEncryptionKey}});
+  int status = program.wait(std::chrono::seconds(120));
+  if (program.timed_out()) {
+    std::fprintf(stderr, "with_sandbox: %s ran for more than 120 s\n", argv[1]);
+    return 3;
   }
-  int status = 0;
-  if (pid < 0 || waitpid(pid, &status, 0) != pid) return 3;
   return WIFEXITED(status) ? WEXITSTATUS(status) : 4;
 }

@@ -22,7 +22,7 @@
 
 namespace {
 
-const std::string kVendorWsdl = MKTOWS_FIXTURES "/vendor-2_2-shaped.wsdl";
+const std::string kVendorWsdl = mktows_test::fixture_path("vendor-2_2-shaped.wsdl");
 
 // The operation names of a WSDL's portTypes, read with libxml2.
 std::set<std::string> operations(const std::string &wsdl) {

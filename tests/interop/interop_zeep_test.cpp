@@ -6,6 +6,14 @@
 #include <boost/test/unit_test.hpp>
 
 #include "interop/sample_flow.hpp"
+#include "support/peer.hpp"
+
+namespace {
+struct Peers {
+  Peers() { mktows_test::require_peers({{"Python's zeep", "python3-zeep", ZEEP_PYTHON, {"-c", "import zeep"}}}); }
+};
+BOOST_TEST_GLOBAL_FIXTURE(Peers);
+}  // namespace
 
 BOOST_AUTO_TEST_CASE(zeep_syncs_a_lead_through_the_served_wsdl) {
   mktows_test::SandboxProcess sandbox;

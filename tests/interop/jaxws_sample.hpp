@@ -10,6 +10,7 @@
 #pragma once
 
 #include "interop/sample_flow.hpp"
+#include "support/peer.hpp"
 
 #include <dirent.h>
 #include <sys/stat.h>
@@ -18,6 +19,17 @@
 #include <vector>
 
 namespace interop_test {
+
+// The JAX-WS toolchain; each suite that includes this file checks it first.
+struct JaxwsPeers {
+  JaxwsPeers() {
+    mktows_test::require_peers({{"wsimport", "jaxws", WSIMPORT, {"-version"}},
+                                {"the JAX-WS runtime jar", "jaxws", JAXWS_RT_JAR, {}},
+                                {"javac", "default-jdk-headless", JAVAC, {"-version"}},
+                                {"java", "default-jdk-headless", JAVA, {"-version"}}});
+  }
+};
+BOOST_TEST_GLOBAL_FIXTURE(JaxwsPeers);
 
 // Every .java file under `dir`.
 inline void java_sources(const std::string &dir, std::vector<std::string> &out) {

@@ -7,7 +7,7 @@
 //   OK
 #pragma once
 
-#include "support/run_process.hpp"
+#include "support/child_process.hpp"
 #include "support/sandbox_process.hpp"
 
 #include <boost/test/unit_test.hpp>

@@ -166,7 +166,7 @@ BOOST_AUTO_TEST_CASE(wsdl_addresses_are_found_by_namespace_whatever_the_prefix) 
   WsdlDocument built_in(embedded_wsdl(), "built-in");
   BOOST_TEST(built_in.address_count() == 1u);
   BOOST_TEST(built_in.with_address(here).find("MktowsApiSoapBinding") != std::string::npos);
-  WsdlDocument vendor = WsdlDocument::from_file(MKTOWS_FIXTURES "/vendor-2_2-shaped.wsdl");
+  WsdlDocument vendor = WsdlDocument::from_file(mktows_test::fixture_path("vendor-2_2-shaped.wsdl"));
   std::string served = vendor.with_address(here);
   BOOST_TEST(vendor.address_count() == 1u);
   BOOST_TEST(served.find("na-aba") == std::string::npos);

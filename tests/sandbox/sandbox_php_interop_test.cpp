@@ -4,10 +4,19 @@
 #define BOOST_TEST_MODULE sandbox_php_interop_test
 #include <boost/test/unit_test.hpp>
 
-#include "support/run_process.hpp"
+#include "support/child_process.hpp"
+#include "support/peer.hpp"
 #include "support/sandbox_process.hpp"
 
 using mktows_test::SandboxProcess;
+
+namespace {
+struct Peers {
+  Peers() { mktows_test::require_peers({{"php with the soap extension", "php-cli php-soap", PHP_EXECUTABLE,
+                                           {"-r", "exit(class_exists('SoapClient') ? 0 : 1);"}}}); }
+};
+BOOST_TEST_GLOBAL_FIXTURE(Peers);
+}  // namespace
 
 BOOST_AUTO_TEST_CASE(php_soapclient_syncs_a_lead_through_the_served_wsdl) {
   for (int threads : {1, 4}) {

@@ -4,6 +4,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "sandbox_client.hpp"
+#include "support/peer.hpp"
 #include "support/sandbox_process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -13,6 +14,13 @@
 
 using mktows_test::SandboxProcess;
 using mktows_test::TempDir;
+
+namespace {
+struct Peers {
+  Peers() { mktows_test::require_peers({{"the openssl command", "openssl", OPENSSL_EXECUTABLE, {"version"}}}); }
+};
+BOOST_TEST_GLOBAL_FIXTURE(Peers);
+}  // namespace
 
 BOOST_AUTO_TEST_CASE(https_sync_lead_with_the_generated_proxy) {
   TempDir dir;

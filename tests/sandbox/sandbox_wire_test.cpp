@@ -14,7 +14,7 @@ using mktows_test::SandboxProcess;
 
 namespace {
 
-std::string seed(const std::string &name) { return mktows_test::read_file(std::string(SEED_FIXTURES) + "/" + name); }
+std::string seed(const std::string &name) { return mktows_test::fixture(name); }
 
 // The seed's request with its (2013, unknown-key) header replaced by a valid
 // one for the demo user; everything else byte for byte.

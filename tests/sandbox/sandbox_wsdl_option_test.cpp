@@ -7,7 +7,7 @@
 
 #include "lead_requests.hpp"
 #include "support/files.hpp"
-#include "support/run_process.hpp"
+#include "support/child_process.hpp"
 #include "support/sandbox_process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -17,7 +17,7 @@ using mktows_test::SandboxProcess;
 
 namespace {
 
-const std::string kVendorWsdl = MKTOWS_FIXTURES "/vendor-2_2-shaped.wsdl";
+const std::string kVendorWsdl = mktows_test::fixture_path("vendor-2_2-shaped.wsdl");
 
 std::size_t count(const std::string &text, const std::string &what) {
   std::size_t n = 0;
@@ -87,7 +87,7 @@ BOOST_AUTO_TEST_CASE(operations_the_sandbox_does_not_implement_get_20019) {
 BOOST_AUTO_TEST_CASE(a_file_that_cannot_be_served_stops_the_start) {
   mktows_test::TempDir dir;
   const std::string missing = dir.path() + "/missing.wsdl";
-  const std::string envelope_file = std::string(MKTOWS_FIXTURES) + "/seed-synclead-request.xml";
+  const std::string envelope_file = mktows_test::fixture_path("seed-synclead-request.xml");
   const std::string not_xml = dir.write("leads.csv", "Email,FirstName\nt@t.com,George\n");
   const std::string empty = dir.write("empty.wsdl", "");
   const std::vector<std::pair<std::string, std::string>> cases = {

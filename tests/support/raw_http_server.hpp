@@ -1,5 +1,7 @@
 // raw_http_server.hpp: a tiny HTTP/1.1 server on 127.0.0.1 for error-path
-// tests. It records every request byte for byte and answers with whatever a
+// tests. It records every request byte for byte, and every byte each
+// connection carried (so a test sees what a client sent beyond the length
+// it declared), and answers with whatever a
 // test's handler returns: a canned response, an immediate close,
 // silence (to drive a client into its timeout), or a response dripped a
 // few bytes at a time (to drive it into its call timeout). Not a SOAP server: the
@@ -30,7 +32,8 @@ namespace mktows_test {
 struct RawRequest {
   std::string head;  // request line and headers, without the blank line
   std::string body;  // de-chunked if it was chunked
-  std::string raw;   // every byte received for this request
+  std::string raw;   // this request's bytes, as its head and length frame it
+  std::size_t connection = 0;  // which connection it came on, in accept order
 
   // The value of a header (case-insensitive name), or "" if absent.
   std::string header(const std::string &name) const {
@@ -150,6 +153,17 @@ class RawHttpServer {
   }
   std::size_t connections() const { return connections_.load(); }
 
+  // What connection `index` carried after its last complete request: the
+  // part of a request the client never finished, or bytes beyond the length
+  // it declared that no request followed. Complete only once the client
+  // has closed the connection or the server has stopped (stop() collects
+  // what was still in flight).
+  std::string unparsed(std::size_t index) const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (index >= streams_.size()) throw std::out_of_range("raw_http_server: no such connection");
+    return streams_[index].received.substr(streams_[index].parsed);
+  }
+
  private:
   // Waits until `fd` is readable; false when the server is stopping.
   bool wait_readable(int fd) {
@@ -174,21 +188,34 @@ class RawHttpServer {
     return true;
   }
 
-  // Reads more bytes into `buf`; false on EOF, error or stop.
-  bool read_more(int fd, std::string &buf) {
+  // Reads more bytes of connection `conn` into `buf`; false on EOF, error or stop.
+  bool read_more(int fd, std::size_t conn, std::string &buf) {
     if (!wait_readable(fd)) return false;
     char chunk[4096];
     ssize_t n = ::recv(fd, chunk, sizeof chunk, 0);
     if (n <= 0) return false;
     buf.append(chunk, static_cast<std::size_t>(n));
+    std::lock_guard<std::mutex> lock(mutex_);
+    streams_[conn].received.append(chunk, static_cast<std::size_t>(n));
     return true;
   }
 
+  // What is still in the socket once serving ends (the stop flag ends
+  // reading before the kernel's buffer is empty).
+  void drain(int fd, std::size_t conn) {
+    char chunk[4096];
+    ssize_t n;
+    while ((n = ::recv(fd, chunk, sizeof chunk, MSG_DONTWAIT)) > 0) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      streams_[conn].received.append(chunk, static_cast<std::size_t>(n));
+    }
+  }
+
   // Parses one request from the front of `buf`, reading as needed.
-  bool read_request(int fd, std::string &buf, RawRequest &req) {
+  bool read_request(int fd, std::size_t conn, std::string &buf, RawRequest &req) {
     std::size_t end;
     while ((end = buf.find("\r\n\r\n")) == std::string::npos)
-      if (!read_more(fd, buf)) return false;
+      if (!read_more(fd, conn, buf)) return false;
     req.head = buf.substr(0, end);
     std::size_t pos = end + 4;
     std::string te = req.header("Transfer-Encoding");
@@ -196,11 +223,11 @@ class RawHttpServer {
       for (;;) {
         std::size_t eol;
         while ((eol = buf.find("\r\n", pos)) == std::string::npos)
-          if (!read_more(fd, buf)) return false;
+          if (!read_more(fd, conn, buf)) return false;
         std::size_t size = std::strtoul(buf.c_str() + pos, nullptr, 16);
         pos = eol + 2;
         while (buf.size() < pos + size + 2)
-          if (!read_more(fd, buf)) return false;
+          if (!read_more(fd, conn, buf)) return false;
         req.body.append(buf, pos, size);
         pos += size + 2;
         if (size == 0) break;
@@ -208,20 +235,23 @@ class RawHttpServer {
     } else {
       std::size_t length = std::strtoul(req.header("Content-Length").c_str(), nullptr, 10);
       while (buf.size() < pos + length)
-        if (!read_more(fd, buf)) return false;
+        if (!read_more(fd, conn, buf)) return false;
       req.body = buf.substr(pos, length);
       pos += length;
     }
     req.raw = buf.substr(0, pos);
+    req.connection = conn;
     buf.erase(0, pos);
+    std::lock_guard<std::mutex> lock(mutex_);
+    streams_[conn].parsed += pos;
     return true;
   }
 
-  void serve(int fd) {
+  void serve(int fd, std::size_t conn) {
     std::string buf;
     for (;;) {
       RawRequest req;
-      if (!read_request(fd, buf, req)) return;
+      if (!read_request(fd, conn, buf, req)) return;
       std::size_t index;
       {
         std::lock_guard<std::mutex> lock(mutex_);
@@ -232,7 +262,7 @@ class RawHttpServer {
       if (reply.action == RawReply::kClose) return;
       if (reply.action == RawReply::kHang) {
         std::string ignored;
-        while (read_more(fd, ignored)) {
+        while (read_more(fd, conn, ignored)) {
         }  // until the client gives up or the server stops
         return;
       }
@@ -255,10 +285,17 @@ class RawHttpServer {
     while (wait_readable(listener_)) {
       int fd = ::accept(listener_, nullptr, nullptr);
       if (fd < 0) continue;
+      std::size_t conn;
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        conn = streams_.size();
+        streams_.emplace_back();
+      }
       ++connections_;
       // One thread per connection: a keep-alive client must not block others.
-      workers_.emplace_back([this, fd] {
-        serve(fd);
+      workers_.emplace_back([this, fd, conn] {
+        serve(fd, conn);
+        drain(fd, conn);
         ::shutdown(fd, SHUT_RDWR);
         ::close(fd);
       });
@@ -274,6 +311,11 @@ class RawHttpServer {
   std::vector<std::thread> workers_;  // touched by the accept thread, then by stop()
   mutable std::mutex mutex_;
   std::vector<RawRequest> requests_;
+  struct Stream {
+    std::string received;    // every byte the connection carried
+    std::size_t parsed = 0;  // how many of them complete requests framed
+  };
+  std::vector<Stream> streams_;
 };
 
 }  // namespace mktows_test
