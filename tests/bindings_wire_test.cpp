@@ -15,6 +15,7 @@
 #include MKTOWS_GSOAP_SERVICE_HEADER
 
 #include "support/files.hpp"
+#include "support/test_paths.hpp"
 #include "support/xml_tree.hpp"
 
 #include <libxml/xpath.h>
@@ -181,7 +182,7 @@ BOOST_AUTO_TEST_CASE(a_service_overriding_one_operation_links_and_the_others_ans
 namespace {
 
 bool wsdl_declares_context_header(const std::string &operation) {
-  std::string text = mktows_test::read_file(MKTOWS_WSDL_FILE);
+  std::string text = mktows_test::read_file(mktows_test::paths::built_wsdl);
   std::unique_ptr<xmlDoc, void (*)(xmlDoc *)> doc(
       xmlReadMemory(text.data(), static_cast<int>(text.size()), "bindings.wsdl", nullptr, XML_PARSE_NONET), xmlFreeDoc);
   BOOST_REQUIRE(doc);

@@ -3,6 +3,7 @@
 // the leads are then read through the sandbox's SOAP face. Tokens of 2 s
 // over a run of calls; no secret or token in any log, trace or fault.
 #define BOOST_TEST_MODULE bridge_e2e_test
+#include "support/test_paths.hpp"
 #include <boost/test/unit_test.hpp>
 
 #include "bridge/bridge_setup.hpp"
@@ -235,7 +236,7 @@ BOOST_AUTO_TEST_CASE(configuration_rules) {
   std::string log = dir.path() + "/bridge.log";
   auto starts = [&](const std::vector<std::string> &args, const std::vector<std::pair<std::string, std::string>> &env) {
     try {
-      mktows_test::SandboxProcess b(args, env, log, MKTOWS_BRIDGE_BIN);
+      mktows_test::SandboxProcess b(args, env, log, mktows_test::paths::bridge_bin);
       return true;
     } catch (const std::exception &) {
       return false;
@@ -270,7 +271,7 @@ BOOST_AUTO_TEST_CASE(rest_side_tls_is_verified) {
   std::string rest = "https://127.0.0.1:" + std::to_string(sandbox.port()) + "/rest";
   auto sync = [&](const std::string &config) {
     mktows_test::SandboxProcess bridge({"--config", dir.write("bridge.json", config), "--verbose"},
-                                       Pair::bridge_env(rest), dir.path() + "/bridge.log", MKTOWS_BRIDGE_BIN);
+                                       Pair::bridge_env(rest), dir.path() + "/bridge.log", mktows_test::paths::bridge_bin);
     return mktows::Client(options_for(bridge.endpoint())).sync_lead(mktows::Lead().email("tls@jungle.com"));
   };
   auto refused = sync("{}");

@@ -9,6 +9,7 @@
 #include "support/raw_http_server.hpp"
 #include "support/sandbox_process.hpp"
 #include "support/temp_dir.hpp"
+#include "support/test_paths.hpp"
 
 #include <atomic>
 #include <chrono>
@@ -90,7 +91,7 @@ struct Bridge {
         {{"MKTOWS_REST_ENDPOINT", "http://127.0.0.1:" + std::to_string(rest_port) + "/rest"},
          {"MKTOWS_REST_CLIENT_ID", "fake-client"},
          {"MKTOWS_REST_CLIENT_SECRET", "fake-Secret-9d1e"}},
-        dir.path() + "/bridge.log", MKTOWS_BRIDGE_BIN));
+        dir.path() + "/bridge.log", mktows_test::paths::bridge_bin));
   }
   // One syncLead through the bridge: the fault code, 0 for success.
   int sync() {

@@ -8,6 +8,7 @@
 
 #include "bridge/bridge_setup.hpp"
 #include "support/peer.hpp"
+#include "support/test_paths.hpp"
 
 #include <mktows/client.hpp>
 
@@ -58,7 +59,7 @@ BOOST_AUTO_TEST_CASE(php_soapclient_through_the_bridge) {
   std::string out;
   // The key goes on this command line only because the interop script
   // takes it there; it is the test's own throwaway key.
-  int rc = run(std::string(PHP_EXECUTABLE) + " " + quote(PHP_SCRIPT) + " " + quote(p.bridge->endpoint()) + " " +
+  int rc = run(std::string(PHP_EXECUTABLE) + " " + quote(mktows_test::paths::php_script) + " " + quote(p.bridge->endpoint()) + " " +
                    quote(kUser) + " " + quote(kKey) + " 2>&1",
                out);
   BOOST_TEST_MESSAGE(out);
@@ -87,7 +88,7 @@ BOOST_AUTO_TEST_CASE(zeep_through_the_bridge) {
   Pair p;
   std::string out;
   // peer_zeep.py takes the key from MKTOWS_BENCH_KEY, never argv.
-  int rc = run("MKTOWS_BENCH_KEY=" + quote(kKey) + " " + std::string(PYTHON_EXECUTABLE) + " " + quote(ZEEP_PEER) +
+  int rc = run("MKTOWS_BENCH_KEY=" + quote(kKey) + " " + std::string(PYTHON_EXECUTABLE) + " " + quote(mktows_test::paths::zeep_peer) +
                    " " + quote(p.bridge->endpoint() + "?WSDL") + " " + quote(p.bridge->endpoint()) + " 5 " +
                    quote(kUser) + " 2>&1",
                out);

@@ -5,6 +5,7 @@
 #include "support/files.hpp"
 #include "support/sandbox_process.hpp"
 #include "support/temp_dir.hpp"
+#include "support/test_paths.hpp"
 
 #include <memory>
 #include <string>
@@ -41,7 +42,7 @@ struct Pair {
                                                   sandbox_log()));
     std::vector<std::string> ba = {"--config", dir.write("bridge.json", bridge_config)};
     ba.insert(ba.end(), bridge_args.begin(), bridge_args.end());
-    bridge.reset(new mktows_test::SandboxProcess(ba, bridge_env(rest_endpoint()), bridge_log(), MKTOWS_BRIDGE_BIN));
+    bridge.reset(new mktows_test::SandboxProcess(ba, bridge_env(rest_endpoint()), bridge_log(), mktows_test::paths::bridge_bin));
   }
 
   std::string rest_endpoint() const { return "http://127.0.0.1:" + std::to_string(sandbox->port()) + "/rest"; }

@@ -9,6 +9,7 @@
 #include "support/temp_dir.hpp"
 
 #include "../support/raw_http_server.hpp"
+#include "support/test_paths.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -411,7 +412,7 @@ BOOST_AUTO_TEST_CASE(a_row_that_is_not_utf8_is_rejected_and_the_run_goes_on) {
 }
 
 BOOST_AUTO_TEST_CASE(the_sample_file_with_json_and_summary) {
-  CliResult r = run({"sync-leads", MKTOWS_SAMPLE_CSV, "--batch", "7", "--json", "--progress-every", "0"});
+  CliResult r = run({"sync-leads", mktows_test::paths::sample_csv, "--batch", "7", "--json", "--progress-every", "0"});
   BOOST_TEST(r.exit_code == 0);
   std::vector<json> lines = json_lines(r.out);
   BOOST_REQUIRE_EQUAL(lines.size(), 26u);  // 25 rows and the summary
@@ -460,7 +461,7 @@ BOOST_AUTO_TEST_CASE(a_progress_bar_on_a_terminal) {
   BOOST_REQUIRE(::grantpt(master) == 0 && ::unlockpt(master) == 0);
   std::string slave = ::ptsname(master);
   std::string out = scratch_file("tty.out");
-  std::vector<std::string> args = {MKTOWS_CLI_BIN, "sync-leads", MKTOWS_SAMPLE_CSV, "--batch", "5"};
+  std::vector<std::string> args = {mktows_test::paths::cli_bin, "sync-leads", mktows_test::paths::sample_csv, "--batch", "5"};
   ChildProcess child(args, World::get().env(), Output::file(out), Output::file(slave));
   std::string tty;
   char buf[4096];

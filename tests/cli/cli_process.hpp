@@ -1,11 +1,11 @@
-// cli_process.hpp: the `mktows` binary (MKTOWS_CLI_BIN, set by CMake to
-// $<TARGET_FILE:mktows>) run through child_process.hpp: to its end with its
+// cli_process.hpp: this build's `mktows` binary (support/test_paths.hpp) run through child_process.hpp: to its end with its
 // output captured (run_cli), or in the background so a test can SIGKILL it
 // (CliProcess). The environment is child_process.hpp's rule: no MKTOWS_*
 // of the test's own, exactly the settings the test passes.
 #pragma once
 
 #include "support/child_process.hpp"
+#include "support/test_paths.hpp"
 
 #include <chrono>
 #include <fcntl.h>
@@ -39,7 +39,7 @@ class CliProcess {
 
  private:
   static std::vector<std::string> argv(const std::vector<std::string> &args) {
-    std::vector<std::string> a = {MKTOWS_CLI_BIN};
+    std::vector<std::string> a = {mktows_test::paths::cli_bin};
     a.insert(a.end(), args.begin(), args.end());
     return a;
   }

@@ -7,6 +7,7 @@
 
 #include "cli_process.hpp"
 #include "support/temp_dir.hpp"
+#include "support/test_paths.hpp"
 
 #include "wsdl_diff.hpp"
 #include "wsdl_diff_report.hpp"
@@ -22,7 +23,7 @@ using nlohmann::json;
 
 namespace {
 
-const std::string kOurs = MKTOWS_OUR_WSDL;
+const std::string kOurs = mktows_test::paths::our_wsdl;
 const std::string kVendor = mktows_test::fixture_path("vendor-2_2-shaped.wsdl");
 const std::string kVendor23 = mktows_test::fixture_path("vendor-like-2_3.wsdl");
 

@@ -8,6 +8,7 @@
 #include "support/connect_proxy.hpp"
 #include "support/sandbox_process.hpp"
 #include "support/self_signed_cert.hpp"
+#include "support/test_paths.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -231,7 +232,7 @@ int run_example(const SandboxProcess &sandbox, const char *key, const std::strin
   ::setenv("MKTOWS_ENDPOINT", sandbox.endpoint().c_str(), 1);
   ::setenv("MKTOWS_USER_ID", kUser, 1);
   ::setenv("MKTOWS_ENCRYPTION_KEY", key, 1);
-  std::string command = std::string(MKTOWS_EXAMPLE_BIN) + " " + args + " 2>&1";
+  std::string command = std::string(mktows_test::paths::example_bin) + " " + args + " 2>&1";
   FILE *p = ::popen(command.c_str(), "r");
   out.clear();
   char buf[4096];

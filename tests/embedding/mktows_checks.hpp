@@ -1,7 +1,7 @@
 // mktows_checks.hpp: what each kind of application checks of mktows, in the
 // same process as its own gSOAP code (tests/embedding/).
 //
-// Against a real sandbox (MKTOWS_SANDBOX_BIN): the README's first example
+// Against a real sandbox (the test's mktows-sandbox): the README's first example
 // (mktows::Client syncs the seed's lead: CREATED), the README's second
 // example (the raw generated proxy with one plugin registration: UPDATED,
 // same lead), and a fault that arrives typed through the application's own

@@ -17,14 +17,15 @@
 #include "interop/sample_flow.hpp"
 #include "support/files.hpp"
 #include "support/peer.hpp"
+#include "support/test_paths.hpp"
 
 #include <iostream>
 #include <unistd.h>
 
 namespace {
 
-const std::string kModules = NODE_SOAP_DIR "/node_modules";
-const std::string kInstallFailed = NODE_SOAP_DIR "/install-failed";
+const std::string kModules = std::string(mktows_test::paths::node_soap_dir) + "/node_modules";
+const std::string kInstallFailed = std::string(mktows_test::paths::node_soap_dir) + "/install-failed";
 
 bool exists(const std::string &path) { return ::access(path.c_str(), F_OK) == 0; }
 
@@ -32,13 +33,14 @@ bool exists(const std::string &path) { return ::access(path.c_str(), F_OK) == 0;
 
 BOOST_AUTO_TEST_CASE(node_soap_syncs_a_lead_through_the_served_wsdl) {
   BOOST_REQUIRE_MESSAGE(exists(kModules + "/soap/package.json"),
-                        "node-soap is not installed in " NODE_SOAP_DIR ": run tools/bootstrap");
+                        "node-soap is not installed in " + std::string(mktows_test::paths::node_soap_dir) +
+                            ": run tools/bootstrap");
   BOOST_REQUIRE_MESSAGE(::access(NODE_EXECUTABLE, X_OK) == 0, "no node at " NODE_EXECUTABLE ": run tools/bootstrap");
   mktows_test::SandboxProcess sandbox;
   auto env = interop_test::demo_key_env();
   env.emplace_back("NODE_PATH", kModules);
   mktows_test::ProcessResult r = mktows_test::run_process(
-      {NODE_EXECUTABLE, INTEROP_DIR "/node_soap_interop.js", sandbox.endpoint(), mktows_test::kDemoUserId,
+      {NODE_EXECUTABLE, std::string(mktows_test::paths::interop_dir) + "/node_soap_interop.js", sandbox.endpoint(), mktows_test::kDemoUserId,
        interop_test::new_email("node")},
       120, env);
   interop_test::check_sample_flow(r);

@@ -7,6 +7,7 @@
 
 #include "interop/sample_flow.hpp"
 #include "support/peer.hpp"
+#include "support/test_paths.hpp"
 
 namespace {
 struct Peers {
@@ -18,7 +19,7 @@ BOOST_TEST_GLOBAL_FIXTURE(Peers);
 BOOST_AUTO_TEST_CASE(zeep_syncs_a_lead_through_the_served_wsdl) {
   mktows_test::SandboxProcess sandbox;
   mktows_test::ProcessResult r = mktows_test::run_process(
-      {ZEEP_PYTHON, INTEROP_DIR "/zeep_interop.py", sandbox.endpoint(), mktows_test::kDemoUserId,
+      {ZEEP_PYTHON, std::string(mktows_test::paths::interop_dir) + "/zeep_interop.py", sandbox.endpoint(), mktows_test::kDemoUserId,
        interop_test::new_email("zeep")},
       120, interop_test::demo_key_env());
   interop_test::check_sample_flow(r);

@@ -11,6 +11,7 @@
 
 #include "interop/sample_flow.hpp"
 #include "support/peer.hpp"
+#include "support/test_paths.hpp"
 
 #include <dirent.h>
 #include <sys/stat.h>
@@ -62,7 +63,7 @@ inline std::size_t build_java_sample(const std::string &wsdl, const std::string 
   std::size_t generated = sources.size();
   BOOST_REQUIRE(generated > 0);
   std::vector<std::string> javac = {JAVAC, "-nowarn", "-encoding", "UTF-8", "-cp", JAXWS_RT_JAR, "-d", classes,
-                                    INTEROP_DIR "/SyncLeadInterop.java"};
+                                    std::string(mktows_test::paths::interop_dir) + "/SyncLeadInterop.java"};
   javac.insert(javac.end(), sources.begin(), sources.end());
   mktows_test::ProcessResult c = mktows_test::run_process(javac, 300);
   BOOST_REQUIRE_MESSAGE(c.exit_code == 0 && !c.timed_out, "javac failed: " << c.output);

@@ -7,6 +7,7 @@
 #include "support/child_process.hpp"
 #include "support/peer.hpp"
 #include "support/sandbox_process.hpp"
+#include "support/test_paths.hpp"
 
 using mktows_test::SandboxProcess;
 
@@ -22,7 +23,7 @@ BOOST_AUTO_TEST_CASE(php_soapclient_syncs_a_lead_through_the_served_wsdl) {
   for (int threads : {1, 4}) {
     SandboxProcess sandbox({"--threads", std::to_string(threads)});
     mktows_test::ProcessResult r = mktows_test::run_process(
-        {PHP_EXECUTABLE, PHP_SCRIPT, sandbox.endpoint(), mktows_test::kDemoUserId, mktows_test::kDemoEncryptionKey},
+        {PHP_EXECUTABLE, mktows_test::paths::php_script, sandbox.endpoint(), mktows_test::kDemoUserId, mktows_test::kDemoEncryptionKey},
         120);
     const std::string &out = r.output;
     BOOST_TEST_MESSAGE(out);

@@ -10,6 +10,7 @@
 #include "support/child_process.hpp"
 #include "support/sandbox_process.hpp"
 #include "support/temp_dir.hpp"
+#include "support/test_paths.hpp"
 
 using namespace sandbox_test;
 using mktows_test::ProcessResult;
@@ -99,17 +100,17 @@ BOOST_AUTO_TEST_CASE(a_file_that_cannot_be_served_stops_the_start) {
                       "{http://schemas.xmlsoap.org/soap/envelope/}Envelope"},
   };
   for (const auto &c : cases) {
-    ProcessResult r = mktows_test::run_process({MKTOWS_SANDBOX_BIN, "--port", "0", "--wsdl", c.first}, 30);
+    ProcessResult r = mktows_test::run_process({mktows_test::paths::sandbox_bin, "--port", "0", "--wsdl", c.first}, 30);
     BOOST_TEST(!r.timed_out, c.first);
     BOOST_TEST(r.exit_code == 1, c.first);
     BOOST_TEST(r.output.find("mktows-sandbox: " + c.second) != std::string::npos, r.output);
     BOOST_TEST(r.output.find("listening on") == std::string::npos, c.first);
   }
   // `mktows sandbox` hands its options to the same program.
-  ProcessResult cli = mktows_test::run_process({MKTOWS_CLI_BIN, "sandbox", "--port", "0", "--wsdl", missing}, 30);
+  ProcessResult cli = mktows_test::run_process({mktows_test::paths::cli_bin, "sandbox", "--port", "0", "--wsdl", missing}, 30);
   BOOST_TEST(cli.exit_code == 1);
   BOOST_TEST(cli.output.find("mktows-sandbox: WSDL file " + missing + ": cannot open") != std::string::npos, cli.output);
-  ProcessResult no_value = mktows_test::run_process({MKTOWS_SANDBOX_BIN, "--wsdl"}, 30);
+  ProcessResult no_value = mktows_test::run_process({mktows_test::paths::sandbox_bin, "--wsdl"}, 30);
   BOOST_TEST(no_value.exit_code == 2);
   BOOST_TEST(no_value.output.find("missing value after --wsdl") != std::string::npos, no_value.output);
 }

@@ -1,17 +1,15 @@
 // files.hpp: the one way tests read files: read_file(path) for any file,
 // fixture(name) and fixture_path(name) for tests/fixtures, whose folder
-// MKTOWS_FIXTURES names. CMake sets that macro in one place, on the
-// mktows_test_support target every test links (tests/CMakeLists.txt).
+// mktows_test::paths::fixtures names (support/test_paths.hpp).
 #pragma once
+
+#include "support/test_paths.hpp"
 
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 #include <string>
 
-#ifndef MKTOWS_FIXTURES
-#error "MKTOWS_FIXTURES is not set: link the test to mktows_test_support (tests/CMakeLists.txt)"
-#endif
 
 namespace mktows_test {
 
@@ -24,7 +22,7 @@ inline std::string read_file(const std::string &path) {
 }
 
 // The path of tests/fixtures/<name>, for a test that hands it to a program.
-inline std::string fixture_path(const std::string &name) { return std::string(MKTOWS_FIXTURES) + "/" + name; }
+inline std::string fixture_path(const std::string &name) { return std::string(mktows_test::paths::fixtures) + "/" + name; }
 
 // The bytes of tests/fixtures/<name>.
 inline std::string fixture(const std::string &name) { return read_file(fixture_path(name)); }

@@ -3,8 +3,7 @@
 //   mktows_test::SandboxProcess sandbox({"--threads", "2"}, {{"MKTOWS_USER_ID", "u"}});
 //   call(sandbox.endpoint(), ...);          // http://127.0.0.1:<port>/soap/mktows/2_2
 //
-// The binary is the one named by MKTOWS_SANDBOX_BIN (define it with
-// $<TARGET_FILE:mktows-sandbox>). It is started with "--port 0" before the
+// The binary is this build's mktows-sandbox (support/test_paths.hpp). It is started with "--port 0" before the
 // extra arguments, so it picks a free port, through child_process.hpp (its
 // environment rule: no MKTOWS_* of the test's own, so without
 // MKTOWS_USER_ID / MKTOWS_ENCRYPTION_KEY unless `env` sets them, and the
@@ -13,10 +12,11 @@
 // exits or stays silent for 30 s. The server's stderr goes to the test's
 // stderr, or to `stderr_file` when one is given (tests that inspect what it
 // prints). `binary` runs another server that prints the same first line
-// (the bridge, MKTOWS_BRIDGE_BIN) instead of the sandbox.
+// (the bridge, mktows_test::paths::bridge_bin) instead of the sandbox.
 #pragma once
 
 #include "support/child_process.hpp"
+#include "support/test_paths.hpp"
 
 #include <chrono>
 #include <csignal>
@@ -37,7 +37,7 @@ class SandboxProcess {
  public:
   explicit SandboxProcess(const std::vector<std::string> &args = {}, const Env &env = {},
                           const std::string &stderr_file = std::string(), const std::string &binary = std::string()) {
-    std::vector<std::string> argv = {binary.empty() ? std::string(MKTOWS_SANDBOX_BIN) : binary, "--port", "0"};
+    std::vector<std::string> argv = {binary.empty() ? std::string(mktows_test::paths::sandbox_bin) : binary, "--port", "0"};
     argv.insert(argv.end(), args.begin(), args.end());
     process_.reset(new ChildProcess(argv, env, Output::pipe(),
                                     stderr_file.empty() ? Output::inherit() : Output::file(stderr_file)));
