@@ -352,13 +352,19 @@ BOOST_AUTO_TEST_CASE(silent_connections_cost_no_worker_and_expire) {
   answers_normally(s);
 }
 
+// `n` pipelined GET ?WSDL requests in one string: many large answers for a
+// client that then does not read them.
+std::string pipelined_wsdl_gets(const SandboxProcess &s, int n) {
+  std::string get = "GET " + path_of(s.endpoint()) + "?WSDL HTTP/1.1\r\nHost: x\r\n\r\n";
+  std::string burst;
+  for (int i = 0; i < n; ++i) burst += get;
+  return burst;
+}
+
 BOOST_AUTO_TEST_CASE(a_client_that_does_not_read_its_responses_holds_no_worker) {
   SandboxProcess s({"--threads", "1"});
   Connection greedy(s.port(), 10);
-  std::string get = "GET " + path_of(s.endpoint()) + "?WSDL HTTP/1.1\r\nHost: x\r\n\r\n";
-  std::string burst;
-  for (int i = 0; i < 500; ++i) burst += get;
-  greedy.send_raw(burst);  // and never reads
+  greedy.send_raw(pipelined_wsdl_gets(s, 500));  // and never reads
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   answers_normally(s);
 }
@@ -380,10 +386,7 @@ long cpu_ticks(pid_t pid) {
 BOOST_AUTO_TEST_CASE(a_half_closed_client_that_does_not_read_costs_no_cpu) {
   SandboxProcess s({"--threads", "1"});
   Connection greedy(s.port(), 10);
-  std::string get = "GET " + path_of(s.endpoint()) + "?WSDL HTTP/1.1\r\nHost: x\r\n\r\n";
-  std::string burst;
-  for (int i = 0; i < 500; ++i) burst += get;
-  greedy.send_raw(burst);
+  greedy.send_raw(pipelined_wsdl_gets(s, 500));
   greedy.shutdown_write();  // and never reads: its answers wait for room
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   long before = cpu_ticks(s.pid());
