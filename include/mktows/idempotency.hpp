@@ -1,46 +1,31 @@
 // idempotency.hpp: which calls may be sent again after the service may
-// already have applied them. The one place that says it for each operation;
-// the client's retry loop asks it after every failed attempt.
+// already have applied them; the client's retry loop asks it after every
+// failed attempt. What each operation is comes from operations.hpp.
 //
 // A failure before the request was sent whole (no connection, the
 // connection lost while sending) cannot have been applied: every operation
 // is retried as the RetryPolicy says. After the whole request left, the
-// service may have applied it and only its answer been lost; a resend is
-// then made only when it cannot create a second record:
-//
-//   getLead                          reads only
-//   syncLead                         an upsert by the lead's key (every lead
-//                                    has one: validation.hpp), so a resend
-//                                    finds the lead the first one created
-//                                    and updates it with the same values
-//   syncMultipleLeads, dedup on      the same upsert, per lead
-//   syncMultipleLeads, dedup off     NOT retried: every record is created
-//                                    anew, a resend creates them twice
+// service may have applied it and only its answer been lost;
+// a resend is then made only when it cannot create a second record: the
+// table's idempotency column (operations.hpp says why for each operation).
 #ifndef MKTOWS_IDEMPOTENCY_HPP
 #define MKTOWS_IDEMPOTENCY_HPP
 
 #include "mktows/error.hpp"
+#include "mktows/operations.hpp"
 
 namespace mktows {
 
-enum class Operation { sync_lead, sync_multiple_leads, get_lead };
-
-inline const char *to_string(Operation op) {
-  switch (op) {
-    case Operation::sync_lead: return "syncLead";
-    case Operation::sync_multiple_leads: return "syncMultipleLeads";
-    case Operation::get_lead: return "getLead";
-  }
-  return "unknown";
-}
-
 // Whether sending the same request twice leaves the same records as
-// sending it once. `dedup`: syncMultipleLeads' dedupEnabled.
-inline bool is_idempotent(Operation op, bool dedup) {
-  switch (op) {
-    case Operation::get_lead: return true;
-    case Operation::sync_lead: return true;
-    case Operation::sync_multiple_leads: return dedup;
+// sending it once. `keyed`: the request writes by key (syncMultipleLeads'
+// dedupEnabled; syncMObjects' operation is not INSERT); it matters only for
+// the table's when_keyed rows.
+inline bool is_idempotent(Operation op, bool keyed) {
+  switch (info(op).idempotency) {
+    case Idempotency::read:
+    case Idempotency::always: return true;
+    case Idempotency::when_keyed: return keyed;
+    case Idempotency::never: return false;
   }
   return false;
 }
@@ -64,8 +49,8 @@ inline bool attempt_may_have_been_applied(const Error &e, bool sent_whole) {
 
 // Whether the failed attempt may be sent again as far as duplicates go
 // (the RetryPolicy still decides whether it is worth it).
-inline bool may_resend(Operation op, bool dedup, bool attempt_may_have_been_applied) {
-  return !attempt_may_have_been_applied || is_idempotent(op, dedup);
+inline bool may_resend(Operation op, bool keyed, bool attempt_may_have_been_applied) {
+  return !attempt_may_have_been_applied || is_idempotent(op, keyed);
 }
 
 }  // namespace mktows

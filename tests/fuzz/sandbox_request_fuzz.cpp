@@ -14,7 +14,7 @@
 #include "config.hpp"
 #include "http_collector.hpp"
 #include "lead_service.hpp"
-#include "limits.hpp"
+#include "limiter.hpp"
 #include "request_router.hpp"
 #include "soap_handler.hpp"
 #include "wsdl_document.hpp"
@@ -28,6 +28,7 @@
 namespace {
 
 using namespace mktows_sandbox;
+using namespace mktows_front;
 
 struct Harness {
   Harness() : config(make_config()), limiter(config.limits), auth(config.users, INT_MAX) {
@@ -53,7 +54,7 @@ struct Harness {
   // up over millions of runs.
   void reset_leads() {
     leads.reset(new LeadService(config));
-    context.leads = leads.get();
+    context.backends.leads = leads.get();
   }
 
   void check(const HttpResponse &r) {

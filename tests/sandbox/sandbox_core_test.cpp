@@ -5,13 +5,14 @@
 
 #include "auth.hpp"
 #include "config.hpp"
-#include "fault_codes.hpp"
+#include "service_error.hpp"
 #include "journal.hpp"
 #include "lead_store.hpp"
 #include "support/temp_dir.hpp"
 #include "wsdl_document.hpp"
 
 using namespace mktows_sandbox;
+using namespace mktows_front;
 
 BOOST_AUTO_TEST_CASE(w3c_timestamps_with_offsets) {
   std::time_t t = 0;

@@ -10,7 +10,7 @@
 
 #include "config.hpp"
 #include "lead_service.hpp"
-#include "limits.hpp"
+#include "limiter.hpp"
 #include "rest_face.hpp"
 
 #include <nlohmann/json.hpp>
@@ -18,6 +18,7 @@
 #include <thread>
 
 using namespace mktows_sandbox;
+using namespace mktows_front;
 using nlohmann::json;
 
 namespace {

@@ -1,14 +1,14 @@
 // bridge_config.cpp: reading and completing the bridge's configuration.
 #include "bridge_config.hpp"
 
-#include "settings.hpp"  // read_private_file: the CLI's 0600 rule
+#include "private_file.hpp"
 
 #include <mktows/lead.hpp>
 #include <nlohmann/json.hpp>
 
 namespace mktows_bridge {
 
-using mktows_sandbox::ConfigError;
+using mktows_front::UserConfig;
 using nlohmann::json;
 
 namespace {
@@ -80,7 +80,7 @@ BridgeConfig parse_bridge_config(const std::string &text, EnvLookup getenv) {
     if (!root["users"].is_array()) throw ConfigError("bridge configuration: users must be an array");
     for (const json &u : root["users"]) {
       only(u, "users[]", {"userId", "encryptionKey"});
-      mktows_sandbox::UserConfig user{str(u, "userId", "users[]"), str(u, "encryptionKey", "users[]")};
+      UserConfig user{str(u, "userId", "users[]"), str(u, "encryptionKey", "users[]")};
       if (user.user_id.empty() || user.encryption_key.empty())
         throw ConfigError("bridge configuration: users[] needs userId and encryptionKey");
       c.users.push_back(user);
@@ -131,9 +131,9 @@ BridgeConfig parse_bridge_config(const std::string &text, EnvLookup getenv) {
   if (c.users.empty()) {
     std::string user = env(getenv, "MKTOWS_USER_ID"), key = env(getenv, "MKTOWS_ENCRYPTION_KEY");
     if (!user.empty() && !key.empty()) {
-      c.users.push_back(mktows_sandbox::UserConfig{user, key});
+      c.users.push_back(UserConfig{user, key});
     } else {
-      c.users.push_back(mktows_sandbox::UserConfig{mktows_sandbox::kDemoUserId, mktows_sandbox::kDemoEncryptionKey});
+      c.users.push_back(UserConfig{mktows_front::kDemoUserId, mktows_front::kDemoEncryptionKey});
       c.demo_user = true;
     }
   }
@@ -144,8 +144,8 @@ BridgeConfig load_bridge_config(const std::string &path, EnvLookup getenv) {
   std::string text;
   if (!path.empty()) {
     try {
-      text = mktows_cli::read_private_file(path, "bridge configuration");
-    } catch (const mktows_cli::ConfigError &e) {
+      text = mktows_tools::read_private_file(path, "bridge configuration");
+    } catch (const mktows_tools::PrivateFileError &e) {
       throw ConfigError(e.what());
     }
   }

@@ -1,17 +1,25 @@
 // bridge_config.hpp: what the bridge needs to know, from the environment
 // and an optional JSON file (refused unless only its owner may read it,
-// like the CLI's). Secrets are never taken from the command line. The
+// the tools' 0600 rule, tools/common). Secrets are never taken from the command line. The
 // format is documented in docs/BRIDGE.md.
 #pragma once
 
 #include "call_gate.hpp"
-#include "config.hpp"
+#include "serving_config.hpp"
+
+#include <stdexcept>
 
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace mktows_bridge {
+
+// A configuration or environment the bridge cannot start with.
+class ConfigError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 struct BridgeConfig {
   // The REST side.
@@ -26,7 +34,7 @@ struct BridgeConfig {
   int retry_attempts = 3;         // attempts for a retryable failure, the first included
   int retry_base_ms = 500;        // backoff: base, 2 x base, 4 x base, ...
   // The legacy side.
-  std::vector<mktows_sandbox::UserConfig> users;
+  std::vector<mktows_front::UserConfig> users;
   bool demo_user = false;
   int timestamp_window_seconds = 900;
   // The mapping.
@@ -36,7 +44,7 @@ struct BridgeConfig {
 };
 
 // `getenv` is the environment (injected for tests). Throws
-// mktows_sandbox::ConfigError; messages never contain a secret.
+// ConfigError; messages never contain a secret.
 typedef const char *(*EnvLookup)(const char *);
 BridgeConfig load_bridge_config(const std::string &path, EnvLookup getenv);
 BridgeConfig parse_bridge_config(const std::string &json_text, EnvLookup getenv);

@@ -1,7 +1,7 @@
 // call_gate.cpp: a sliding window and a counter under one lock.
 #include "call_gate.hpp"
 
-#include "fault_codes.hpp"
+#include "service_error.hpp"
 
 namespace mktows_bridge {
 
@@ -21,7 +21,7 @@ CallGate::Pass CallGate::enter() {
       return Pass(*this);
     }
     if (now >= deadline)
-      throw mktows_sandbox::ServiceError(
+      throw mktows_front::ServiceError(
           concurrency_ok ? mktows::fault_code::rate_limit_exceeded : mktows::fault_code::concurrency_limit_exceeded,
           concurrency_ok ? "REST rate limit: no room in the window" : "REST concurrency limit: no call finished");
     Clock::time_point wake = deadline;

@@ -1,6 +1,7 @@
 // mktows-bridge: a mktows SOAP endpoint whose calls are carried out on the
-// Marketo REST API (docs/BRIDGE.md). The SOAP side is the sandbox's own
-// server (same WSDL, signature check and faults) over a RestBackend.
+// Marketo REST API (docs/BRIDGE.md). The SOAP side is the front end the
+// sandbox serves with too (same WSDL, signature check and faults), over a
+// RestBackend.
 #include "bridge_config.hpp"
 #include "call_gate.hpp"
 #include "rest_backend.hpp"
@@ -40,7 +41,7 @@ const char *environment(const char *name) { return std::getenv(name); }
 }  // namespace
 
 int main(int argc, char **argv) {
-  using namespace mktows_sandbox;
+  using namespace mktows_front;
   using namespace mktows_bridge;
   ServerOptions options;
   std::string config_file, wsdl_file;
@@ -76,7 +77,10 @@ int main(int argc, char **argv) {
     // file given, read and checked once, its address rewritten.
     const WsdlDocument wsdl = wsdl_file.empty() ? WsdlDocument(embedded_wsdl(), "the built-in WSDL")
                                                 : WsdlDocument::from_file(wsdl_file);
-    Server server(options, backend, soap_limits, auth, wsdl);
+    // What the bridge serves: the domains RestBackend carries to REST.
+    Backends backends;
+    backends.leads = &backend;
+    Server server(options, backends, soap_limits, auth, wsdl);
     server.bind();
 
     stop_on_signals(on_signal);

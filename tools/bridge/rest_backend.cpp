@@ -1,8 +1,9 @@
 // rest_backend.cpp: syncLead, syncMultipleLeads and getLead as REST calls.
 #include "rest_backend.hpp"
 
-#include "fault_codes.hpp"
+#include "ascii.hpp"
 #include "rest_fault_map.hpp"
+#include "service_error.hpp"
 
 #include <chrono>
 #include <cstdlib>
@@ -11,7 +12,7 @@
 
 namespace mktows_bridge {
 
-using namespace mktows_sandbox;
+using namespace mktows_front;
 using nlohmann::json;
 
 namespace {

@@ -4,7 +4,7 @@
 
 #include "bridge_config.hpp"
 #include "call_gate.hpp"
-#include "lead_backend.hpp"
+#include "leads_backend.hpp"
 #include "rest_http.hpp"
 #include "token_cache.hpp"
 
@@ -18,15 +18,15 @@
 
 namespace mktows_bridge {
 
-class RestBackend : public mktows_sandbox::LeadBackend {
+class RestBackend : public mktows_front::LeadsBackend {
  public:
   RestBackend(const BridgeConfig &config, RestHttp &http, TokenCache &tokens, CallGate &gate, bool verbose);
 
-  mktows_sandbox::SyncResult sync_lead(const mktows_sandbox::SyncRequest &request) override;
-  std::vector<mktows_sandbox::BatchResult> sync_multiple(const std::vector<mktows_sandbox::LeadInput> &records,
+  mktows_front::SyncResult sync_lead(const mktows_front::SyncRequest &request) override;
+  std::vector<mktows_front::BatchResult> sync_multiple(const std::vector<mktows_front::LeadInput> &records,
                                                          bool has_workspace, const std::string &workspace,
                                                          bool dedup) override;
-  std::vector<mktows_sandbox::Lead> get_leads(const std::string &key_type, const std::string &key_value) override;
+  std::vector<mktows_front::Lead> get_leads(const std::string &key_type, const std::string &key_value) override;
   std::string attribute_type(const std::string &name) const override;
 
   // One REST call with the token, the limits, the retries and the fault
@@ -43,14 +43,14 @@ class RestBackend : public mktows_sandbox::LeadBackend {
   std::shared_ptr<const Names> names(bool refresh);
   // One record for Sync Leads; throws ServiceError 20105 for an attribute
   // without a REST field.
-  nlohmann::json rest_record(const mktows_sandbox::LeadInput &in, const Names &n) const;
+  nlohmann::json rest_record(const mktows_front::LeadInput &in, const Names &n) const;
   std::string partition_for(bool has_workspace, const std::string &workspace) const;
   // Sync Leads with these records; one result item per record.
   nlohmann::json sync_call(const std::string &action, const std::string &lookup, const std::string &partition,
-                           const std::vector<const mktows_sandbox::LeadInput *> &records);
-  mktows_sandbox::Lead fetch_lead(int id);
+                           const std::vector<const mktows_front::LeadInput *> &records);
+  mktows_front::Lead fetch_lead(int id);
   std::string all_fields(const Names &n) const;
-  mktows_sandbox::Lead to_lead(const nlohmann::json &rest, const Names &n) const;
+  mktows_front::Lead to_lead(const nlohmann::json &rest, const Names &n) const;
 
   BridgeConfig config_;
   RestHttp &http_;

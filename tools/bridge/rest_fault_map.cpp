@@ -3,7 +3,7 @@
 // 601/602 a new token) and those client libraries add (604, 608, 611, 5xx).
 #include "rest_fault_map.hpp"
 
-#include "fault_codes.hpp"
+#include "service_error.hpp"
 
 #include <cstring>
 
@@ -11,7 +11,7 @@ namespace mktows_bridge {
 
 namespace {
 
-using namespace mktows_sandbox;
+using namespace mktows_front;
 
 const RestFailureRule kRules[] = {
     {"601", mktows::fault_code::authentication_failed, Retry::kNewToken},   // token invalid

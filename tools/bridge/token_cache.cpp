@@ -11,13 +11,13 @@
 // one second longer, never re-asked in a loop.
 #include "token_cache.hpp"
 
-#include "fault_codes.hpp"
+#include "service_error.hpp"
 
 #include <nlohmann/json.hpp>
 
 namespace mktows_bridge {
 
-using mktows_sandbox::ServiceError;
+using mktows_front::ServiceError;
 
 TokenCache::TokenCache(RestHttp &http, const std::string &identity_url, const std::string &client_id,
                        const std::string &client_secret)

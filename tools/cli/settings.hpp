@@ -37,11 +37,6 @@ struct Settings {
   bool rate_limit = true;   // pace calls to the hosted service's 100 per 20 s, 10 at once
 };
 
-// Reads a file that may hold a secret: refused unless it is a regular file
-// that neither group nor others can access (st_mode & 077 == 0). The check is
-// made on the opened descriptor, so the file cannot be swapped in between.
-std::string read_private_file(const std::string &path, const char *what);
-
 // Builds the settings for a client command; throws ConfigError when the
 // endpoint, user id or key is missing, or a file is refused.
 Settings load_settings(const ParsedArgs &args);

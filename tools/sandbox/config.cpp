@@ -11,8 +11,6 @@
 
 namespace mktows_sandbox {
 
-const char kDemoUserId[] = "bigcorp1_461839624B16E06BA2D663";
-const char kDemoEncryptionKey[] = "mktows-sandbox-demo-key";
 const char kDemoRestClientId[] = "mktows-sandbox-demo-client";
 const char kDemoRestClientSecret[] = "mktows-sandbox-demo-secret";
 
@@ -28,23 +26,6 @@ void complete_rest_config(Config &c, const char *env_id, const char *env_secret)
     c.rest.client_secret = kDemoRestClientSecret;
     c.rest.demo_client = true;
   }
-}
-
-bool iequals(const std::string &a, const std::string &b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
-
-std::string ascii_lower(std::string s) {
-  for (char &c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
 }
 
 const FieldConfig *Config::field(const std::string &name) const {

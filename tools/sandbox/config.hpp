@@ -3,7 +3,7 @@
 // The format is documented in docs/SANDBOX.md.
 #pragma once
 
-#include "lead.hpp"
+#include "front_types.hpp"
 
 #include <mktows/limits.hpp>
 
@@ -18,11 +18,6 @@ namespace mktows_sandbox {
 class ConfigError : public std::runtime_error {
  public:
   explicit ConfigError(const std::string &what) : std::runtime_error(what) {}
-};
-
-struct UserConfig {
-  std::string user_id;
-  std::string encryption_key;
 };
 
 struct FieldConfig {
@@ -44,29 +39,6 @@ struct AssignmentRule {
   std::string partition;
   std::string attribute;
   std::vector<std::string> values;
-};
-
-// 0 disables a limit, and each is off unless configured; the window is the
-// hosted service's (its limits: mktows/limits.hpp).
-struct LimitsConfig {
-  int calls_per_window = 0;
-  int window_seconds = mktows::kRateWindowSeconds;
-  int max_concurrent = 0;
-  long daily_quota = 0;
-};
-
-// The serving bounds: what one connection and all of them together may
-// take before the server refuses or closes (docs/SANDBOX.md, "Bounds").
-// Command-line flags set them; this is their one home.
-struct ServingLimits {
-  unsigned long long max_header_bytes = 16ULL << 10;  // request line + headers, and chunk trailers: 431
-  unsigned long long max_body_bytes = 8ULL << 20;     // a request body: 413
-  int transfer_timeout = 120;  // seconds from a request's first byte to its last, then closed
-  int idle_timeout = 30;       // seconds a connection may stay silent (between requests or bytes), then closed
-  int send_timeout = 30;       // seconds a response may wait for its client to read it, then closed
-  int max_connections = 4096;  // open connections; one more gets 503 and is closed
-  unsigned long long max_buffered_bytes = 64ULL << 20;  // held for all connections; past it: 503 and close
-  int max_keep_alive = 1000;   // requests per connection
 };
 
 // The REST face's OAuth client (one custom service) and token lifetime.
@@ -96,10 +68,6 @@ struct Config {
   const WorkspaceConfig *workspace(const std::string &name) const;  // case-insensitive
 };
 
-// The documented demo pair, used when neither a configuration nor the
-// MKTOWS_USER_ID / MKTOWS_ENCRYPTION_KEY variables name a user.
-extern const char kDemoUserId[];
-extern const char kDemoEncryptionKey[];
 
 // Field names accepted when the configuration lists none.
 const std::vector<std::string> &default_field_names();
@@ -118,7 +86,5 @@ void complete_rest_config(Config &config, const char *env_client_id, const char 
 extern const char kDemoRestClientId[];
 extern const char kDemoRestClientSecret[];
 
-bool iequals(const std::string &a, const std::string &b);
-std::string ascii_lower(std::string s);
 
 }  // namespace mktows_sandbox

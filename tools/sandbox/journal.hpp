@@ -5,7 +5,7 @@
 // on disk (write + fdatasync) before the response that acknowledges it.
 #pragma once
 
-#include "lead.hpp"
+#include "front_types.hpp"
 
 #include <condition_variable>
 #include <cstdint>

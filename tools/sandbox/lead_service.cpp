@@ -2,7 +2,6 @@
 // them. Every choice the seed leaves open is documented in docs/SANDBOX.md.
 #include "lead_service.hpp"
 
-#include "fault_codes.hpp"
 
 #include <cerrno>
 #include <sys/stat.h>

@@ -5,7 +5,6 @@
 
 #include "config.hpp"
 #include "journal.hpp"
-#include "lead_backend.hpp"
 #include "lead_store.hpp"
 
 #include <functional>
@@ -15,7 +14,7 @@
 
 namespace mktows_sandbox {
 
-class LeadService : public LeadBackend {
+class LeadService : public LeadsBackend {
  public:
   // Loads the configuration's initial leads. `config` must be completed.
   explicit LeadService(const Config &config);

@@ -3,7 +3,7 @@
 // the lock.
 #pragma once
 
-#include "lead.hpp"
+#include "front_types.hpp"
 
 #include <cstddef>
 #include <string>

@@ -37,6 +37,7 @@ const std::string kUsage =
 
 int main(int argc, char **argv) {
   using namespace mktows_sandbox;
+  using namespace mktows_front;
   ServerOptions options;
   std::string config_file, data_dir, wsdl_file;
   long long token_lifetime = -1;
@@ -76,8 +77,11 @@ int main(int argc, char **argv) {
     Limiter limiter(config.limits);
     Authenticator auth(config.users, config.timestamp_window_seconds);
     RestFace rest(leads, limiter, options.verbose);
-    Server server(options, leads, limiter, auth, wsdl);
-    server.set_rest_face(&rest);
+    // What the sandbox serves: every domain it has a backend for.
+    Backends backends;
+    backends.leads = &leads;
+    Server server(options, backends, limiter, auth, wsdl);
+    server.set_routes(&rest);
     server.bind();
 
     stop_on_signals(on_signal);

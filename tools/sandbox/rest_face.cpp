@@ -3,7 +3,6 @@
 // rest_leads.cpp.
 #include "rest_face.hpp"
 
-#include "fault_codes.hpp"
 #include "rest_error.hpp"
 
 #include <nlohmann/json.hpp>
@@ -119,7 +118,7 @@ bool path_id(const std::string &path, const std::string &prefix, const std::stri
 RestFace::RestFace(LeadService &leads, Limiter &limiter, bool verbose)
     : limiter_(limiter), verbose_(verbose), tokens_(leads.config().rest), rest_leads_(leads) {}
 
-bool RestFace::serves(const std::string &target) {
+bool RestFace::serves(const std::string &target) const {
   return target.compare(0, 6, "/rest/") == 0 || target.compare(0, 10, "/identity/") == 0;
 }
 

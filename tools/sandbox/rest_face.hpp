@@ -1,12 +1,12 @@
 // rest_face.hpp: the sandbox's REST API (the vendor's identity service and
 // lead database calls) as one pure function from an HTTP request to its
-// response, over the same store as the SOAP face. The serving code decides
-// which requests come here (serves()): request_router.cpp.
+// response, over the same store as the SOAP face. It is the sandbox's own
+// routes on the front end's port (HttpRoutes): the front end's router asks
+// serves() before the SOAP endpoint, and its collector bounds the bodies of
+// these targets by max_body().
 #pragma once
 
-#include "http_message.hpp"
 #include "lead_service.hpp"
-#include "limits.hpp"
 #include "rest_leads.hpp"
 #include "rest_tokens.hpp"
 
@@ -15,16 +15,16 @@
 
 namespace mktows_sandbox {
 
-class RestFace {
+class RestFace : public HttpRoutes {
  public:
   // `limiter` is the SOAP face's: one sandbox is one subscription, so both
   // faces draw on the same limits.
   RestFace(LeadService &leads, Limiter &limiter, bool verbose);
 
   // True for the targets this face answers (/rest/..., /identity/...).
-  static bool serves(const std::string &target);
-
-  HttpResponse handle(const HttpRequest &request);
+  bool serves(const std::string &target) const override;
+  unsigned long long max_body() const override { return kMaxBody; }
+  HttpResponse handle(const HttpRequest &request) override;
 
   // Requests to /identity/oauth/token so far (answered or refused).
   unsigned long identity_calls() const { return identity_calls_.load(); }

@@ -5,7 +5,7 @@
 
 #include <string>
 
-namespace mktows_sandbox {
+namespace mktows_front {
 
 // Most attributes one start tag may carry. gSOAP looks each new attribute
 // up in the element's list so far: quadratic in the count (100,000
@@ -32,4 +32,4 @@ const int kMaxXmlDepth = 64;
 //  - elements nested deeper than kMaxXmlDepth.
 const char *xml_refusal(const std::string &body);
 
-}  // namespace mktows_sandbox
+}  // namespace mktows_front

@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-namespace mktows_sandbox {
+namespace mktows_front {
 
 using HttpHeaders = std::vector<std::pair<std::string, std::string>>;
 
@@ -50,4 +50,4 @@ const char *http_reason(int status);
 void serialize_response(const HttpResponse &response, bool keep_alive, int keep_alive_timeout, int requests_left,
                         std::string &out);
 
-}  // namespace mktows_sandbox
+}  // namespace mktows_front

@@ -6,7 +6,7 @@
 #include <cstring>
 #include <iostream>
 
-namespace mktows_sandbox {
+namespace mktows_front {
 
 namespace {
 
@@ -54,6 +54,7 @@ bool apply_server_flag(const std::string &a, const char *v, ServerOptions &optio
 int parse_server_args(int argc, char **argv, const char *program, const char *usage, ServerOptions &options,
                       std::string &wsdl_file,
                       const std::function<bool(const std::string &flag, const char *value)> &own_flag) {
+  options.program = program;
   try {
     for (int i = 1; i < argc; ++i) {
       std::string a = argv[i];
@@ -83,4 +84,4 @@ void stop_on_signals(void (*handler)(int)) {
   sigaction(SIGINT, &sa, nullptr);
 }
 
-}  // namespace mktows_sandbox
+}  // namespace mktows_front

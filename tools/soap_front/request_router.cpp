@@ -1,13 +1,13 @@
 // request_router.cpp: paths and methods to services.
 #include "request_router.hpp"
 
-#include "rest_face.hpp"
+#include "ascii.hpp"
 #include "wsdl_document.hpp"
 
 #include <cstring>
 #include <strings.h>
 
-namespace mktows_sandbox {
+namespace mktows_front {
 
 bool soap_service_path(const std::string &target, std::string &version, std::string &query) {
   std::string p = target;
@@ -35,16 +35,11 @@ bool soap_service_path(const std::string &target, std::string &version, std::str
   return true;
 }
 
-unsigned long long body_limit_for(const std::string &target, unsigned long long server_limit) {
-  if (RestFace::serves(target) && RestFace::kMaxBody < server_limit) return RestFace::kMaxBody;
-  return server_limit;
-}
-
 HttpResponse RequestRouter::route(const HttpRequest &request, Limiter::InFlight *in_flight) {
-  if (context_.rest && RestFace::serves(request.target)) {
-    // The REST face counts its calls against the shared limits itself.
+  if (context_.routes && context_.routes->serves(request.target)) {
+    // The routes count their calls against the shared limits themselves.
     if (in_flight) in_flight->release();
-    return context_.rest->handle(request);
+    return context_.routes->handle(request);
   }
   std::string version, query;
   if (!soap_service_path(request.target, version, query)) return HttpResponse::empty(404);
@@ -71,4 +66,4 @@ HttpResponse RequestRouter::wsdl(const std::string &version) const {
   return r;
 }
 
-}  // namespace mktows_sandbox
+}  // namespace mktows_front

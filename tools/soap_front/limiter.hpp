@@ -1,15 +1,15 @@
-// limits.hpp: the hosted service's optional call limits (20015, 20023,
+// limiter.hpp: the hosted service's optional call limits (20015, 20023,
 // 20024), shared by all workers.
 #pragma once
 
-#include "config.hpp"
+#include "serving_config.hpp"
 
 #include <atomic>
 #include <chrono>
 #include <deque>
 #include <mutex>
 
-namespace mktows_sandbox {
+namespace mktows_front {
 
 class Limiter {
  public:
@@ -47,4 +47,4 @@ class Limiter {
   long day_calls_ = 0;
 };
 
-}  // namespace mktows_sandbox
+}  // namespace mktows_front

@@ -5,7 +5,7 @@
 
 #include <cstring>
 
-namespace mktows_sandbox {
+namespace mktows_front {
 
 bool http_iequals(const std::string &a, const char *b) {
   std::size_t n = std::strlen(b);
@@ -101,4 +101,4 @@ void serialize_response(const HttpResponse &r, bool keep_alive, int keep_alive_t
   out += r.body;
 }
 
-}  // namespace mktows_sandbox
+}  // namespace mktows_front

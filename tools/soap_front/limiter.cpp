@@ -1,9 +1,9 @@
-// limits.cpp: concurrency, sliding-window rate and daily quota checks.
-#include "limits.hpp"
+// limiter.cpp: concurrency, sliding-window rate and daily quota checks.
+#include "limiter.hpp"
 
-#include "fault_codes.hpp"
+#include "service_error.hpp"
 
-namespace mktows_sandbox {
+namespace mktows_front {
 
 void Limiter::admit(std::chrono::steady_clock::time_point now, long long utc_day) {
   if (limits_.max_concurrent > 0 && in_flight_.load() > limits_.max_concurrent)
@@ -27,4 +27,4 @@ void Limiter::admit(std::chrono::steady_clock::time_point now, long long utc_day
   if (limits_.calls_per_window > 0) recent_.push_back(now);
 }
 
-}  // namespace mktows_sandbox
+}  // namespace mktows_front

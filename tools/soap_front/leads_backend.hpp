@@ -1,6 +1,7 @@
-// lead_backend.hpp: what the SOAP face's three lead calls are carried out
-// on. The sandbox's LeadService keeps the leads itself; the bridge's
-// RestBackend carries the calls to a Marketo REST API. Both throw
+// leads_backend.hpp: the leads domain of the operation table
+// (mktows/operations.hpp: syncLead, syncMultipleLeads, getLead), as the front
+// end carries it out. The sandbox's LeadService keeps the leads itself; the
+// bridge's RestBackend carries the calls to a Marketo REST API. Both throw
 // ServiceError with the mktows fault code of a refused request.
 #pragma once
 
@@ -9,7 +10,7 @@
 #include <string>
 #include <vector>
 
-namespace mktows_sandbox {
+namespace mktows_front {
 
 // A LeadRecord as it arrived; empty strings are "not given".
 struct LeadInput {
@@ -44,9 +45,9 @@ struct BatchResult {
   std::string error;   // its syncStatus/error text; empty: the code's fault string
 };
 
-class LeadBackend {
+class LeadsBackend {
  public:
-  virtual ~LeadBackend() = default;
+  virtual ~LeadsBackend() = default;
   virtual SyncResult sync_lead(const SyncRequest &request) = 0;
   // One result per record, in order; dedup false: a record without an Id
   // always creates a lead.
@@ -58,4 +59,4 @@ class LeadBackend {
   virtual std::string attribute_type(const std::string &name) const = 0;
 };
 
-}  // namespace mktows_sandbox
+}  // namespace mktows_front

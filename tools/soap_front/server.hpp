@@ -3,7 +3,7 @@
 // requests it has collected whole.
 #pragma once
 
-#include "config.hpp"
+#include "serving_config.hpp"
 #include "soap_handler.hpp"
 
 #include <atomic>
@@ -13,7 +13,7 @@
 
 typedef struct ssl_ctx_st SSL_CTX;
 
-namespace mktows_sandbox {
+namespace mktows_front {
 
 class ServerError : public std::runtime_error {
  public:
@@ -21,6 +21,7 @@ class ServerError : public std::runtime_error {
 };
 
 struct ServerOptions {
+  std::string program = "mktows-server";  // begins every log line (parse_server_args sets it)
   int port = 0;  // 0: any free port
   int threads = 0;  // 0: default_worker_threads()
   std::string cert_file;  // TLS when both are set
@@ -34,15 +35,15 @@ int default_worker_threads();
 
 class Server {
  public:
-  // `wsdl` is served on ?WSDL; it must outlive the server.
-  Server(const ServerOptions &options, LeadBackend &leads, Limiter &limiter, const Authenticator &auth,
+  // `wsdl` is served on ?WSDL; it and the backends must outlive the server.
+  Server(const ServerOptions &options, const Backends &backends, Limiter &limiter, const Authenticator &auth,
          const WsdlDocument &wsdl);
   ~Server();
   Server(const Server &) = delete;
   Server &operator=(const Server &) = delete;
 
-  // Serve the REST face on the same port (before bind()).
-  void set_rest_face(RestFace *face) { context_.rest = face; }
+  // Serve `routes` on the same port, before the SOAP endpoint (before bind()).
+  void set_routes(HttpRoutes *routes) { context_.routes = routes; }
 
   // Binds 127.0.0.1, raises the descriptor limit for max_connections and
   // prepares TLS; throws ServerError.
@@ -68,4 +69,4 @@ class Server {
   int port_ = 0;
 };
 
-}  // namespace mktows_sandbox
+}  // namespace mktows_front

@@ -1,12 +1,27 @@
-// soap_handler.hpp: the sandbox's gSOAP service. One handler per worker
-// thread, bound to that worker's own struct soap; the server attaches one
+// soap_handler.hpp: the front end's gSOAP service: one POST to the endpoint
+// in, the answer or the vendor's fault out. One handler per worker thread,
+// bound to that worker's own struct soap; the server attaches one
 // connection at a time to it.
+//
+// Before the operation's parameters are parsed, its row of the operation
+// table (mktows/operations.hpp) is found from the body's element: the
+// SOAPAction is checked against it, and an operation whose domain the
+// server's backends do not serve answers 20019 there. The operations a
+// backend serves are then parsed and answered by gSOAP's generated dispatch
+// into the overrides below, one file per domain (leads_operations.cpp), each
+// converting the wire types to the domain's and back.
+//
+// Adding an operation: its row in mktows/operations.hpp, its method in its
+// domain's backend interface, and its override here and in its domain's
+// file.
 #pragma once
 
 #include "auth.hpp"
 #include "http_message.hpp"
-#include "lead_backend.hpp"
-#include "limits.hpp"
+#include "backends.hpp"
+#include "http_routes.hpp"
+#include "limiter.hpp"
+#include "service_error.hpp"
 #include "wsdl_document.hpp"
 
 #include "mktows/wire.hpp"
@@ -14,21 +29,20 @@
 
 #include <string>
 
-namespace mktows_sandbox {
+namespace mktows_front {
 
 namespace wire = mktows::wire;
 
-class RestFace;
-
-// What every worker shares. The backend and Limiter synchronise themselves.
+// What every worker shares. The backends and Limiter synchronise themselves.
 struct HandlerContext {
-  LeadBackend *leads = nullptr;
+  const char *program = "mktows-server";  // begins every log line
+  Backends backends;
   Limiter *limiter = nullptr;
   const WsdlDocument *wsdl = nullptr;  // served on ?WSDL
   std::string base_url;  // http://127.0.0.1:PORT, the address ?WSDL points at
   unsigned long long max_body = 8ULL << 20;  // ServingLimits::max_body_bytes
   bool verbose = false;
-  RestFace *rest = nullptr;  // answers /rest/ and /identity/ when set
+  HttpRoutes *routes = nullptr;  // served before the SOAP endpoint when set
 };
 
 // Serves SOAP requests that the serving loop has collected whole: gSOAP
@@ -57,13 +71,15 @@ class SoapHandler : public wire::MktowsApiSoapBindingService {
   static const int kBatchCalls = 64;
   static const unsigned long kBatchBytes = 1UL << 20;
 
+  // The leads domain (leads_operations.cpp).
   int syncLead(wire::mktows__ParamsSyncLead *params, wire::mktows__SuccessSyncLead &response) override;
   int syncMultipleLeads(wire::mktows__ParamsSyncMultipleLeads *params,
                         wire::mktows__SuccessSyncMultipleLeads &response) override;
   int getLead(wire::mktows__ParamsGetLead *params, wire::mktows__SuccessGetLead &response) override;
 
-  // Sets soap->fault to the vendor's fault for `code`; returns SOAP_FAULT.
-  // `tell_caller`: `why` goes into the detail's message too (ServiceError::told).
+  // Sets soap->fault to the vendor's fault for `code` and logs it (with
+  // --verbose); returns SOAP_FAULT. `tell_caller`: `why` goes into the
+  // detail's message too (ServiceError::told).
   int fault(int code, const std::string &why, bool tell_caller = false);
 
  private:
@@ -74,6 +90,19 @@ class SoapHandler : public wire::MktowsApiSoapBindingService {
   int read_headers();
   void authenticate();
   int respond();  // the call succeeded: release its slot, write nil members
+  // Runs one operation's body: a ServiceError becomes its fault, any other
+  // exception 20011's; otherwise respond().
+  template <class Body>
+  int answer(Body &&body) {
+    try {
+      body();
+    } catch (const ServiceError &e) {
+      return fault(e.code(), e.what(), e.tell_caller());
+    } catch (const std::exception &e) {
+      return fault(fault_code::internal_error, e.what());
+    }
+    return respond();
+  }
   static size_t read_body(struct soap *soap, char *buf, size_t len);
   static int write_out(struct soap *soap, const char *data, size_t len);
 
@@ -83,6 +112,10 @@ class SoapHandler : public wire::MktowsApiSoapBindingService {
   const HandlerContext &context_;
   Authenticator auth_;
   Limiter::InFlight *in_flight_ = nullptr;  // the call being served
+  // For the log: the operation being served (null: not known yet) and the
+  // lead key type it names, if any (never a key's value).
+  const mktows::OperationInfo *operation_ = nullptr;
+  std::string key_type_;
   // The request's headers, in the context's memory (null: not sent).
   wire::mktows__AuthenticationHeaderInfo *auth_header_ = nullptr;
   wire::mktows__MktowsContextHeaderInfo *context_header_ = nullptr;
@@ -95,4 +128,4 @@ class SoapHandler : public wire::MktowsApiSoapBindingService {
   unsigned long kept_bytes_ = 0;     // bytes received since the last release
 };
 
-}  // namespace mktows_sandbox
+}  // namespace mktows_front

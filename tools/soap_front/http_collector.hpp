@@ -5,13 +5,14 @@
 // status to answer; the connection is then closed.
 #pragma once
 
-#include "config.hpp"
+#include "serving_config.hpp"
 #include "http_message.hpp"
+#include "http_routes.hpp"
 
 #include <cstddef>
 #include <string>
 
-namespace mktows_sandbox {
+namespace mktows_front {
 
 class RequestCollector {
  public:
@@ -21,11 +22,10 @@ class RequestCollector {
     kRefused,   // bad framing or a bound passed: answer refusal() and close
   };
 
-  // The largest body a request to `target` may have, given the server's
-  // limit; the router says (body_limit_for). Null: the server's limit.
-  using BodyLimit = unsigned long long (*)(const std::string &target, unsigned long long server_limit);
-  explicit RequestCollector(const ServingLimits &limits, BodyLimit body_limit = nullptr)
-      : limits_(limits), body_limit_(body_limit), max_body_(limits.max_body_bytes) {}
+  // `routes`: the server's own routes, whose targets may have a lower body
+  // bound (body_limit_for); null: the server's limit for every target.
+  explicit RequestCollector(const ServingLimits &limits, const HttpRoutes *routes = nullptr)
+      : limits_(limits), routes_(routes), max_body_(limits.max_body_bytes) {}
 
   void append(const char *data, std::size_t n) { buffer_.append(data, n); }
   Progress advance();
@@ -67,7 +67,7 @@ class RequestCollector {
   std::size_t line_end(std::size_t from) const;
 
   const ServingLimits &limits_;
-  BodyLimit body_limit_;
+  const HttpRoutes *routes_;
   unsigned long long max_body_;  // of the current request
   std::string buffer_;
   std::size_t pos_ = 0;    // parsed up to here
@@ -80,4 +80,4 @@ class RequestCollector {
   const char *reason_ = "";
 };
 
-}  // namespace mktows_sandbox
+}  // namespace mktows_front

@@ -4,7 +4,7 @@
 
 #include <cstring>
 
-namespace mktows_sandbox {
+namespace mktows_front {
 
 namespace {
 
@@ -195,4 +195,4 @@ const char *xml_refusal(const std::string &body) {
   return nullptr;
 }
 
-}  // namespace mktows_sandbox
+}  // namespace mktows_front

@@ -1,7 +1,7 @@
 // auth.hpp: verifying the AuthenticationHeader of a request.
 #pragma once
 
-#include "config.hpp"
+#include "serving_config.hpp"
 
 #include <mktows/signer.hpp>
 
@@ -10,7 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
-namespace mktows_sandbox {
+namespace mktows_front {
 
 // Parses a W3C date-time with a time zone (2013-07-31T12:38:47-07:00,
 // ...Z, optional fractional seconds) to seconds since the epoch. False when
@@ -34,4 +34,4 @@ class Authenticator {
   int window_seconds_;
 };
 
-}  // namespace mktows_sandbox
+}  // namespace mktows_front

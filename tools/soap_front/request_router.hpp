@@ -1,12 +1,14 @@
 // request_router.hpp: the one place a collected request is matched to the
-// service its method and path name: the REST face (/rest/..., /identity/...)
-// and the SOAP endpoint with its ?WSDL, on the same port.
+// service its method and path name: the server's own routes, when it has
+// any (the sandbox's REST face), then the SOAP endpoint with its ?WSDL, on
+// the same port.
 #pragma once
 
 #include "http_message.hpp"
+#include "http_routes.hpp"
 #include "soap_handler.hpp"
 
-namespace mktows_sandbox {
+namespace mktows_front {
 
 const char kSoapServicePrefix[] = "/soap/mktows/";
 
@@ -15,9 +17,6 @@ const char kSoapServicePrefix[] = "/soap/mktows/";
 // harmless alphabet because it is echoed into the served WSDL.
 bool soap_service_path(const std::string &target, std::string &version, std::string &query);
 
-// The largest body a request to `target` may have: the REST face's 1 MB on
-// its paths, else the server's limit (RequestCollector::BodyLimit).
-unsigned long long body_limit_for(const std::string &target, unsigned long long server_limit);
 
 class RequestRouter {
  public:
@@ -34,4 +33,4 @@ class RequestRouter {
   const HandlerContext &context_;
 };
 
-}  // namespace mktows_sandbox
+}  // namespace mktows_front

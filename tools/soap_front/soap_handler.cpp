@@ -1,7 +1,8 @@
-// soap_handler.cpp: request loop, faults, ?WSDL and the three lead calls.
+// soap_handler.cpp: one SOAP request: the guard, the envelope and headers,
+// the signature and limits, the operation's row, dispatch, faults.
 #include "soap_handler.hpp"
 
-#include "fault_codes.hpp"
+#include "service_error.hpp"
 #include "xml_guard.hpp"
 
 #include <mktows/limits.hpp>
@@ -12,11 +13,20 @@
 #include <strings.h>
 #include <ctime>
 
-namespace mktows_sandbox {
+namespace mktows_front {
 
 namespace {
 
-const char kNamespace[] = "http://www.marketo.com/mktows/";
+// The operation a body element's tag names: "paramsSyncLead" (with any
+// prefix) is syncLead; empty when the tag is no "params" element.
+std::string operation_name(const char *tag) {
+  const char *colon = std::strchr(tag, ':');
+  std::string local = colon ? colon + 1 : tag;
+  if (local.size() <= 6 || local.compare(0, 6, "params") != 0) return std::string();
+  std::string op = local.substr(6);
+  op[0] = static_cast<char>(op[0] >= 'A' && op[0] <= 'Z' ? op[0] - 'A' + 'a' : op[0]);
+  return op;
+}
 
 // `text` as XML character data.
 std::string xml_text(const std::string &text) {
@@ -68,7 +78,13 @@ int SoapHandler::write_out(struct soap *soap, const char *data, size_t len) {
 }
 
 int SoapHandler::fault(int code, const std::string &why, bool tell_caller) {
-  if (context_.verbose) std::fprintf(stderr, "mktows-sandbox: fault %d (%s)\n", code, why.c_str());
+  // The program, the call and the code; the key type where the call names
+  // one. `why` is the front end's or a backend's own text, which never holds
+  // a secret, a token or an attribute value.
+  if (context_.verbose)
+    std::fprintf(stderr, "%s: %s fault %d%s%s (%s)\n", context_.program,
+                 operation_ ? operation_->name : "(no operation)", code, key_type_.empty() ? "" : ", key type ",
+                 key_type_.c_str(), why.c_str());
   if (in_flight_) in_flight_->release();
   // xsi:nil is for the lead types only; a fault has no nil members.
   soap_clr_omode(soap, SOAP_XML_NIL);
@@ -82,7 +98,7 @@ int SoapHandler::fault(int code, const std::string &why, bool tell_caller) {
   std::string told = tell_caller && !why.empty() ? ": " + why : std::string();
   *soap_faultstring(soap) = soap_strdup(soap, (mktows::fault_string(code) + told).c_str());
   std::string message = mktows::fault_message(code) + xml_text(told);
-  std::string detail = std::string("<ns1:serviceException xmlns:ns1=\"") + kNamespace +
+  std::string detail = std::string("<ns1:serviceException xmlns:ns1=\"") + mktows::kMktowsNamespace +
                        "\"><name>mktServiceException</name><message>" + message + " (" +
                        std::to_string(code) + ")</message><code>" + std::to_string(code) +
                        "</code></ns1:serviceException>";
@@ -169,6 +185,8 @@ bool SoapHandler::serve_one(const std::string *soap_action, Limiter::InFlight *i
   soap_clr_omode(soap, SOAP_XML_NIL);
   has_workspace_ = false;
   workspace_.clear();
+  operation_ = nullptr;
+  key_type_.clear();
   // What soap_begin would reset that soap_begin_recv does not. soap_begin
   // itself is not called: its soap_free_temp (clearing a 4096-slot pointer
   // table and a 1999-slot id table, ~47k instructions) is repeated by
@@ -195,6 +213,12 @@ bool SoapHandler::serve_one(const std::string *soap_action, Limiter::InFlight *i
     code = fault_code::request_not_understood;
     why = "not a SOAP envelope (gSOAP error " + std::to_string(soap->error) + ")";
   }
+  // The operation's row, before the signature is checked (so that a
+  // refused call's log line names it); reading the tag consumes nothing.
+  bool has_element = !code && soap_peek_element(soap) == SOAP_OK;
+  std::string op_name;
+  if (has_element) op_name = operation_name(soap->tag);
+  operation_ = op_name.empty() ? nullptr : mktows::find_operation(op_name.data(), op_name.size());
   if (!code) {
     try {
       authenticate();
@@ -206,27 +230,32 @@ bool SoapHandler::serve_one(const std::string *soap_action, Limiter::InFlight *i
       why = e.what();
     }
   }
-  if (!code) {
-    if (soap_peek_element(soap)) {
-      code = fault_code::request_not_understood;
-      why = "no operation element in the body";
-    }
+  if (!code && !has_element) {
+    code = fault_code::request_not_understood;
+    why = "no operation element in the body";
   }
-  if (!code && soap_action) {
+  if (!code && soap_action && !op_name.empty()) {
     // A SOAPAction, when sent, must name the body's operation. Quotes
     // around it are optional on the wire (RFC 2616 quoted-string).
     std::string sent = *soap_action;
     if (sent.size() >= 2 && sent.front() == '"' && sent.back() == '"') sent = sent.substr(1, sent.size() - 2);
-    const char *colon = std::strchr(soap->tag, ':');
-    std::string local = colon ? colon + 1 : soap->tag;
-    if (!sent.empty() && local.size() > 6 && local.compare(0, 6, "params") == 0) {
-      std::string op = local.substr(6);
-      op[0] = static_cast<char>(op[0] >= 'A' && op[0] <= 'Z' ? op[0] - 'A' + 'a' : op[0]);
-      if (sent != kNamespace + op) {
-        code = fault_code::request_not_understood;
-        why = "SOAPAction does not match the operation";
-      }
+    if (!sent.empty() && sent != mktows::kMktowsNamespace + op_name) {
+      code = fault_code::request_not_understood;
+      why = "SOAPAction does not match the operation";
     }
+  }
+  // The table, not a fall-through, says what is not served: an element that
+  // names no operation of 2_2, or one whose domain this server's backends
+  // do not serve. (An operation of the table that the WSDL the build used
+  // lacks is refused by the generated dispatch, with the same code.)
+  if (!code && !operation_) {
+    code = fault_code::unsupported_operation;
+    why = op_name.empty() ? "the body's element is not an operation's parameters"
+                          : op_name + " is not an operation of mktows 2_2";
+  }
+  if (!code && !context_.backends.serves(operation_->domain)) {
+    code = fault_code::unsupported_operation;
+    why = std::string(context_.program) + " does not serve the " + mktows::to_string(operation_->domain) + " domain";
   }
   if (!code) {
     if (dispatch(soap) == SOAP_OK) return true;
@@ -250,51 +279,6 @@ bool SoapHandler::serve_one(const std::string *soap_action, Limiter::InFlight *i
   return false;
 }
 
-LeadInput SoapHandler::to_input(const wire::mktows__LeadRecord &r) {
-  LeadInput in;
-  if (r.Id) {
-    in.has_id = true;
-    in.id = *r.Id;
-  }
-  if (r.Email) in.email = *r.Email;
-  if (r.ForeignSysPersonId) in.foreign_id = *r.ForeignSysPersonId;
-  if (r.ForeignSysType) in.foreign_type = wire::soap_mktows__ForeignSysType2s(soap, *r.ForeignSysType);
-  if (r.leadAttributeList)
-    for (const wire::mktows__Attribute *a : r.leadAttributeList->attribute)
-      if (a) in.attributes.push_back(Attribute{a->attrName, a->attrValue});
-  return in;
-}
-
-wire::mktows__LeadRecord *SoapHandler::to_record(const Lead &lead) {
-  wire::mktows__LeadRecord *r = wire::soap_new_mktows__LeadRecord(soap);
-  r->Id = wire::soap_new_int(soap);
-  *r->Id = lead.id;
-  if (!lead.email.empty()) {
-    r->Email = wire::soap_new_std__string(soap);
-    *r->Email = lead.email;
-  }
-  if (!lead.foreign_id.empty()) {
-    r->ForeignSysPersonId = wire::soap_new_std__string(soap);
-    *r->ForeignSysPersonId = lead.foreign_id;
-    r->ForeignSysType = static_cast<wire::mktows__ForeignSysType *>(soap_malloc(soap, sizeof(wire::mktows__ForeignSysType)));
-    if (wire::soap_s2mktows__ForeignSysType(soap, lead.foreign_type.c_str(), r->ForeignSysType)) r->ForeignSysType = nullptr;
-    soap->error = SOAP_OK;
-  }
-  r->leadAttributeList = wire::soap_new_mktows__ArrayOfAttribute(soap);
-  for (const Attribute &a : lead.attributes) {
-    wire::mktows__Attribute *out = wire::soap_new_mktows__Attribute(soap);
-    out->attrName = a.name;
-    out->attrValue = a.value;
-    std::string type = context_.leads->attribute_type(a.name);
-    if (!type.empty()) {
-      out->attrType = wire::soap_new_std__string(soap);
-      *out->attrType = type;
-    }
-    r->leadAttributeList->attribute.push_back(out);
-  }
-  return r;
-}
-
 int SoapHandler::respond() {
   if (in_flight_) in_flight_->release();
   // NULL error / leadRecord / optional fields go out as xsi:nil, as in the
@@ -303,101 +287,4 @@ int SoapHandler::respond() {
   return SOAP_OK;
 }
 
-int SoapHandler::syncLead(wire::mktows__ParamsSyncLead *params, wire::mktows__SuccessSyncLead &response) {
-  try {
-    if (!params) throw ServiceError(fault_code::invalid_request, "no paramsSyncLead");
-    if (!params->leadRecord) throw ServiceError(fault_code::lead_detail_required, "no leadRecord");
-    SyncRequest request;
-    request.lead = to_input(*params->leadRecord);
-    if (params->marketoCookie) request.cookie = *params->marketoCookie;
-    request.has_workspace = has_workspace_;
-    request.workspace = workspace_;
-    request.return_lead = params->returnLead;
-    SyncResult r = context_.leads->sync_lead(request);
-    wire::mktows__ResultSyncLead *result = wire::soap_new_mktows__ResultSyncLead(soap);
-    result->leadId = r.lead_id;
-    result->syncStatus = wire::soap_new_mktows__SyncStatus(soap);
-    result->syncStatus->leadId = r.lead_id;
-    result->syncStatus->status = r.created ? wire::mktows__LeadSyncStatus__CREATED : wire::mktows__LeadSyncStatus__UPDATED;
-    result->syncStatus->error = nullptr;
-    if (!r.error.empty()) {
-      result->syncStatus->status = wire::mktows__LeadSyncStatus__FAILED;
-      result->syncStatus->error = wire::soap_new_std__string(soap);
-      *result->syncStatus->error = r.error;
-    }
-    result->leadRecord = params->returnLead && r.error.empty() ? to_record(r.record) : nullptr;
-    response.result = result;
-  } catch (const ServiceError &e) {
-    return fault(e.code(), e.what(), e.tell_caller());
-  } catch (const std::exception &e) {
-    return fault(fault_code::internal_error, e.what());
-  }
-  return respond();
-}
-
-int SoapHandler::syncMultipleLeads(wire::mktows__ParamsSyncMultipleLeads *params,
-                                   wire::mktows__SuccessSyncMultipleLeads &response) {
-  try {
-    if (!params || !params->leadRecordList) throw ServiceError(fault_code::parameter_required, "no leadRecordList");
-    const std::vector<wire::mktows__LeadRecord *> &records = params->leadRecordList->leadRecord;
-    // The hosted service refused batches above its limit (mktows/limits.hpp).
-    if (records.size() > mktows::kMaxBatch)
-      throw ServiceError(fault_code::bad_parameter, "more than " + std::to_string(mktows::kMaxBatch) + " records");
-    std::vector<LeadInput> inputs;
-    inputs.reserve(records.size());
-    std::vector<bool> missing(records.size(), false);
-    for (std::size_t i = 0; i < records.size(); ++i) {
-      if (records[i]) {
-        inputs.push_back(to_input(*records[i]));
-      } else {
-        missing[i] = true;
-        inputs.emplace_back();  // no key at all: fails with 20101
-      }
-    }
-    bool dedup = params->dedupEnabled ? *params->dedupEnabled : true;
-    std::vector<BatchResult> out = context_.leads->sync_multiple(inputs, has_workspace_, workspace_, dedup);
-    wire::mktows__ResultSyncMultipleLeads *result = wire::soap_new_mktows__ResultSyncMultipleLeads(soap);
-    result->syncStatusList = wire::soap_new_mktows__ArrayOfSyncStatus(soap);
-    for (std::size_t i = 0; i < out.size(); ++i) {
-      wire::mktows__SyncStatus *s = wire::soap_new_mktows__SyncStatus(soap);
-      s->leadId = out[i].lead_id;
-      if (out[i].error_code) {
-        s->status = wire::mktows__LeadSyncStatus__FAILED;
-        s->error = wire::soap_new_std__string(soap);
-        *s->error = missing[i]                ? mktows::fault_string(fault_code::lead_detail_required)
-                    : out[i].error.empty() ? mktows::fault_string(out[i].error_code)
-                                           : out[i].error;
-      } else {
-        s->status = out[i].created ? wire::mktows__LeadSyncStatus__CREATED : wire::mktows__LeadSyncStatus__UPDATED;
-        s->error = nullptr;
-      }
-      result->syncStatusList->syncStatus.push_back(s);
-    }
-    response.result = result;
-  } catch (const ServiceError &e) {
-    return fault(e.code(), e.what(), e.tell_caller());
-  } catch (const std::exception &e) {
-    return fault(fault_code::internal_error, e.what());
-  }
-  return respond();
-}
-
-int SoapHandler::getLead(wire::mktows__ParamsGetLead *params, wire::mktows__SuccessGetLead &response) {
-  try {
-    if (!params || !params->leadKey) throw ServiceError(fault_code::lead_key_required, "no leadKey");
-    const char *type = wire::soap_mktows__LeadKeyRef2s(soap, params->leadKey->keyType);
-    std::vector<Lead> leads = context_.leads->get_leads(type ? type : "", params->leadKey->keyValue);
-    wire::mktows__ResultGetLead *result = wire::soap_new_mktows__ResultGetLead(soap);
-    result->count = static_cast<int>(leads.size());
-    result->leadRecordList = wire::soap_new_mktows__ArrayOfLeadRecord(soap);
-    for (const Lead &l : leads) result->leadRecordList->leadRecord.push_back(to_record(l));
-    response.result = result;
-  } catch (const ServiceError &e) {
-    return fault(e.code(), e.what(), e.tell_caller());
-  } catch (const std::exception &e) {
-    return fault(fault_code::internal_error, e.what());
-  }
-  return respond();
-}
-
-}  // namespace mktows_sandbox
+}  // namespace mktows_front

@@ -1,5 +1,6 @@
-// fault_codes.hpp: the exception that carries one of the service's fault
-// codes from the rules engine to the SOAP layer.
+// service_error.hpp: the exception that carries one of the service's fault
+// codes from a backend to the SOAP front end, which writes it as the
+// vendor's fault.
 #pragma once
 
 #include <mktows/fault_codes.hpp>
@@ -7,10 +8,10 @@
 #include <stdexcept>
 #include <string>
 
-namespace mktows_sandbox {
+namespace mktows_front {
 
 // The codes, names and messages are the client's (mktows/fault_codes.hpp),
-// so the sandbox and the client cannot disagree on what a code means.
+// so the servers and the client cannot disagree on what a code means.
 namespace fault_code = mktows::fault_code;
 
 // A refused call. `why` goes to the verbose log only, unless the thrower
@@ -34,4 +35,4 @@ class ServiceError : public std::runtime_error {
   bool told_;
 };
 
-}  // namespace mktows_sandbox
+}  // namespace mktows_front

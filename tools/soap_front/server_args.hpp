@@ -10,7 +10,7 @@
 #include <stdexcept>
 #include <string>
 
-namespace mktows_sandbox {
+namespace mktows_front {
 
 // A flag or value the program refuses; main prints it with its usage, exit 2.
 class UsageError : public std::runtime_error {
@@ -30,7 +30,8 @@ bool apply_server_flag(const std::string &flag, const char *value, ServerOptions
 // `own_flag` (false: not one of them; it may throw UsageError). Every flag
 // but --verbose takes a value. Returns -1 to go on; else the exit status:
 // 0 after --help (usage printed), 2 after a bad command line (the reason
-// and the usage on stderr, prefixed with `program`).
+// and the usage on stderr, prefixed with `program`). `program` also names
+// the server in its log lines (ServerOptions::program).
 int parse_server_args(int argc, char **argv, const char *program, const char *usage, ServerOptions &options,
                       std::string &wsdl_file,
                       const std::function<bool(const std::string &flag, const char *value)> &own_flag);
@@ -38,4 +39,4 @@ int parse_server_args(int argc, char **argv, const char *program, const char *us
 // Calls `handler` on SIGTERM and SIGINT (a server's clean stop).
 void stop_on_signals(void (*handler)(int));
 
-}  // namespace mktows_sandbox
+}  // namespace mktows_front

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-namespace mktows_sandbox {
+namespace mktows_front {
 
 // A WSDL that cannot be served: missing, unreadable, not XML, not a mktows
 // WSDL 1.1 document, or without a soap:address for clients to call.
@@ -42,4 +42,4 @@ class WsdlDocument {
   std::vector<std::string> pieces_;
 };
 
-}  // namespace mktows_sandbox
+}  // namespace mktows_front

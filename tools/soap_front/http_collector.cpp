@@ -3,7 +3,7 @@
 
 #include <cstring>
 
-namespace mktows_sandbox {
+namespace mktows_front {
 
 namespace {
 
@@ -239,7 +239,7 @@ RequestCollector::Progress RequestCollector::parse_head(std::size_t end) {
   }
   // Both would let two parsers disagree on where the body ends.
   if (chunked && has_length) return refuse(400, "Content-Length with Transfer-Encoding");
-  max_body_ = body_limit_ ? body_limit_(request_.target, limits_.max_body_bytes) : limits_.max_body_bytes;
+  max_body_ = body_limit_for(routes_, request_.target, limits_.max_body_bytes);
   if (has_length && length > max_body_) return refuse(413, "Content-Length too large");
   if (chunked) {
     state_ = State::kChunkSize;
@@ -267,4 +267,4 @@ HttpRequest RequestCollector::take() {
   return r;
 }
 
-}  // namespace mktows_sandbox
+}  // namespace mktows_front

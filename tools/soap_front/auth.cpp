@@ -1,9 +1,9 @@
 // auth.cpp: timestamp parsing and signature verification.
 #include "auth.hpp"
 
-#include "fault_codes.hpp"
+#include "service_error.hpp"
 
-namespace mktows_sandbox {
+namespace mktows_front {
 
 namespace {
 
@@ -88,4 +88,4 @@ void Authenticator::verify(const std::string &user_id, const std::string &timest
     throw ServiceError(fault_code::request_expired, "requestTimestamp outside the window");
 }
 
-}  // namespace mktows_sandbox
+}  // namespace mktows_front

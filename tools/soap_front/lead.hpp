@@ -1,4 +1,5 @@
-// lead.hpp: a lead as the sandbox stores it, independent of gSOAP's types.
+// lead.hpp: a lead as the backends hand it to the front end (and as the
+// sandbox stores it), independent of gSOAP's types.
 #pragma once
 
 #include <cstdint>
@@ -6,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-namespace mktows_sandbox {
+namespace mktows_front {
 
 struct Attribute {
   std::string name;
@@ -43,4 +44,4 @@ struct Lead {
   }
 };
 
-}  // namespace mktows_sandbox
+}  // namespace mktows_front

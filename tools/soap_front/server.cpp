@@ -29,7 +29,7 @@
 #include <unordered_set>
 #include <vector>
 
-namespace mktows_sandbox {
+namespace mktows_front {
 
 int default_worker_threads() {
   unsigned n = std::thread::hardware_concurrency();
@@ -48,8 +48,8 @@ Clock::duration seconds(int s) { return std::chrono::duration_cast<Clock::durati
 // parked. The sweep only reads `parked` and `deadline` and may shut the
 // socket down; the owner then sees the end and closes it.
 struct Connection {
-  Connection(int socket, const ServingLimits &limits, RequestCollector::BodyLimit body_limit)
-      : fd(socket), in(limits, body_limit) {}
+  Connection(int socket, const ServingLimits &limits, const HttpRoutes *routes)
+      : fd(socket), in(limits, routes) {}
   int fd;
   SSL *ssl = nullptr;
   bool handshaken = false;
@@ -90,17 +90,19 @@ const long kWouldBlock = -2, kFailed = -1;
 // from the request is printed.
 class RateLimitedLog {
  public:
+  explicit RateLimitedLog(const char *program) : program_(program) {}
   void report(const char *what) {
     std::lock_guard<std::mutex> lock(mutex_);
     ++pending_;
     auto now = Clock::now();
     if (now - last_ < std::chrono::seconds(1)) return;
-    std::fprintf(stderr, "mktows-sandbox: %s (%ld time%s)\n", what, pending_, pending_ == 1 ? "" : "s");
+    std::fprintf(stderr, "%s: %s (%ld time%s)\n", program_, what, pending_, pending_ == 1 ? "" : "s");
     last_ = now;
     pending_ = 0;
   }
 
  private:
+  const char *program_;
   std::mutex mutex_;
   Clock::time_point last_{};
   long pending_ = 0;
@@ -111,7 +113,12 @@ class RateLimitedLog {
 class Server::Loop {
  public:
   Loop(Server &server, int threads)
-      : server_(server), limits_(server.options_.limits), threads_(threads) {}
+      : server_(server),
+        limits_(server.options_.limits),
+        threads_(threads),
+        log_connections_(server.context_.program),
+        log_buffered_(server.context_.program),
+        log_descriptors_(server.context_.program) {}
 
   void run(const std::atomic<bool> &stop);
 
@@ -207,7 +214,7 @@ void Server::Loop::accept_some() {
     }
     int one = 1;
     ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    Connection *c = new Connection(fd, limits_, server_.context_.rest ? &body_limit_for : nullptr);
+    Connection *c = new Connection(fd, limits_, server_.context_.routes);
     c->requests_left = limits_.max_keep_alive + 1;  // as gSOAP counted: the limit, then one that closes
     if (server_.tls_) {
       c->ssl = SSL_new(server_.tls_);
@@ -245,7 +252,7 @@ void Server::Loop::accept_some() {
 void Server::Loop::work() {
   struct soap *soap = soap_new();
   if (!soap) {
-    std::fprintf(stderr, "mktows-sandbox: cannot create a gSOAP context: worker not started\n");
+    std::fprintf(stderr, "%s: cannot create a gSOAP context: worker not started\n", server_.context_.program);
     return;
   }
   {
@@ -352,7 +359,7 @@ void Server::Loop::respond(Connection *c, const HttpResponse &r, bool keep) {
 }
 
 void Server::Loop::refuse(Connection *c, int status, const char *why) {
-  if (server_.options_.verbose) std::fprintf(stderr, "mktows-sandbox: HTTP %d (%s)\n", status, why);
+  if (server_.options_.verbose) std::fprintf(stderr, "%s: HTTP %d (%s)\n", server_.context_.program, status, why);
   respond(c, HttpResponse::empty(status, true), false);
 }
 
@@ -520,11 +527,12 @@ void Server::Loop::expire(Clock::time_point now) {
     listening_ = arm(EPOLL_CTL_MOD, server_.listen_fd_, EPOLLIN, nullptr);
 }
 
-Server::Server(const ServerOptions &options, LeadBackend &leads, Limiter &limiter, const Authenticator &auth,
+Server::Server(const ServerOptions &options, const Backends &backends, Limiter &limiter, const Authenticator &auth,
                const WsdlDocument &wsdl)
     : options_(options), auth_(auth) {
+  context_.program = options_.program.c_str();
   context_.wsdl = &wsdl;
-  context_.leads = &leads;
+  context_.backends = backends;
   context_.limiter = &limiter;
   context_.max_body = options.limits.max_body_bytes;
   context_.verbose = options.verbose;
@@ -557,7 +565,7 @@ void Server::bind() {
     if (nofile.rlim_cur < want) {
       int fit = static_cast<int>(nofile.rlim_cur) - kReserve;
       if (fit < 1) throw ServerError("the descriptor limit leaves no room for connections");
-      std::fprintf(stderr, "mktows-sandbox: descriptor limit %llu: at most %d connections (not %d)\n",
+      std::fprintf(stderr, "%s: descriptor limit %llu: at most %d connections (not %d)\n", options_.program.c_str(),
                    static_cast<unsigned long long>(nofile.rlim_cur), fit, options_.limits.max_connections);
       options_.limits.max_connections = fit;
     }
@@ -598,4 +606,4 @@ void Server::run(const std::atomic<bool> &stop) {
   loop.run(stop);
 }
 
-}  // namespace mktows_sandbox
+}  // namespace mktows_front

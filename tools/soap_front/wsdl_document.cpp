@@ -12,7 +12,7 @@
 #include <cstring>
 #include <memory>
 
-namespace mktows_sandbox {
+namespace mktows_front {
 
 namespace {
 
@@ -173,4 +173,4 @@ std::string WsdlDocument::with_address(const std::string &location) const {
   return out;
 }
 
-}  // namespace mktows_sandbox
+}  // namespace mktows_front

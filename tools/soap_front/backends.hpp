@@ -1,0 +1,34 @@
+// backends.hpp: what the front end carries a call out on. One interface per
+// domain of the operation table (mktows/operations.hpp); a server hands the
+// front end the domains it serves, and the front end answers 20019 for an
+// operation of any other domain before it parses the call.
+//
+// Adding a domain: its interface (leads_backend.hpp is the pattern), a
+// member here, a case in serves(), and its operations' handlers in the
+// front end (soap_handler.hpp says where).
+#pragma once
+
+#include "leads_backend.hpp"
+
+#include <mktows/operations.hpp>
+
+namespace mktows_front {
+
+struct Backends {
+  LeadsBackend *leads = nullptr;
+
+  bool serves(mktows::Domain d) const {
+    switch (d) {
+      case mktows::Domain::leads: return leads != nullptr;
+      case mktows::Domain::activity:
+      case mktows::Domain::lists:
+      case mktows::Domain::campaigns:
+      case mktows::Domain::objects:
+      case mktows::Domain::custom_objects:
+      case mktows::Domain::tags: return false;  // no interface yet: nothing serves them
+    }
+    return false;
+  }
+};
+
+}  // namespace mktows_front
