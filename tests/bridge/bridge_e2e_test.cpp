@@ -175,8 +175,15 @@ BOOST_AUTO_TEST_CASE(client_calls_carried_to_rest_and_seen_through_soap) {
   expect_no_secret(bridge_log, "bridge log");
   expect_no_secret(mktows_test::read_file(p.sandbox_log()), "sandbox log");
   expect_no_secret(trace, "client trace");
-  // Why 20102: in the log as well.
-  BOOST_TEST(bridge_log.find("keyType LEADOWNEREMAIL has no REST filterType equivalent") != std::string::npos);
+  // Why 20102: in the log as well, on a line that names the program, the
+  // call, the code and the key type, never the key's value.
+  BOOST_TEST(bridge_log.find("mktows-bridge: getLead fault 20102, key type LEADOWNEREMAIL (keyType LEADOWNEREMAIL has "
+                             "no REST filterType equivalent)") != std::string::npos);
+  BOOST_TEST(bridge_log.find("mktows-bridge: syncLead fault 20105, key type Email (") != std::string::npos);
+  BOOST_TEST(bridge_log.find("boss@jungle.com") == std::string::npos);
+  // Each server's lines begin with its own name.
+  BOOST_TEST(bridge_log.find("mktows-sandbox:") == std::string::npos);
+  BOOST_TEST(mktows_test::read_file(p.sandbox_log()).find("mktows-bridge:") == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(the_cli_unchanged_through_the_bridge) {

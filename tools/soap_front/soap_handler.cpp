@@ -77,6 +77,14 @@ int SoapHandler::write_out(struct soap *soap, const char *data, size_t len) {
   return SOAP_OK;
 }
 
+constexpr mktows::Operation SoapHandler::kAnswered[];
+
+bool SoapHandler::answers(mktows::Operation op) {
+  for (mktows::Operation a : kAnswered)
+    if (a == op) return true;
+  return false;
+}
+
 int SoapHandler::fault(int code, const std::string &why, bool tell_caller) {
   // The program, the call and the code; the key type where the call names
   // one. `why` is the front end's or a backend's own text, which never holds
@@ -252,6 +260,10 @@ bool SoapHandler::serve_one(const std::string *soap_action, Limiter::InFlight *i
     code = fault_code::unsupported_operation;
     why = op_name.empty() ? "the body's element is not an operation's parameters"
                           : op_name + " is not an operation of mktows 2_2";
+  }
+  if (!code && !answers(operation_->op)) {
+    code = fault_code::unsupported_operation;
+    why = std::string(operation_->name) + " is not served (no handler in the front end)";
   }
   if (!code && !context_.backends.serves(operation_->domain)) {
     code = fault_code::unsupported_operation;

@@ -71,6 +71,13 @@ class SoapHandler : public wire::MktowsApiSoapBindingService {
   static const int kBatchCalls = 64;
   static const unsigned long kBatchBytes = 1UL << 20;
 
+  // The operations the overrides below answer, one entry per override: the
+  // front end refuses every other operation of the table with 20019 before
+  // parsing it, whether or not the WSDL the build used declares it.
+  static constexpr mktows::Operation kAnswered[] = {
+      mktows::Operation::sync_lead, mktows::Operation::sync_multiple_leads, mktows::Operation::get_lead};
+  static bool answers(mktows::Operation op);
+
   // The leads domain (leads_operations.cpp).
   int syncLead(wire::mktows__ParamsSyncLead *params, wire::mktows__SuccessSyncLead &response) override;
   int syncMultipleLeads(wire::mktows__ParamsSyncMultipleLeads *params,
