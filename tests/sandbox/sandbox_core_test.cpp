@@ -78,6 +78,33 @@ BOOST_AUTO_TEST_CASE(journal_records_round_trip) {
     BOOST_TEST(!Journal::decode(bad, back), bad);
 }
 
+BOOST_AUTO_TEST_CASE(journal_records_keep_the_lead_times_and_read_the_untimed_form) {
+  Lead l;
+  l.id = 43;
+  l.email = "t@x.com";
+  l.partition = "Default";
+  l.created_at = 1764000000;
+  l.updated_at = 1764003600;
+  l.attributes = {{"FirstName", "Ada"}};
+  std::string line = Journal::encode(l);
+  BOOST_TEST(line.compare(0, 3, "L2\t") == 0);
+  Lead back;
+  BOOST_REQUIRE(Journal::decode(line.substr(0, line.size() - 1), back));
+  BOOST_TEST(back.created_at == 1764000000);
+  BOOST_TEST(back.updated_at == 1764003600);
+  BOOST_REQUIRE(back.attributes.size() == 1u);
+  BOOST_TEST(back.attributes[0].value == "Ada");
+  // What an earlier sandbox wrote: no times (0: replay gives it the time).
+  BOOST_REQUIRE(Journal::decode("L\t44\tDefault\told@x.com\t\t\t\t1\tFirstName\tBob", back));
+  BOOST_TEST(back.id == 44);
+  BOOST_TEST(back.created_at == 0);
+  BOOST_TEST(back.updated_at == 0);
+  BOOST_TEST(back.attributes[0].value == "Bob");
+  for (const char *bad : {"L2\t1\tD\t\t\t\t\t0", "L2\t1\tD\t\t\t\t\tx\t5\t0", "L2\t1\tD\t\t\t\t\t5\t-1\t0",
+                          "L2\t1\tD\t\t\t\t\t5\t6\t1", "L2\t1\tD\t\t\t\t\t5\t6\t0\tx"})
+    BOOST_TEST(!Journal::decode(bad, back), bad);
+}
+
 BOOST_AUTO_TEST_CASE(journal_replays_in_order) {
   mktows_test::TempDir dir;
   {

@@ -223,10 +223,14 @@ BOOST_AUTO_TEST_CASE(get_leads_by_filter_type_and_by_id) {
   json r = f.js("GET", "/rest/v1/leads.json?filterType=email&filterValues=f1@example.com,f3@example.com,none@x.y");
   BOOST_TEST(r["result"].size() == 2u);
   BOOST_TEST(r["moreResult"] == false);
-  // The default field set (the store has no timestamps).
-  BOOST_TEST(r["result"][0].contains("id"));
-  BOOST_TEST(r["result"][0].contains("firstName"));
-  BOOST_TEST(r["result"][0].contains("lastName"));
+  // The vendor's default field set, the lead's times included.
+  BOOST_TEST(r["result"][0].size() == 6u, r["result"][0].dump());
+  for (const char *name : {"id", "email", "updatedAt", "createdAt", "firstName", "lastName"})
+    BOOST_TEST(r["result"][0].contains(name), name);
+  const std::string created = r["result"][0]["createdAt"];
+  BOOST_TEST(created.size() == 20u);  // 2026-12-03T14:00:00Z
+  BOOST_TEST(created.back() == 'Z');
+  BOOST_TEST(r["result"][0]["updatedAt"] >= created);
   // No match: success with an empty result.
   r = f.js("GET", "/rest/v1/leads.json?filterType=email&filterValues=nobody@example.com");
   BOOST_TEST(r["success"] == true);
@@ -384,7 +388,10 @@ BOOST_AUTO_TEST_CASE(over_http_on_the_soap_port) {
   // The demo pair is not accepted when the environment names a client.
   BOOST_REQUIRE(c.send_raw("GET /identity/oauth/token?grant_type=client_credentials&client_id=mktows-sandbox-demo-client"
                            "&client_secret=mktows-sandbox-demo-secret HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
-  BOOST_TEST(c.read_response().status == 401);
+  sandbox_test::HttpResponse refused = c.read_response();
+  BOOST_TEST(refused.status == 401);
+  // The status line says what 401 means (a stock client showed "401 Bad Request").
+  BOOST_TEST(refused.head.compare(0, 26, "HTTP/1.1 401 Unauthorized\r") == 0, refused.head);
   // HTTP-level refusals end the connection.
   sandbox_test::Connection big(sandbox.port());
   BOOST_REQUIRE(big.send_raw("POST /rest/v1/leads.json HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token +

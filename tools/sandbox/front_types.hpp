@@ -11,6 +11,7 @@
 #include "limiter.hpp"
 #include "service_error.hpp"
 #include "serving_config.hpp"
+#include "times.hpp"
 
 namespace mktows_sandbox {
 
@@ -35,5 +36,7 @@ using mktows_front::ServingLimits;
 using mktows_front::SyncRequest;
 using mktows_front::SyncResult;
 using mktows_front::UserConfig;
+using mktows_front::rest_time;
+using mktows_front::soap_time;
 
 }  // namespace mktows_sandbox

@@ -14,7 +14,10 @@ namespace mktows_sandbox {
 
 namespace {
 
-const char kMagic[] = "L";
+// A lead's record: "L2" with its times; "L" (without them) is what earlier
+// sandboxes wrote, still read.
+const char kMagic[] = "L2";
+const char kMagicUntimed[] = "L";
 
 void put_field(std::string &out, const std::string &v) {
   out.push_back('\t');
@@ -75,6 +78,8 @@ std::string Journal::encode(const Lead &lead) {
   put_field(out, lead.foreign_id);
   put_field(out, lead.foreign_type);
   put_field(out, lead.cookie);
+  put_field(out, std::to_string(lead.created_at));
+  put_field(out, std::to_string(lead.updated_at));
   put_field(out, std::to_string(lead.attributes.size()));
   for (const Attribute &a : lead.attributes) {
     put_field(out, a.name);
@@ -86,11 +91,17 @@ std::string Journal::encode(const Lead &lead) {
 
 bool Journal::decode(const std::string &line, Lead &out) {
   thread_local std::vector<std::string> f;
-  if (!split_fields(line, f) || f.size() < 8 || f[0] != kMagic) return false;
-  long long id = 0, n = 0;
-  if (!to_long(f[1], id) || id <= 0 || id > 2147483647 || !to_long(f[7], n) || n < 0) return false;
-  if (f.size() != 8 + 2 * static_cast<std::size_t>(n)) return false;
+  if (!split_fields(line, f) || f.size() < 8 || (f[0] != kMagic && f[0] != kMagicUntimed)) return false;
+  const bool timed = f[0] == kMagic;
+  const std::size_t count_at = timed ? 9 : 7;  // the attribute count's field
+  long long id = 0, n = 0, created = 0, updated = 0;
+  if (f.size() <= count_at || !to_long(f[1], id) || id <= 0 || id > 2147483647 || !to_long(f[count_at], n) || n < 0)
+    return false;
+  if (timed && (!to_long(f[7], created) || !to_long(f[8], updated) || created < 0 || updated < 0)) return false;
+  if (f.size() != count_at + 1 + 2 * static_cast<std::size_t>(n)) return false;
   out = Lead();
+  out.created_at = created;
+  out.updated_at = updated;
   out.id = static_cast<int>(id);
   out.partition = std::move(f[2]);
   out.email = std::move(f[3]);
@@ -98,7 +109,8 @@ bool Journal::decode(const std::string &line, Lead &out) {
   out.foreign_type = std::move(f[5]);
   out.cookie = std::move(f[6]);
   out.attributes.reserve(static_cast<std::size_t>(n));
-  for (std::size_t i = 8; i < f.size(); i += 2) out.attributes.push_back(Attribute{std::move(f[i]), std::move(f[i + 1])});
+  for (std::size_t i = count_at + 1; i < f.size(); i += 2)
+    out.attributes.push_back(Attribute{std::move(f[i]), std::move(f[i + 1])});
   return true;
 }
 

@@ -6,14 +6,18 @@
 #include <cerrno>
 #include <sys/stat.h>
 #include <cstdlib>
+#include <ctime>
 #include <exception>
 
 namespace mktows_sandbox {
 
 LeadService::LeadService(const Config &config) : config_(config) {
   store_.reserve(config_.leads.size());
+  const std::int64_t now = std::time(nullptr);
   for (const Lead &lead : config_.leads) {
     Lead copy = lead;
+    // A configured lead exists from the sandbox's start.
+    copy.created_at = copy.updated_at = now;
     if (copy.id == 0) copy.id = store_.allocate_id(config_.first_lead_id);
     if (store_.by_id(copy.id)) throw ConfigError("configuration: duplicate lead id " + std::to_string(copy.id));
     if (!copy.foreign_id.empty() && store_.by_foreign_id(copy.foreign_id))
@@ -32,6 +36,18 @@ void LeadService::open_data_dir(const std::string &dir) {
   if (::stat((dir + "/leads.journal").c_str(), &st) == 0)
     store_.reserve(store_.size() + static_cast<std::size_t>(st.st_size) / 64);
   journal_.open(dir, [this](Lead &&lead) { store_.put(std::move(lead)); });
+  // A journal written before leads kept their times: they get the time of
+  // this replay (docs/SANDBOX.md).
+  const std::int64_t now = std::time(nullptr);
+  std::vector<Lead> untimed;
+  store_.for_each([&](const Lead &l) {
+    if (l.created_at == 0 || l.updated_at == 0) untimed.push_back(l);
+  });
+  for (Lead &l : untimed) {
+    if (l.created_at == 0) l.created_at = now;
+    if (l.updated_at == 0) l.updated_at = now;
+    store_.put(std::move(l));
+  }
 }
 
 std::string LeadService::attribute_type(const std::string &name) const {
@@ -129,6 +145,7 @@ SyncResult LeadService::sync_locked(const LeadInput &in, const std::string &cook
   // with it (cookies are unique keys).
   if (!cookie.empty() && lead.cookie.empty() && !store_.by_cookie(cookie)) lead.cookie = cookie;
   for (const Attribute &a : in.attributes) lead.set_attribute(a.name, a.value);
+  stamp(lead);
 
   const Lead &stored = store_.put(std::move(lead));
   journal_.append(stored);
@@ -181,7 +198,14 @@ std::vector<BatchResult> LeadService::sync_multiple(const std::vector<LeadInput>
   return out;
 }
 
+void LeadService::stamp(Lead &lead) {
+  const std::int64_t now = std::time(nullptr);
+  if (lead.created_at == 0) lead.created_at = now;
+  lead.updated_at = now;
+}
+
 const Lead &LeadService::Writes::put(Lead lead) {
+  stamp(lead);
   const Lead &stored = service_.store_.put(std::move(lead));
   service_.journal_.append(stored);
   return stored;

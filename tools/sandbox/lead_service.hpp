@@ -59,6 +59,8 @@ class LeadService : public LeadsBackend {
 
  private:
   void validate(const LeadInput &lead) const;
+  // Sets the lead's times for a write now (createdAt only when new).
+  static void stamp(Lead &lead);
   const WorkspaceConfig *target_workspace(bool has_workspace, const std::string &name) const;
   SyncResult sync_locked(const LeadInput &lead, const std::string &cookie, bool has_workspace,
                          const WorkspaceConfig *workspace, bool dedup);

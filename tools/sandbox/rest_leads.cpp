@@ -98,6 +98,8 @@ RestLeads::RestLeads(LeadService &leads) : leads_(leads) {
   fields_.push_back(Field{"leadPartitionId", Kind::kPartition, "", "integer", false, false, true});
   fields_.push_back(Field{"sfdcLeadId", Kind::kSfdcLead, "", "string", false, false, true});
   fields_.push_back(Field{"sfdcContactId", Kind::kSfdcContact, "", "string", false, false, true});
+  fields_.push_back(Field{"createdAt", Kind::kCreatedAt, "", "datetime", false, false, false});
+  fields_.push_back(Field{"updatedAt", Kind::kUpdatedAt, "", "datetime", false, false, false});
   for (const FieldConfig &f : leads_.config().fields) {
     if (f.rest_name.empty()) continue;
     // Standard fields (firstName, ...) are not dedupe keys; custom ones are.
@@ -116,9 +118,8 @@ const RestLeads::Field *RestLeads::field(const std::string &rest_name) const {
 std::vector<const RestLeads::Field *> RestLeads::fields_for(const std::string &list) const {
   std::vector<const Field *> out;
   if (list.empty()) {
-    // The vendor's default set is id, email, updatedAt, createdAt,
-    // firstName, lastName; the store keeps no timestamps.
-    for (const char *name : {"id", "email", "firstName", "lastName"})
+    // The vendor's default set, in its order.
+    for (const char *name : {"id", "email", "updatedAt", "createdAt", "firstName", "lastName"})
       if (const Field *f = field(name)) out.push_back(f);
     return out;
   }
@@ -145,6 +146,8 @@ json RestLeads::to_json(const Lead &lead, const std::vector<const Field *> &fiel
       case Kind::kEmail: if (!lead.email.empty()) v = lead.email; break;
       case Kind::kCookies: if (!lead.cookie.empty()) v = lead.cookie; break;
       case Kind::kPartition: v = partition_id(lead.partition); break;
+      case Kind::kCreatedAt: v = rest_time(lead.created_at); break;
+      case Kind::kUpdatedAt: v = rest_time(lead.updated_at); break;
       case Kind::kSfdcLead:
       case Kind::kSfdcContact:
         if (lead.foreign_type == "SFDC" && !lead.foreign_id.empty()) v = lead.foreign_id;
@@ -361,6 +364,9 @@ json RestLeads::filter(const std::string &filter_type, const std::string &filter
               if (partition_id(l.partition) == id) hits.push_back(&l);
             });
           break;
+        case Kind::kCreatedAt:
+        case Kind::kUpdatedAt:
+          break;  // not a filterType (Field::filter is false): never reached
         case Kind::kAttribute:
           store.for_each([&](const Lead &l) {
             const std::string *s = l.attribute(f->soap);

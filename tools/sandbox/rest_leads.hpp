@@ -29,7 +29,7 @@ class RestLeads {
   void associate(int id, const std::string &cookie);
 
  public:
-  enum class Kind { kId, kEmail, kCookies, kPartition, kSfdcLead, kSfdcContact, kAttribute };
+  enum class Kind { kId, kEmail, kCookies, kPartition, kSfdcLead, kSfdcContact, kCreatedAt, kUpdatedAt, kAttribute };
   // One REST name of a lead.
   struct Field {
     std::string rest;

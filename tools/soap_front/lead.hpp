@@ -23,6 +23,11 @@ struct Lead {
   std::string cookie;        // the Munchkin cookie an anonymous visit left
   std::string partition;
   std::uint64_t updated = 0;  // the store's write sequence at the last write
+  // When the lead was created and last written, in seconds since the epoch
+  // (UTC); the journal keeps them. 0: not known (a journal from before the
+  // sandbox kept them: replay gives such a lead the time it is replayed).
+  std::int64_t created_at = 0;
+  std::int64_t updated_at = 0;
   std::vector<Attribute> attributes;  // in the order they were first set
 
   // Known = reachable by more than a cookie (the seed's "anonymous" leads
