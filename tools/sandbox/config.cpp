@@ -1,7 +1,9 @@
 // config.cpp: reading and completing the sandbox configuration.
 #include "config.hpp"
 
+#include "config_json.hpp"
 #include "rest_fields.hpp"
+#include "world.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -52,41 +54,6 @@ const std::vector<std::string> &default_field_names() {
 
 namespace {
 
-std::string where(const std::string &path, const std::string &what) {
-  return "configuration: " + path + ": " + what;
-}
-
-std::string get_string(const json &obj, const char *key, const std::string &path, bool required) {
-  auto it = obj.find(key);
-  if (it == obj.end() || it->is_null()) {
-    if (required) throw ConfigError(where(path, std::string("missing \"") + key + "\""));
-    return std::string();
-  }
-  if (!it->is_string()) throw ConfigError(where(path, std::string("\"") + key + "\" must be a string"));
-  return it->get<std::string>();
-}
-
-long get_int(const json &obj, const char *key, const std::string &path, long fallback, long min, long max) {
-  auto it = obj.find(key);
-  if (it == obj.end()) return fallback;
-  if (!it->is_number_integer()) throw ConfigError(where(path, std::string("\"") + key + "\" must be an integer"));
-  long v = it->get<long>();
-  if (v < min || v > max)
-    throw ConfigError(where(path, std::string("\"") + key + "\" out of range [" + std::to_string(min) + ", " +
-                                      std::to_string(max) + "]"));
-  return v;
-}
-
-void check_keys(const json &obj, const std::string &path, std::initializer_list<const char *> allowed) {
-  if (!obj.is_object()) throw ConfigError(where(path, "must be an object"));
-  for (auto it = obj.begin(); it != obj.end(); ++it) {
-    bool ok = false;
-    for (const char *k : allowed) ok = ok || it.key() == k;
-    // A misspelt key would otherwise be ignored silently.
-    if (!ok) throw ConfigError(where(path, "unknown key \"" + it.key() + "\""));
-  }
-}
-
 Lead parse_lead(const json &j, const std::string &path) {
   check_keys(j, path, {"id", "email", "foreignSysPersonId", "foreignSysType", "cookie", "partition", "attributes"});
   Lead lead;
@@ -124,8 +91,10 @@ Config parse_config(const std::string &text) {
     throw ConfigError(std::string("configuration: not valid JSON: ") + e.what());
   }
   check_keys(root, "$", {"users", "fields", "workspaces", "leads", "firstLeadId", "limits",
-                         "timestampWindowSeconds", "rest"});
+                         "timestampWindowSeconds", "rest", "defaultWorld", "programs", "campaigns", "lists",
+                         "channels", "tagTypes"});
   Config c;
+  read_world(root, c.world);
   if (root.contains("users")) {
     const json &users = root["users"];
     if (!users.is_array()) throw ConfigError(where("users", "must be an array"));

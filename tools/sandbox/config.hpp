@@ -4,6 +4,7 @@
 #pragma once
 
 #include "front_types.hpp"
+#include "world.hpp"
 
 #include <mktows/limits.hpp>
 
@@ -61,6 +62,8 @@ struct Config {
   int timestamp_window_seconds = 900;
   LimitsConfig limits;
   RestConfig rest;
+  // Programs, campaigns, lists, channels, tag types (world.hpp).
+  World world = default_world();
   // True when the demo credentials were filled in (their key may be printed).
   bool demo_user = false;
 

@@ -114,7 +114,7 @@ bool Journal::decode(const std::string &line, Lead &out) {
   return true;
 }
 
-void Journal::open(const std::string &dir, const std::function<void(Lead &&)> &apply) {
+void Journal::open(const std::string &dir, const std::function<void(Lead &&)> &apply, const OtherRecord &other) {
   if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
     throw JournalError("data directory " + dir + ": " + std::strerror(errno));
   path_ = dir + "/leads.journal";
@@ -124,15 +124,19 @@ void Journal::open(const std::string &dir, const std::function<void(Lead &&)> &a
     if (in) {
       std::string line;
       Lead lead;
+      std::vector<std::string> fields;
       long long number = 0;
       while (std::getline(in, line)) {
         ++number;
         bool complete = !in.eof();  // getline hit a newline
-        if (!complete || !decode(line, lead)) {
+        bool is_lead = line.compare(0, 2, "L\t") == 0 || line.compare(0, 3, "L2\t") == 0;
+        bool ok = complete && (is_lead ? decode(line, lead)
+                                       : other && split_fields(line, fields) && fields.size() > 1 && other(fields));
+        if (!ok) {
           if (in.peek() == std::char_traits<char>::eof()) break;  // torn tail
           throw JournalError(path_ + ": corrupt record at line " + std::to_string(number));
         }
-        apply(std::move(lead));
+        if (is_lead) apply(std::move(lead));
         good_end += static_cast<off_t>(line.size() + 1);
       }
     }
@@ -152,6 +156,18 @@ void Journal::open(const std::string &dir, const std::function<void(Lead &&)> &a
 std::uint64_t Journal::append(const Lead &lead) {
   std::lock_guard<std::mutex> lock(buffer_mutex_);
   if (fd_ >= 0) pending_ += encode(lead);
+  return ++appended_;
+}
+
+std::uint64_t Journal::append(const std::vector<std::string> &fields) {
+  std::string line;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i == 0) line = fields[0];
+    else put_field(line, fields[i]);
+  }
+  line.push_back('\n');
+  std::lock_guard<std::mutex> lock(buffer_mutex_);
+  if (fd_ >= 0) pending_ += line;
   return ++appended_;
 }
 

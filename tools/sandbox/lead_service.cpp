@@ -35,7 +35,14 @@ void LeadService::open_data_dir(const std::string &dir) {
   struct stat st;
   if (::stat((dir + "/leads.journal").c_str(), &st) == 0)
     store_.reserve(store_.size() + static_cast<std::size_t>(st.st_size) / 64);
-  journal_.open(dir, [this](Lead &&lead) { store_.put(std::move(lead)); });
+  journal_.open(
+      dir, [this](Lead &&lead) { store_.put(std::move(lead)); },
+      [this](std::vector<std::string> &fields) {
+        Activity a;
+        if (fields[0] != ActivityLog::kKind || !ActivityLog::decode(fields, a)) return false;
+        activities_.replay(std::move(a));
+        return true;
+      });
   // A journal written before leads kept their times: they get the time of
   // this replay (docs/SANDBOX.md).
   const std::int64_t now = std::time(nullptr);
@@ -145,10 +152,8 @@ SyncResult LeadService::sync_locked(const LeadInput &in, const std::string &cook
   // with it (cookies are unique keys).
   if (!cookie.empty() && lead.cookie.empty() && !store_.by_cookie(cookie)) lead.cookie = cookie;
   for (const Attribute &a : in.attributes) lead.set_attribute(a.name, a.value);
-  stamp(lead);
 
-  const Lead &stored = store_.put(std::move(lead));
-  journal_.append(stored);
+  const Lead &stored = write_lead(match, std::move(lead), kSoapReason);
   result.lead_id = stored.id;
   result.record = stored;
   return result;
@@ -204,10 +209,47 @@ void LeadService::stamp(Lead &lead) {
   lead.updated_at = now;
 }
 
-const Lead &LeadService::Writes::put(Lead lead) {
-  stamp(lead);
-  const Lead &stored = service_.store_.put(std::move(lead));
-  service_.journal_.append(stored);
+const Lead &LeadService::Writes::put(Lead lead, const char *reason) {
+  return service_.write_lead(service_.store_.by_id(lead.id), std::move(lead), reason);
+}
+
+const Activity &LeadService::add_activity(Activity a) {
+  const Activity &stored = activities_.add(std::move(a));
+  journal_.append(ActivityLog::encode(stored));
+  return stored;
+}
+
+const Lead &LeadService::write_lead(const Lead *before, Lead after, const char *reason) {
+  stamp(after);
+  // What changed, read before the store replaces `before`.
+  std::vector<Activity> changes;
+  auto activity = [&](const char *type, const std::string &asset) {
+    Activity a;
+    a.lead_id = after.id;
+    a.at = after.updated_at;
+    activity_type_of(type, a.type);
+    a.asset = asset;
+    changes.push_back(std::move(a));
+    return &changes.back();
+  };
+  if (!before) {
+    activity("NewLead", std::string());
+  } else {
+    // A Change Data Value per value that changed; the field's name stands
+    // for its display name (the sandbox's fields have no other).
+    auto changed = [&](const std::string &field, const std::string &old_value, const std::string &new_value) {
+      Activity *a = activity("ChangeDataValue", field);
+      a->attributes = {{"Attribute Name", field}, {"Old Value", old_value}, {"New Value", new_value}, {"Reason", reason}};
+    };
+    if (before->email != after.email) changed("Email", before->email, after.email);
+    for (const Attribute &at : after.attributes) {
+      const std::string *old = before->attribute(at.name);
+      if (!old || *old != at.value) changed(at.name, old ? *old : std::string(), at.value);
+    }
+  }
+  const Lead &stored = store_.put(std::move(after));
+  journal_.append(stored);
+  for (Activity &a : changes) add_activity(std::move(a));
   return stored;
 }
 
@@ -233,6 +275,11 @@ void LeadService::transact(const std::function<void(Writes &)> &f) {
 void LeadService::read(const std::function<void(const LeadStore &)> &f) {
   std::lock_guard<std::mutex> lock(mutex_);
   f(store_);
+}
+
+void LeadService::read(const std::function<void(const LeadStore &, const ActivityLog &)> &f) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  f(store_, activities_);
 }
 
 std::vector<Lead> LeadService::get_leads(const std::string &key_type, const std::string &key_value) {

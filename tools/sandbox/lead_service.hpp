@@ -3,6 +3,7 @@
 // An independent oracle: the seed's rules are written again here, not taken from mktows/validation.hpp; only the fault codes and names are shared (mktows/fault_codes.hpp).
 #pragma once
 
+#include "activity_log.hpp"
 #include "config.hpp"
 #include "journal.hpp"
 #include "lead_store.hpp"
@@ -46,7 +47,12 @@ class LeadService : public LeadsBackend {
   class Writes {
    public:
     const LeadStore &store() const { return service_.store_; }
-    const Lead &put(Lead lead);
+    // Stamps the lead's times, records what changed (reason: the
+    // Change Data Value records' Reason) and journals both.
+    const Lead &put(Lead lead, const char *reason = kRestReason);
+    const ActivityLog &activities() const { return service_.activities_; }
+    // Appends an activity (its id assigned) and journals it.
+    const Activity &add_activity(Activity a) { return service_.add_activity(std::move(a)); }
     int allocate_id() { return service_.store_.allocate_id(service_.config_.first_lead_id); }
 
    private:
@@ -56,11 +62,22 @@ class LeadService : public LeadsBackend {
   };
   void transact(const std::function<void(Writes &)> &f);
   void read(const std::function<void(const LeadStore &)> &f);
+  void read(const std::function<void(const LeadStore &, const ActivityLog &)> &f);
+
+  // The Reason of the Change Data Value records a write through each face
+  // leaves (the vendor's texts are not documented: docs/SANDBOX.md).
+  static constexpr const char *kSoapReason = "Web Service API";
+  static constexpr const char *kRestReason = "REST API";
 
  private:
   void validate(const LeadInput &lead) const;
   // Sets the lead's times for a write now (createdAt only when new).
   static void stamp(Lead &lead);
+  // Puts `after` (stamped) in the store and the journal with the activity
+  // records of the write: New Lead when `before` is null, else a Change Data
+  // Value per changed value.
+  const Lead &write_lead(const Lead *before, Lead after, const char *reason);
+  const Activity &add_activity(Activity a);
   const WorkspaceConfig *target_workspace(bool has_workspace, const std::string &name) const;
   SyncResult sync_locked(const LeadInput &lead, const std::string &cookie, bool has_workspace,
                          const WorkspaceConfig *workspace, bool dedup);
@@ -71,6 +88,7 @@ class LeadService : public LeadsBackend {
   Config config_;
   std::mutex mutex_;
   LeadStore store_;
+  ActivityLog activities_;
   Journal journal_;
 };
 
