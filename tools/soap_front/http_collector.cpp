@@ -150,7 +150,11 @@ RequestCollector::Progress RequestCollector::advance() {
         while (true) {
           std::size_t end = line_end(pos_);
           if (end == std::string::npos) {
-            if (buffer_.size() - scan_ > limits_.max_header_bytes) return refuse(431, "chunk trailers too large");
+            // The bound counts the trailer lines, not the empty line that
+            // ends them: a lone CR held may be its start.
+            std::size_t held = buffer_.size() - scan_;
+            if (buffer_.size() - pos_ == 1 && buffer_[pos_] == '\r') --held;
+            if (held > limits_.max_header_bytes) return refuse(431, "chunk trailers too large");
             return Progress::kNeedMore;
           }
           bool empty = end - pos_ == 1 || (end - pos_ == 2 && buffer_[pos_] == '\r');

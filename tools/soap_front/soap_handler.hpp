@@ -40,7 +40,7 @@ struct HandlerContext {
   Limiter *limiter = nullptr;
   const WsdlDocument *wsdl = nullptr;  // served on ?WSDL
   std::string base_url;  // http://127.0.0.1:PORT, the address ?WSDL points at
-  unsigned long long max_body = 8ULL << 20;  // ServingLimits::max_body_bytes
+  unsigned long long max_body = ServingLimits().max_body_bytes;  // the server sets its own
   bool verbose = false;
   HttpRoutes *routes = nullptr;  // served before the SOAP endpoint when set
 };

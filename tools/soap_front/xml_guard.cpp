@@ -187,8 +187,11 @@ const char *xml_refusal(const std::string &body) {
         }
       }
       if (i >= body.size()) return "an unterminated tag";
+      // A start tag's element is at level depth + 1, an empty one (<e/>)
+      // too, though it holds no other.
       if (end_tag) --depth;
-      else if (body[i - 1] != '/' && ++depth > kMaxXmlDepth) return "elements nested too deep";
+      else if (depth + 1 > kMaxXmlDepth) return "elements nested too deep";
+      else if (body[i - 1] != '/') ++depth;
       ++i;
     }
   }
