@@ -12,11 +12,11 @@
 #define BOOST_TEST_MODULE sandbox_guard_limits_test
 #include <boost/test/unit_test.hpp>
 
-#include "config.hpp"
+#include "serving_config.hpp"
 #include "http_collector.hpp"
 #include "lead_requests.hpp"
 #include "lead_service.hpp"
-#include "limits.hpp"
+#include "limiter.hpp"
 #include "soap_handler.hpp"
 #include "support/sandbox_process.hpp"
 #include "xml_guard.hpp"
@@ -145,7 +145,7 @@ std::string request_of_size(std::size_t size) {
 
 // What the guard says of `body` ("" when it may go to gSOAP).
 std::string refusal(const std::string &body) {
-  const char *why = mktows_sandbox::xml_refusal(body);
+  const char *why = mktows_front::xml_refusal(body);
   return why ? why : "";
 }
 
@@ -182,8 +182,8 @@ BOOST_AUTO_TEST_CASE(depth_edge_in_the_body) {
 }
 
 BOOST_AUTO_TEST_CASE(depth_edge_of_the_guard_function) {
-  using mktows_sandbox::kMaxXmlDepth;
-  using mktows_sandbox::xml_refusal;
+  using mktows_front::kMaxXmlDepth;
+  using mktows_front::xml_refusal;
   auto doc = [](int levels, const std::string &leaf) { return nested(levels, leaf); };
   BOOST_TEST(xml_refusal(doc(kMaxXmlDepth, "")) == nullptr);
   BOOST_TEST(xml_refusal(doc(kMaxXmlDepth - 1, "<e/>")) == nullptr);
@@ -217,8 +217,8 @@ BOOST_AUTO_TEST_CASE(attribute_edge_in_the_header_and_the_body) {
 }
 
 BOOST_AUTO_TEST_CASE(attribute_edge_of_the_guard_function) {
-  using mktows_sandbox::kMaxAttributesPerElement;
-  using mktows_sandbox::xml_refusal;
+  using mktows_front::kMaxAttributesPerElement;
+  using mktows_front::xml_refusal;
   auto tag = [](int n, const std::string &value) {
     std::string x = "<r";
     for (int i = 0; i < n; ++i) x += " a" + std::to_string(i) + "=\"" + value + "\"";
@@ -280,8 +280,8 @@ BOOST_AUTO_TEST_CASE(trailer_bytes_edge) {
 // The collector alone, fed in pieces: a head or trailers still arriving are
 // refused once they are past the bound, and not a byte before.
 BOOST_AUTO_TEST_CASE(head_bytes_edge_of_the_collector_while_the_head_arrives) {
-  using mktows_sandbox::RequestCollector;
-  mktows_sandbox::ServingLimits limits;
+  using mktows_front::RequestCollector;
+  mktows_front::ServingLimits limits;
   const std::size_t max = limits.max_header_bytes;
   std::string start = "POST /soap/mktows/2_2 HTTP/1.1\r\nX-Pad: ";
   {
@@ -414,7 +414,7 @@ BOOST_AUTO_TEST_CASE(dtd_and_entities_in_the_prolog_the_header_and_the_body) {
 }
 
 BOOST_AUTO_TEST_CASE(dtd_rule_of_the_guard_function) {
-  using mktows_sandbox::xml_refusal;
+  using mktows_front::xml_refusal;
   BOOST_TEST(xml_refusal("<!-- c --><r><![CDATA[<!DOCTYPE]]><!-- <!DOCTYPE --></r>") == nullptr);
   for (const char *markup : {"<!DOCTYPE r>", "<!ENTITY e 'v'>", "<!ELEMENT r ANY>", "<!x", "<![CDATA", "<!-"})
     BOOST_TEST(xml_refusal(std::string("<r>") + markup + "</r>") != nullptr, markup);
@@ -515,7 +515,7 @@ BOOST_AUTO_TEST_CASE(character_edges_in_the_header_and_the_body) {
 }
 
 BOOST_AUTO_TEST_CASE(character_edges_of_the_guard_function) {
-  using mktows_sandbox::xml_refusal;
+  using mktows_front::xml_refusal;
   for (const CharEdge &c : char_edges()) {
     // In text and in an attribute value.
     BOOST_TEST(refusal("<r>" + c.bytes + "</r>") == c.reason, c.what << " in text");
@@ -546,25 +546,25 @@ struct Handler {
     context.limiter = &limiter;
     context.max_body = max_body;
     soap = soap_new();
-    handler.reset(new mktows_sandbox::SoapHandler(soap, context, auth));
+    handler.reset(new mktows_front::SoapHandler(soap, context, auth));
   }
   ~Handler() {
     handler->release();
     handler.reset();
     soap_free(soap);
   }
-  static mktows_sandbox::Config make_config() {
-    mktows_sandbox::Config c;
-    mktows_sandbox::complete_config(c, nullptr, nullptr);
+  static mktows_front::Config make_config() {
+    mktows_front::Config c;
+    mktows_front::complete_config(c, nullptr, nullptr);
     return c;
   }
-  mktows_sandbox::Config config;
-  mktows_sandbox::Limiter limiter;
-  mktows_sandbox::Authenticator auth;
-  mktows_sandbox::LeadService leads;
-  mktows_sandbox::HandlerContext context;
+  mktows_front::Config config;
+  mktows_front::Limiter limiter;
+  mktows_front::Authenticator auth;
+  mktows_front::LeadService leads;
+  mktows_front::HandlerContext context;
   struct soap *soap = nullptr;
-  std::unique_ptr<mktows_sandbox::SoapHandler> handler;
+  std::unique_ptr<mktows_front::SoapHandler> handler;
 };
 
 // The bytes gSOAP reads in the maxlevel case.
@@ -580,7 +580,7 @@ size_t read_input(struct soap *, char *buf, size_t len) {
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(gsoap_maxlevel_is_the_guards_depth) {
-  using mktows_sandbox::kMaxXmlDepth;
+  using mktows_front::kMaxXmlDepth;
   Handler h(1u << 20);
   // Elements gSOAP reads, one inside the other, on the handler's context
   // (its modes and bounds); only the input hook is the test's.
@@ -599,11 +599,11 @@ BOOST_AUTO_TEST_CASE(gsoap_recv_maxlength_is_the_body_bound) {
   const unsigned long long max = 4096;
   Handler h(max);
   HttpResponse at;
-  mktows_sandbox::HttpResponse r = h.handler->serve_post(request_of_size(max), nullptr);
+  mktows_front::HttpResponse r = h.handler->serve_post(request_of_size(max), nullptr);
   at.status = r.status;
   at.body = r.body;
   served(at, "a body of max_body bytes");
-  mktows_sandbox::HttpResponse past = h.handler->serve_post(request_of_size(max + 1), nullptr);
+  mktows_front::HttpResponse past = h.handler->serve_post(request_of_size(max + 1), nullptr);
   BOOST_TEST(past.status == 500);
   BOOST_TEST(fault_code(past.body) == 20012);
 }
