@@ -542,7 +542,7 @@ namespace {
 struct Handler {
   explicit Handler(unsigned long long max_body) : config(make_config()), limiter(config.limits), auth(config.users, INT_MAX),
                                          leads(config) {
-    context.leads = &leads;
+    context.backends.leads = &leads;
     context.limiter = &limiter;
     context.max_body = max_body;
     soap = soap_new();
@@ -553,15 +553,15 @@ struct Handler {
     handler.reset();
     soap_free(soap);
   }
-  static mktows_front::Config make_config() {
-    mktows_front::Config c;
-    mktows_front::complete_config(c, nullptr, nullptr);
+  static mktows_sandbox::Config make_config() {
+    mktows_sandbox::Config c;
+    mktows_sandbox::complete_config(c, nullptr, nullptr);
     return c;
   }
-  mktows_front::Config config;
+  mktows_sandbox::Config config;
   mktows_front::Limiter limiter;
   mktows_front::Authenticator auth;
-  mktows_front::LeadService leads;
+  mktows_sandbox::LeadService leads;
   mktows_front::HandlerContext context;
   struct soap *soap = nullptr;
   std::unique_ptr<mktows_front::SoapHandler> handler;
