@@ -38,10 +38,15 @@ void LeadService::open_data_dir(const std::string &dir) {
   journal_.open(
       dir, [this](Lead &&lead) { store_.put(std::move(lead)); },
       [this](std::vector<std::string> &fields) {
-        Activity a;
-        if (fields[0] != ActivityLog::kKind || !ActivityLog::decode(fields, a)) return false;
-        activities_.replay(std::move(a));
-        return true;
+        if (fields[0] == ActivityLog::kKind) {
+          Activity a;
+          if (!ActivityLog::decode(fields, a)) return false;
+          activities_.replay(std::move(a));
+          return true;
+        }
+        for (const auto &k : record_kinds_)
+          if (k.first == fields[0]) return k.second(fields);
+        return false;  // a kind nothing reads
       });
   // A journal written before leads kept their times: they get the time of
   // this replay (docs/SANDBOX.md).
@@ -55,6 +60,11 @@ void LeadService::open_data_dir(const std::string &dir) {
     if (l.updated_at == 0) l.updated_at = now;
     store_.put(std::move(l));
   }
+}
+
+void LeadService::add_record_kind(const std::string &kind, RecordReplay replay) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  record_kinds_.emplace_back(kind, std::move(replay));
 }
 
 std::string LeadService::attribute_type(const std::string &name) const {

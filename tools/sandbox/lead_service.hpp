@@ -9,6 +9,7 @@
 #include "lead_store.hpp"
 
 #include <functional>
+#include <utility>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -23,6 +24,14 @@ class LeadService : public LeadsBackend {
   // Replays DIR's journal on top of the initial leads and journals every
   // later write. Throws JournalError.
   void open_data_dir(const std::string &dir);
+
+  // The journal records of another kind that a domain of the sandbox keeps
+  // (list members, campaign runs, imports: each its own kind and encoding).
+  // `replay` gets each such record at open_data_dir, in file order, under
+  // the lock, and returns false for one it cannot use (a corrupt journal).
+  // Register before open_data_dir.
+  using RecordReplay = std::function<bool(const std::vector<std::string> &fields)>;
+  void add_record_kind(const std::string &kind, RecordReplay replay);
 
   // Throws ServiceError with the fault code of a refused request.
   SyncResult sync_lead(const SyncRequest &request) override;
@@ -53,6 +62,9 @@ class LeadService : public LeadsBackend {
     const ActivityLog &activities() const { return service_.activities_; }
     // Appends an activity (its id assigned) and journals it.
     const Activity &add_activity(Activity a) { return service_.add_activity(std::move(a)); }
+    // Journals a record of a registered kind (fields[0]), durable with the
+    // rest of the transaction's writes.
+    void journal(const std::vector<std::string> &fields) { service_.journal_.append(fields); }
     int allocate_id() { return service_.store_.allocate_id(service_.config_.first_lead_id); }
 
    private:
@@ -89,6 +101,7 @@ class LeadService : public LeadsBackend {
   std::mutex mutex_;
   LeadStore store_;
   ActivityLog activities_;
+  std::vector<std::pair<std::string, RecordReplay>> record_kinds_;
   Journal journal_;
 };
 
