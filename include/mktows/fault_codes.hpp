@@ -1,5 +1,9 @@
 // fault_codes.hpp: Marketo's mktows fault codes, each with its name and the
-// vendor's fixed message (the fault table of the service's documentation).
+// vendor's fixed message (the fault table of the service's documentation:
+// the 19 of shared/mktows-interface.md, and the 8 more the 23 operations can
+// give, shared/mktows-operations.md §5). The sheet elides part of 20022's
+// message ("Time range … exceeded limit"): the text here is that with the
+// ellipsis left out.
 // The one list of them: the client's retry rule (error.hpp), the sandbox's
 // faults and the bridge's REST mapping all take codes, names and messages
 // from here. gSOAP-free, C++11, part of mktows::core.
@@ -22,6 +26,7 @@
   X(request_expired, 20016, "Request Expired")                /* re-sign and retry */     \
   X(invalid_request, 20017, "Invalid Request")                /* expected parameter missing */ \
   X(unsupported_operation, 20019, "Unsupported Operation")    /* not in the WSDL */       \
+  X(time_range_exceeded, 20022, "Time range exceeded limit") /* LastUpdateAtSelector wider than kMaxUpdateWindowDays */ \
   X(rate_limit_exceeded, 20023, "Rate Limit Exceeded")        /* limits.hpp: kCallsPerWindow */ \
   X(concurrency_limit_exceeded, 20024, "Concurrency Limit Exceeded") /* kMaxConcurrent */ \
   X(lead_key_required, 20101, "Lead Key Required")            /* no lead key given */     \
@@ -30,8 +35,15 @@
   X(lead_detail_required, 20104, "Lead Detail Required")      /* LeadRecord missing */    \
   X(lead_attribute_bad, 20105, "Lead Attribute Bad")          /* attribute with a bad name */ \
   X(lead_sync_failed, 20106, "Lead Sync Failed")              /* not created or updated */ \
+  X(activity_key_bad, 20107, "Activity Key Bad")            /* bad activity type in a filter */ \
+  X(lead_owner_not_found, 20108, "Lead Owner Not Found")     /* LEADOWNEREMAIL naming no owner */ \
   X(parameter_required, 20109, "Parameter Required")          /* parameter null or missing */ \
-  X(bad_parameter, 20110, "Bad Parameter")                    /* e.g. more than kMaxBatch records */
+  X(bad_parameter, 20110, "Bad Parameter")                    /* e.g. more than kMaxBatch records */ \
+  X(list_not_found, 20111, "List Not Found")                  /* unknown static list */   \
+  X(campaign_not_found, 20113, "Campaign Not Found")          /* unknown campaign */      \
+  X(bad_parameter_value, 20114, "Bad Parameter")              /* the second bad-parameter code */ \
+  X(bad_stream_position, 20122, "Bad Stream Position")        /* altered or foreign position */ \
+  X(stream_at_end, 20123, "Stream at End")                    /* position already exhausted */
 
 namespace mktows {
 

@@ -14,6 +14,14 @@ static const std::size_t kMaxBatch = 300;       // records per syncMultipleLeads
 static const int kCallsPerWindow = 100;         // calls per user in any kRateWindowSeconds: 20023
 static const int kRateWindowSeconds = 20;
 static const int kMaxConcurrent = 10;           // calls in progress per user; more: 20024
+// getMultipleLeads (shared/mktows-operations.md §3.4).
+static const std::size_t kMaxSelectorKeys = 100;  // LeadKeySelector keys; the rest are ignored, as documented
+static const int kMaxUpdateWindowDays = 30;       // LastUpdateAtSelector oldest..latest; wider: 20022
+// Records per page: the sheet's sources give 100 (the field table) and 1000
+// (the prose); the sandbox pages 100 by default and at most 1000, a larger
+// batchSize is capped (docs/SANDBOX.md).
+static const int kDefaultLeadPage = 100;
+static const int kMaxLeadPage = 1000;
 
 // Its REST successor (the bridge's upstream and the sandbox's REST face).
 // The same figures today, but named apart: they are another service's,
@@ -24,6 +32,7 @@ static const std::size_t kMaxFilterMatches = 1000; // leads one filter may match
 static const int kCallsPerWindow = 100;            // per instance in any kRateWindowSeconds: 606
 static const int kRateWindowSeconds = 20;
 static const int kMaxConcurrent = 10;              // per instance; more: 615
+static const std::size_t kMaxMergeIds = 25;        // losers per Merge Leads (from 31 Mar 2026); more: 1080
 }  // namespace rest_limits
 
 }  // namespace mktows

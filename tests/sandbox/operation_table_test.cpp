@@ -268,6 +268,13 @@ BOOST_AUTO_TEST_CASE(an_operation_of_a_domain_the_backends_do_not_serve_is_refus
       return {};
     }
     std::vector<mktows_front::Lead> get_leads(const std::string &, const std::string &) override { return {}; }
+    mktows_front::MultipleLeadsPage get_multiple_leads(const mktows_front::MultipleLeadsRequest &) override {
+      return {};
+    }
+    mktows_front::MergeResult merge_leads(const mktows_front::LeadKeyList &,
+                                          const std::vector<mktows_front::LeadKeyList> &) override {
+      return {};
+    }
     std::string attribute_type(const std::string &) const override { return std::string(); }
   } leads;
   context.backends.leads = &leads;

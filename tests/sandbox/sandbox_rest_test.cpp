@@ -405,3 +405,29 @@ BOOST_AUTO_TEST_CASE(over_http_on_the_soap_port) {
   sandbox_test::Connection after(sandbox.port());
   BOOST_TEST(after.get("/soap/mktows/2_2?WSDL").status == 200);
 }
+
+BOOST_AUTO_TEST_CASE(merge_leads_over_rest_is_the_soap_merge) {
+  Face f(make_config(kFieldsConfig));
+  f.login();
+  json r = f.sync({{"input", {{{"email", "mw@example.com"}, {"firstName", "Win"}},
+                              {{"email", "ml@example.com"}, {"lastName", "Lose"}},
+                              {{"email", "mk@example.com"}}}}});
+  int winner = r["result"][0]["id"], loser = r["result"][1]["id"], keep = r["result"][2]["id"];
+  json m = f.js("POST", "/rest/v1/leads/" + std::to_string(winner) + "/merge.json?leadId=" + std::to_string(loser));
+  BOOST_TEST(m["success"] == true);
+  BOOST_TEST(!m.contains("result"));  // the vendor's answer has none
+  // The loser is gone for both faces; the winner took the value it lacked.
+  BOOST_TEST(f.js("GET", "/rest/v1/lead/" + std::to_string(loser) + ".json")["result"].empty());
+  BOOST_CHECK_THROW(f.leads.get_leads("IDNUM", std::to_string(loser)), ServiceError);
+  json w = f.js("GET", "/rest/v1/lead/" + std::to_string(winner) + ".json?fields=firstName,lastName");
+  BOOST_TEST(w["result"][0]["firstName"] == "Win");
+  BOOST_TEST(w["result"][0]["lastName"] == "Lose");
+  // Refusals: an unknown loser, more than 25 ids, none at all.
+  BOOST_TEST(error_code(f.js("POST", "/rest/v1/leads/" + std::to_string(winner) + "/merge.json?leadIds=" +
+                                         std::to_string(keep) + ",999999")) == "1004");
+  BOOST_TEST(f.leads.get_leads("IDNUM", std::to_string(keep)).size() == 1u);  // nothing merged
+  std::string many;
+  for (int i = 0; i < 26; ++i) many += (i ? "," : "") + std::to_string(900000 + i);
+  BOOST_TEST(error_code(f.js("POST", "/rest/v1/leads/" + std::to_string(winner) + "/merge.json?leadIds=" + many)) == "1080");
+  BOOST_TEST(error_code(f.js("POST", "/rest/v1/leads/" + std::to_string(winner) + "/merge.json")) == "701");
+}

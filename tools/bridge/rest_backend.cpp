@@ -5,6 +5,9 @@
 #include "rest_fault_map.hpp"
 #include "service_error.hpp"
 
+#include <mktows/limits.hpp>
+
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <cstdio>
@@ -386,8 +389,7 @@ std::vector<BatchResult> RestBackend::sync_multiple(const std::vector<LeadInput>
   return out;
 }
 
-std::vector<Lead> RestBackend::get_leads(const std::string &key_type, const std::string &key_value) {
-  if (key_value.empty()) throw ServiceError(mktows::fault_code::lead_key_required, "empty keyValue");
+const char *RestBackend::filter_type(const std::string &key_type) {
   static const std::pair<const char *, const char *> kFilter[] = {
       {"IDNUM", "id"},
       {"EMAIL", "email"},
@@ -398,32 +400,140 @@ std::vector<Lead> RestBackend::get_leads(const std::string &key_type, const std:
       {"SFDCLEADOWNERID", "sfdcLeadOwnerId"},
       {"SFDCOPPTYID", "sfdcOpptyId"},
   };
-  const char *filter = nullptr;
   for (const auto &f : kFilter)
-    if (key_type == f.first) filter = f.second;
-  if (!filter) throw ServiceError::told(mktows::fault_code::lead_key_bad, "keyType " + key_type + " has no REST filterType equivalent");
-  if (key_type == "IDNUM" && key_value.find_first_not_of("0123456789") != std::string::npos)
-    throw ServiceError(mktows::fault_code::lead_key_bad, "IDNUM must be a positive integer");
-  // filterValues is a comma-separated list: a comma would make it two keys.
-  if (key_value.find(',') != std::string::npos) throw ServiceError(mktows::fault_code::lead_key_bad, "keyValue contains a comma");
-  std::shared_ptr<const Names> n = names(false);
+    if (key_type == f.first) return f.second;
+  throw ServiceError::told(mktows::fault_code::lead_key_bad, "keyType " + key_type + " has no REST filterType equivalent");
+}
+
+std::vector<Lead> RestBackend::filter_leads(const char *filter, const std::string &values, const Names &n) {
   std::vector<Lead> out;
   std::string page;
   // Always POST with _method=GET (the form of the vendor's long-URI
-  // advice), so the key never meets a URI limit. Paged to the end, at most
+  // advice), so the keys never meet a URI limit. Paged to the end, at most
   // the 1000 leads a filter may match.
   for (int pages = 0; pages < 4; ++pages) {
-    std::string form = "filterType=" + std::string(filter) + "&filterValues=" + RestHttp::escape(key_value) +
-                       "&fields=" + RestHttp::escape(all_fields(*n));
+    std::string form = "filterType=" + std::string(filter) + "&filterValues=" + RestHttp::escape(values) +
+                       "&fields=" + RestHttp::escape(all_fields(n));
     if (!page.empty()) form += "&nextPageToken=" + RestHttp::escape(page);
     json r = call("POST", "/v1/leads.json?_method=GET", "application/x-www-form-urlencoded", form);
     if (!r.contains("result") || !r["result"].is_array()) throw ServiceError(mktows::fault_code::api_failure, "REST filter: no result");
-    for (const json &l : r["result"]) out.push_back(to_lead(l, *n));
+    for (const json &l : r["result"]) out.push_back(to_lead(l, n));
     if (!r.value("moreResult", false) || !r.contains("nextPageToken") || !r["nextPageToken"].is_string()) break;
     page = r["nextPageToken"].get<std::string>();
   }
+  return out;
+}
+
+namespace {
+
+// A key value that can go into a filterValues list.
+void check_key_value(const std::string &key_type, const std::string &value) {
+  if (value.empty()) throw ServiceError(mktows::fault_code::lead_key_required, "empty keyValue");
+  if (key_type == "IDNUM" && value.find_first_not_of("0123456789") != std::string::npos)
+    throw ServiceError(mktows::fault_code::lead_key_bad, "IDNUM must be a positive integer");
+  // filterValues is a comma-separated list: a comma would make it two keys.
+  if (value.find(',') != std::string::npos) throw ServiceError(mktows::fault_code::lead_key_bad, "keyValue contains a comma");
+}
+
+}  // namespace
+
+std::vector<Lead> RestBackend::get_leads(const std::string &key_type, const std::string &key_value) {
+  check_key_value(key_type, key_value);
+  const char *filter = filter_type(key_type);
+  std::vector<Lead> out = filter_leads(filter, key_value, *names(false));
   if (out.empty()) throw ServiceError(mktows::fault_code::lead_not_found, key_type + " matched no lead");
   return out;
+}
+
+MultipleLeadsPage RestBackend::get_multiple_leads(const MultipleLeadsRequest &request) {
+  const LeadSelection &sel = request.selection;
+  if (sel.kind == LeadSelection::Kind::last_update)
+    throw ServiceError::told(mktows::fault_code::bad_parameter,
+                             "LastUpdateAtSelector has no synchronous REST equivalent (the bulk lead export is "
+                             "asynchronous); the bridge does not carry it");
+  if (sel.kind == LeadSelection::Kind::static_list)
+    throw ServiceError::told(mktows::fault_code::bad_parameter,
+                             "StaticListSelector is not carried by this bridge yet (REST lists/{id}/leads.json)");
+  if (!request.stream_position.empty())
+    throw ServiceError::told(mktows::fault_code::bad_stream_position,
+                             "the bridge answers a LeadKeySelector in one page and hands out no position");
+  if (sel.key_values.empty()) throw ServiceError(mktows::fault_code::lead_key_required, "LeadKeySelector has no keyValues");
+  const char *filter = filter_type(sel.key_type);
+  std::size_t n = std::min(sel.key_values.size(), mktows::kMaxSelectorKeys);  // the rest ignored, as documented
+  std::string values;
+  for (std::size_t i = 0; i < n; ++i) {
+    check_key_value(sel.key_type, sel.key_values[i]);
+    values += (i ? "," : "") + sel.key_values[i];
+  }
+  int page_size = mktows::kDefaultLeadPage;
+  if (request.has_batch_size) {
+    if (request.batch_size < 1) throw ServiceError::told(mktows::fault_code::bad_parameter, "batchSize must be at least 1");
+    page_size = std::min(request.batch_size, mktows::kMaxLeadPage);
+  }
+  std::shared_ptr<const Names> names_now = names(false);
+  for (const std::string &a : request.include)
+    if (a != "Email" && a != "ForeignSysPersonId" && a != "ForeignSysType" && !names_now->soap_to_rest.count(a))
+      throw ServiceError::told(mktows::fault_code::lead_attribute_bad, "includeAttributes names no lead field " + a);
+  std::vector<Lead> found = filter_leads(filter, values, *names_now);
+  if (found.size() > static_cast<std::size_t>(page_size))
+    throw ServiceError::told(mktows::fault_code::bad_parameter,
+                             "the keys match " + std::to_string(found.size()) + " leads, more than one page of " +
+                                 std::to_string(page_size) + "; ask with fewer keys or a larger batchSize (at most " +
+                                 std::to_string(mktows::kMaxLeadPage) + ")");
+  MultipleLeadsPage page;
+  for (Lead &l : found) {
+    if (request.has_include) {
+      bool email = false, foreign = false;
+      std::vector<Attribute> kept;
+      for (const std::string &a : request.include) {
+        email = email || a == "Email";
+        foreign = foreign || a == "ForeignSysPersonId" || a == "ForeignSysType";
+      }
+      for (const Attribute &at : l.attributes)
+        if (std::find(request.include.begin(), request.include.end(), at.name) != request.include.end()) kept.push_back(at);
+      l.attributes.swap(kept);
+      if (!email) l.email.clear();
+      if (!foreign) l.foreign_id.clear(), l.foreign_type.clear();
+    }
+    page.leads.push_back(std::move(l));
+  }
+  return page;
+}
+
+MergeResult RestBackend::merge_leads(const LeadKeyList &winner, const std::vector<LeadKeyList> &losers) {
+  if (losers.empty()) throw ServiceError::told(mktows::fault_code::parameter_required, "no losing lead");
+  // The REST side refuses more losers in one call (1080): refused here,
+  // before any REST call.
+  if (losers.size() > mktows::rest_limits::kMaxMergeIds)
+    throw ServiceError::told(mktows::fault_code::bad_parameter,
+                             "more than " + std::to_string(mktows::rest_limits::kMaxMergeIds) +
+                                 " losing leads: REST Merge Leads takes no more");
+  auto one_lead = [&](const LeadKeyList &keys) {
+    if (keys.empty()) throw ServiceError(mktows::fault_code::lead_key_required, "an empty key list");
+    int id = 0;
+    for (const Attribute &k : keys) {
+      std::vector<Lead> leads = get_leads(k.name, k.value);  // 20103 when none
+      if (leads.size() > 1)
+        throw ServiceError::told(mktows::fault_code::bad_parameter, k.name + " matches " + std::to_string(leads.size()) + " leads");
+      if (id && id != leads.front().id)
+        throw ServiceError::told(mktows::fault_code::bad_parameter, "the keys of one key list name different leads");
+      id = leads.front().id;
+    }
+    return id;
+  };
+  MergeResult result;
+  result.winner_id = one_lead(winner);
+  for (const LeadKeyList &l : losers) {
+    int id = one_lead(l);
+    if (id == result.winner_id) throw ServiceError::told(mktows::fault_code::bad_parameter, "a losing lead is the winning lead");
+    if (std::find(result.loser_ids.begin(), result.loser_ids.end(), id) != result.loser_ids.end())
+      throw ServiceError::told(mktows::fault_code::bad_parameter, "a losing lead is named twice");
+    result.loser_ids.push_back(id);
+  }
+  std::string ids;
+  for (int id : result.loser_ids) ids += (ids.empty() ? "" : ",") + std::to_string(id);
+  call("POST", "/v1/leads/" + std::to_string(result.winner_id) + "/merge.json?leadIds=" + RestHttp::escape(ids), "", "");
+  return result;
 }
 
 }  // namespace mktows_bridge

@@ -27,6 +27,13 @@ class RestBackend : public mktows_front::LeadsBackend {
                                                          bool has_workspace, const std::string &workspace,
                                                          bool dedup) override;
   std::vector<mktows_front::Lead> get_leads(const std::string &key_type, const std::string &key_value) override;
+  // getMultipleLeads: a LeadKeySelector whose leads fit in one page, as one
+  // Get Leads by Filter Type; the other selectors are refused with their
+  // reason (docs/BRIDGE.md).
+  mktows_front::MultipleLeadsPage get_multiple_leads(const mktows_front::MultipleLeadsRequest &request) override;
+  // mergeLeads: each key list to its one lead, then Merge Leads.
+  mktows_front::MergeResult merge_leads(const mktows_front::LeadKeyList &winner,
+                                        const std::vector<mktows_front::LeadKeyList> &losers) override;
   std::string attribute_type(const std::string &name) const override;
 
   // One REST call with the token, the limits, the retries and the fault
@@ -49,6 +56,11 @@ class RestBackend : public mktows_front::LeadsBackend {
   nlohmann::json sync_call(const std::string &action, const std::string &lookup, const std::string &partition,
                            const std::vector<const mktows_front::LeadInput *> &records);
   mktows_front::Lead fetch_lead(int id);
+  // The REST filterType of a LeadKeyRef name; throws 20102 (told) for one
+  // REST has none for.
+  static const char *filter_type(const std::string &key_type);
+  // The leads a filter matches, every page (at most the 1000 a filter may match).
+  std::vector<mktows_front::Lead> filter_leads(const char *filter, const std::string &values, const Names &n);
   std::string all_fields(const Names &n) const;
   mktows_front::Lead to_lead(const nlohmann::json &rest, const Names &n) const;
 

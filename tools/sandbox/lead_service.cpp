@@ -44,6 +44,7 @@ void LeadService::open_data_dir(const std::string &dir) {
           activities_.replay(std::move(a));
           return true;
         }
+        if (fields[0] == kMergeKind) return replay_merge(fields);
         for (const auto &k : record_kinds_)
           if (k.first == fields[0]) return k.second(fields);
         return false;  // a kind nothing reads
@@ -292,27 +293,33 @@ void LeadService::read(const std::function<void(const LeadStore &, const Activit
   f(store_, activities_);
 }
 
-std::vector<Lead> LeadService::get_leads(const std::string &key_type, const std::string &key_value) {
+std::vector<const Lead *> LeadService::leads_by_key(const std::string &key_type, const std::string &key_value) const {
   if (key_value.empty()) throw ServiceError(fault_code::lead_key_required, "empty keyValue");
-  std::vector<Lead> out;
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::vector<const Lead *> out;
   if (key_type == "IDNUM") {
     char *end = nullptr;
     errno = 0;
     long id = std::strtol(key_value.c_str(), &end, 10);
     if (errno || !end || *end || id <= 0 || id > 2147483647)
       throw ServiceError(fault_code::lead_key_bad, "IDNUM must be a positive integer");
-    if (const Lead *l = store_.by_id(static_cast<int>(id))) out.push_back(*l);
+    if (const Lead *l = store_.by_id(static_cast<int>(id))) out.push_back(l);
   } else if (key_type == "EMAIL") {
-    for (const Lead *l : store_.all_by_email(key_value)) out.push_back(*l);
+    out = store_.all_by_email(key_value);
   } else if (key_type == "COOKIE") {
-    if (const Lead *l = store_.by_cookie(key_value)) out.push_back(*l);
+    if (const Lead *l = store_.by_cookie(key_value)) out.push_back(l);
   } else if (key_type == "SFDCLEADID" || key_type == "SFDCCONTACTID") {
     const Lead *l = store_.by_foreign_id(key_value);
-    if (l && l->foreign_type == "SFDC") out.push_back(*l);
+    if (l && l->foreign_type == "SFDC") out.push_back(l);
   } else {
     throw ServiceError(fault_code::lead_key_bad, "key type " + key_type + " is not supported by the sandbox");
   }
+  return out;
+}
+
+std::vector<Lead> LeadService::get_leads(const std::string &key_type, const std::string &key_value) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::vector<Lead> out;
+  for (const Lead *l : leads_by_key(key_type, key_value)) out.push_back(*l);
   if (out.empty()) throw ServiceError(fault_code::lead_not_found, key_type + " matched no lead");
   return out;
 }

@@ -7,6 +7,7 @@
 #include "config.hpp"
 #include "journal.hpp"
 #include "lead_store.hpp"
+#include "lead_walks.hpp"
 
 #include <functional>
 #include <utility>
@@ -45,6 +46,15 @@ class LeadService : public LeadsBackend {
   // keyType is the LeadKeyRef name (IDNUM, EMAIL, COOKIE, SFDCLEADID, ...).
   // Throws ServiceError 20101/20102/20103.
   std::vector<Lead> get_leads(const std::string &key_type, const std::string &key_value) override;
+  // getMultipleLeads (multiple_leads.cpp): one page of a walk (lead_walks.hpp).
+  MultipleLeadsPage get_multiple_leads(const MultipleLeadsRequest &request) override;
+  // mergeLeads (lead_merge.cpp). Throws 20103 for a key list that names no
+  // lead, 20110 for one that names several or a loser that is the winner.
+  MergeResult merge_leads(const LeadKeyList &winner, const std::vector<LeadKeyList> &losers) override;
+  // The leads of a static list, in its order (the lists domain sets it; until
+  // then StaticListSelector is refused).
+  using ListMembers = std::function<std::vector<int>(int list_id)>;
+  void set_list_members(ListMembers members) { list_members_ = std::move(members); }
   std::string attribute_type(const std::string &name) const override;
 
   std::size_t size();
@@ -90,6 +100,16 @@ class LeadService : public LeadsBackend {
   // Value per changed value.
   const Lead &write_lead(const Lead *before, Lead after, const char *reason);
   const Activity &add_activity(Activity a);
+  // The leads a key names (getLead's rules, under the lock): 20101 for an
+  // empty value, 20102 for a key type the sandbox does not resolve.
+  std::vector<const Lead *> leads_by_key(const std::string &key_type, const std::string &key_value) const;
+  // The one lead a mergeLeads key list names.
+  const Lead &lead_of(const LeadKeyList &keys) const;
+  std::vector<int> select(const LeadSelection &selection) const;
+  // A merge's effects, as applied and as replayed from the journal.
+  void apply_merge(int winner, const std::vector<int> &losers);
+  bool replay_merge(const std::vector<std::string> &fields);
+  static constexpr const char *kMergeKind = "M";  // the journal's record of a merge
   const WorkspaceConfig *target_workspace(bool has_workspace, const std::string &name) const;
   SyncResult sync_locked(const LeadInput &lead, const std::string &cookie, bool has_workspace,
                          const WorkspaceConfig *workspace, bool dedup);
@@ -102,6 +122,8 @@ class LeadService : public LeadsBackend {
   LeadStore store_;
   ActivityLog activities_;
   std::vector<std::pair<std::string, RecordReplay>> record_kinds_;
+  LeadWalks walks_;
+  ListMembers list_members_;
   Journal journal_;
 };
 

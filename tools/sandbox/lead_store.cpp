@@ -84,6 +84,14 @@ const Lead &LeadStore::put(Lead lead) {
   return stored;
 }
 
+bool LeadStore::erase(int id) {
+  auto it = leads_.find(id);
+  if (it == leads_.end()) return false;
+  unindex(it->second);
+  leads_.erase(it);
+  return true;
+}
+
 int LeadStore::allocate_id(int floor) {
   if (max_id_ < floor - 1) max_id_ = floor - 1;
   return max_id_ + 1;

@@ -27,6 +27,10 @@ class LeadStore {
   // stamping it as the most recent write. Returns the stored copy.
   const Lead &put(Lead lead);
 
+  // Removes the lead (a merge's loser); false when there is none. Its Id is
+  // never given again: allocate_id counts from the highest ever stored.
+  bool erase(int id);
+
   // The next unused Id (never below `floor`).
   int allocate_id(int floor);
   std::size_t size() const { return leads_.size(); }

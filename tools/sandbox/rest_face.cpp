@@ -242,6 +242,11 @@ HttpResponse RestFace::rest(const HttpRequest &request, const std::string &path,
     } else if (path == "/rest/v1/leads/partitions.json") {
       if (method != "GET") throw RestError(rc::kMethodNotSupported);
       result = rest_leads_.partitions();
+    } else if (path_id(path, "/rest/v1/leads/", "/merge.json", id)) {
+      if (method != "POST") throw RestError(rc::kMethodNotSupported);
+      rest_leads_.merge(id, param(q, "leadId"), param(q, "leadIds"));
+      body["success"] = true;  // no result, as the vendor answers
+      return json_response(200, body);
     } else if (path_id(path, "/rest/v1/leads/", "/associate.json", id)) {
       if (method != "POST") throw RestError(rc::kMethodNotSupported);
       rest_leads_.associate(id, param(q, "cookie"));

@@ -440,4 +440,25 @@ void RestLeads::associate(int id, const std::string &cookie) {
   });
 }
 
+void RestLeads::merge(int winner, const std::string &lead_id, const std::string &lead_ids) {
+  std::vector<std::string> ids = lead_ids.empty() ? std::vector<std::string>() : split_commas(lead_ids);
+  if (!lead_id.empty()) ids.push_back(lead_id);
+  if (ids.empty()) throw RestError(kBlank, "leadId or leadIds cannot be blank");
+  if (ids.size() > mktows::rest_limits::kMaxMergeIds) throw RestError(kTooManyMergeIds);
+  std::vector<LeadKeyList> losers;
+  for (const std::string &i : ids) {
+    int n = 0;
+    if (!parse_id(i, n)) throw RestError(kInvalidData, "Invalid data: leadIds");
+    losers.push_back({{"IDNUM", std::to_string(n)}});
+  }
+  // The SOAP call's rules and effects: one merge, whichever face asks.
+  try {
+    leads_.merge_leads({{"IDNUM", std::to_string(winner)}}, losers);
+  } catch (const ServiceError &e) {
+    if (e.code() == fault_code::lead_not_found) throw RestError(kLeadNotFound);
+    if (e.code() == fault_code::bad_parameter) throw RestError(kInvalidData, std::string("Invalid data: ") + e.what());
+    throw;
+  }
+}
+
 }  // namespace mktows_sandbox

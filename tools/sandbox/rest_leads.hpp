@@ -27,6 +27,8 @@ class RestLeads {
   nlohmann::json describe() const;
   nlohmann::json partitions() const;
   void associate(int id, const std::string &cookie);
+  // Merge Leads: `leadId` or `leadIds` (a comma list) into `winner`.
+  void merge(int winner, const std::string &lead_id, const std::string &lead_ids);
 
  public:
   enum class Kind { kId, kEmail, kCookies, kPartition, kSfdcLead, kSfdcContact, kCreatedAt, kUpdatedAt, kAttribute };

@@ -151,4 +151,103 @@ int SoapHandler::getLead(wire::mktows__ParamsGetLead *params, wire::mktows__Succ
   });
 }
 
+int SoapHandler::getMultipleLeads(wire::mktows__ParamsGetMultipleLeads *params,
+                                  wire::mktows__SuccessGetMultipleLeads &response) {
+  return answer([&] {
+    if (!params) throw ServiceError(fault_code::invalid_request, "no paramsGetMultipleLeads");
+    MultipleLeadsRequest request;
+    LeadSelection &sel = request.selection;
+    // The selector's kind is its xsi:type (gSOAP instantiates the subtype
+    // it names); without one the abstract base arrives, which names nothing.
+    if (params->leadSelector) {
+      if (auto *k = dynamic_cast<wire::mktows__LeadKeySelector *>(params->leadSelector)) {
+        sel.kind = LeadSelection::Kind::keys;
+        const char *type = wire::soap_mktows__LeadKeyRef2s(soap, k->keyType);
+        sel.key_type = type ? type : "";
+        key_type_ = sel.key_type;
+        if (k->keyValues) sel.key_values = k->keyValues->stringItem;
+      } else if (auto *l = dynamic_cast<wire::mktows__StaticListSelector *>(params->leadSelector)) {
+        sel.kind = LeadSelection::Kind::static_list;
+        if (l->staticListId) {
+          sel.has_list_id = true;
+          sel.list_id = *l->staticListId;
+        }
+        if (l->staticListName) sel.list_name = *l->staticListName;
+      } else if (auto *u = dynamic_cast<wire::mktows__LastUpdateAtSelector *>(params->leadSelector)) {
+        sel.kind = LeadSelection::Kind::last_update;
+        sel.oldest = static_cast<std::int64_t>(u->oldestUpdatedAt);
+        if (u->latestUpdatedAt) {
+          sel.has_latest = true;
+          sel.latest = static_cast<std::int64_t>(*u->latestUpdatedAt);
+        }
+      } else {
+        throw ServiceError::told(fault_code::request_not_understood,
+                                 "leadSelector needs an xsi:type: LeadKeySelector, StaticListSelector or "
+                                 "LastUpdateAtSelector");
+      }
+    } else if (params->lastUpdatedAt) {
+      // The deprecated form: leads updated since then.
+      sel.kind = LeadSelection::Kind::last_update;
+      sel.oldest = static_cast<std::int64_t>(*params->lastUpdatedAt);
+    } else {
+      throw ServiceError::told(fault_code::parameter_required, "leadSelector is required");
+    }
+    if (params->streamPosition) request.stream_position = *params->streamPosition;
+    if (params->batchSize) {
+      request.has_batch_size = true;
+      request.batch_size = *params->batchSize;
+    }
+    if (params->includeAttributes) {
+      request.has_include = true;
+      request.include = params->includeAttributes->stringItem;
+    }
+    MultipleLeadsPage page = context_.backends.leads->get_multiple_leads(request);
+    wire::mktows__ResultGetMultipleLeads *result = wire::soap_new_mktows__ResultGetMultipleLeads(soap);
+    result->returnCount = static_cast<int>(page.leads.size());
+    result->remainingCount = page.remaining;
+    result->newStreamPosition = page.next_position;  // an empty element once done
+    result->leadRecordList = wire::soap_new_mktows__ArrayOfLeadRecord(soap);
+    for (const Lead &l : page.leads) {
+      wire::mktows__LeadRecord *r = to_record(l);
+      // Asked for no attribute: the list is nil, as the vendor answered.
+      if (request.has_include && l.attributes.empty()) r->leadAttributeList = nullptr;
+      result->leadRecordList->leadRecord.push_back(r);
+    }
+    response.result = result;
+  });
+}
+
+namespace {
+
+LeadKeyList key_list(const wire::mktows__ArrayOfAttribute *a) {
+  LeadKeyList out;
+  if (a)
+    for (const wire::mktows__Attribute *k : a->attribute)
+      if (k) out.push_back(Attribute{k->attrName, k->attrValue});
+  return out;
+}
+
+}  // namespace
+
+int SoapHandler::mergeLeads(wire::mktows__ParamsMergeLeads *params, wire::mktows__SuccessMergeLeads &response) {
+  return answer([&] {
+    if (!params || !params->winningLeadKeyList || !params->losingLeadKeyLists)
+      throw ServiceError(fault_code::parameter_required, "winningLeadKeyList and losingLeadKeyLists are required");
+    LeadKeyList winner = key_list(params->winningLeadKeyList);
+    std::vector<LeadKeyList> losers;
+    for (const wire::mktows__ArrayOfAttribute *l : params->losingLeadKeyLists->keyList) losers.push_back(key_list(l));
+    if (!winner.empty()) key_type_ = winner.front().name;
+    MergeResult merged = context_.backends.leads->merge_leads(winner, losers);
+    wire::mktows__ResultMergeLeads *result = wire::soap_new_mktows__ResultMergeLeads(soap);
+    result->mergeStatus = wire::soap_new_mktows__MergeStatus(soap);
+    result->mergeStatus->winningLeadId = wire::soap_new_int(soap);
+    *result->mergeStatus->winningLeadId = merged.winner_id;
+    result->mergeStatus->losingLeadIdList = wire::soap_new_mktows__ArrayOfInteger(soap);
+    result->mergeStatus->losingLeadIdList->integerItem = merged.loser_ids;
+    result->mergeStatus->status = wire::mktows__LeadMergeStatusEnum__MERGED;
+    result->mergeStatus->error = nullptr;
+    response.result = result;
+  });
+}
+
 }  // namespace mktows_front

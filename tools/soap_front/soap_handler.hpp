@@ -75,7 +75,8 @@ class SoapHandler : public wire::MktowsApiSoapBindingService {
   // front end refuses every other operation of the table with 20019 before
   // parsing it, whether or not the WSDL the build used declares it.
   static constexpr mktows::Operation kAnswered[] = {
-      mktows::Operation::sync_lead, mktows::Operation::sync_multiple_leads, mktows::Operation::get_lead};
+      mktows::Operation::sync_lead, mktows::Operation::sync_multiple_leads, mktows::Operation::get_lead,
+      mktows::Operation::get_multiple_leads, mktows::Operation::merge_leads};
   static bool answers(mktows::Operation op);
 
   // The leads domain (leads_operations.cpp).
@@ -83,6 +84,9 @@ class SoapHandler : public wire::MktowsApiSoapBindingService {
   int syncMultipleLeads(wire::mktows__ParamsSyncMultipleLeads *params,
                         wire::mktows__SuccessSyncMultipleLeads &response) override;
   int getLead(wire::mktows__ParamsGetLead *params, wire::mktows__SuccessGetLead &response) override;
+  int getMultipleLeads(wire::mktows__ParamsGetMultipleLeads *params,
+                       wire::mktows__SuccessGetMultipleLeads &response) override;
+  int mergeLeads(wire::mktows__ParamsMergeLeads *params, wire::mktows__SuccessMergeLeads &response) override;
 
   // Sets soap->fault to the vendor's fault for `code` and logs it (with
   // --verbose); returns SOAP_FAULT. `tell_caller`: `why` goes into the
