@@ -14,6 +14,7 @@ static const std::size_t kMaxBatch = 300;       // records per syncMultipleLeads
 static const int kCallsPerWindow = 100;         // calls per user in any kRateWindowSeconds: 20023
 static const int kRateWindowSeconds = 20;
 static const int kMaxConcurrent = 10;           // calls in progress per user; more: 20024
+static const std::size_t kMaxCampaignLeads = 100;  // lead keys per requestCampaign; the rest are ignored
 
 // Its REST successor (the bridge's upstream and the sandbox's REST face).
 // The same figures today, but named apart: they are another service's,
@@ -24,6 +25,10 @@ static const std::size_t kMaxFilterMatches = 1000; // leads one filter may match
 static const int kCallsPerWindow = 100;            // per instance in any kRateWindowSeconds: 606
 static const int kRateWindowSeconds = 20;
 static const int kMaxConcurrent = 10;              // per instance; more: 615
+static const std::size_t kMaxTriggerLeads = 100;   // input.leads of Request Campaign; more: 1003
+static const std::size_t kMaxCampaignTokens = 100; // input.tokens of Request/Schedule Campaign; more: 1003
+static const long long kMaxRunAtAheadSeconds = 2LL * 365 * 86400;  // Schedule Campaign runAt, 2 years; later: 1042
+static const long long kDefaultRunAtDelaySeconds = 5 * 60;         // Schedule Campaign without runAt
 }  // namespace rest_limits
 
 }  // namespace mktows

@@ -27,6 +27,8 @@ const char *rest_message(int code) {
     case kPartitionUpdate: return "Partition update not allowed";
     case kFieldNotSupported: return "Field not supported";
     case kInvalidCookie: return "Invalid cookie value";
+    case kObjectNotFound: return "Object not found";
+    case kInvalidRunAt: return "Invalid runAt date";
     default: return "System error";
   }
 }
