@@ -374,6 +374,9 @@ BOOST_AUTO_TEST_CASE(request_campaign_refuses_unknown_batch_and_unrequestable_ca
   c.campaign_name.reset();
   c.campaign_id = 2003;  // batch
   BOOST_TEST(s.request(c) == 20110);
+  // The reason is told: batch, not merely "not requestable".
+  HttpResponse batch = s.soap("requestCampaign", request_campaign_request(c));
+  BOOST_TEST(batch.body.find("Demo Program.Weekly Digest is a batch campaign") != std::string::npos, batch.body);
   c.campaign_id = 2002;  // Sales Insight only
   BOOST_TEST(s.request(c) == 20110);
   c.source = "SALES";
@@ -508,6 +511,11 @@ BOOST_AUTO_TEST_CASE(the_hundred_and_first_lead_gets_no_record) {
 BOOST_AUTO_TEST_CASE(schedule_campaign_rules) {
   Sandbox s;
   BOOST_TEST(s.schedule("", "Weekly Digest") == 20109);
+  // An absent required element is the strict parser's 20017.
+  BOOST_TEST(fault_code(s.soap("scheduleCampaign",
+                               envelope(demo_auth(), "<ns1:paramsScheduleCampaign><campaignName>Weekly Digest"
+                                                     "</campaignName></ns1:paramsScheduleCampaign>"))
+                            .body) == 20017);
   BOOST_TEST(s.schedule("Demo Program", "") == 20109);
   BOOST_TEST(s.schedule("Demo Program", "Nope") == 20113);
   BOOST_TEST(s.schedule("Webinar 2026", "Weekly Digest") == 20113);
