@@ -22,6 +22,7 @@ static const int kMaxUpdateWindowDays = 30;       // LastUpdateAtSelector oldest
 // batchSize is capped (docs/SANDBOX.md).
 static const int kDefaultLeadPage = 100;
 static const int kMaxLeadPage = 1000;
+static const std::size_t kMaxCampaignLeads = 100;  // lead keys per requestCampaign; the rest are ignored
 
 // Its REST successor (the bridge's upstream and the sandbox's REST face).
 // The same figures today, but named apart: they are another service's,
@@ -33,6 +34,10 @@ static const int kCallsPerWindow = 100;            // per instance in any kRateW
 static const int kRateWindowSeconds = 20;
 static const int kMaxConcurrent = 10;              // per instance; more: 615
 static const std::size_t kMaxMergeIds = 25;        // losers per Merge Leads (from 31 Mar 2026); more: 1080
+static const std::size_t kMaxTriggerLeads = 100;   // input.leads of Request Campaign; more: 1003
+static const std::size_t kMaxCampaignTokens = 100; // input.tokens of Request/Schedule Campaign; more: 1003
+static const long long kMaxRunAtAheadSeconds = 2LL * 365 * 86400;  // Schedule Campaign runAt, 2 years; later: 1042
+static const long long kDefaultRunAtDelaySeconds = 5 * 60;         // Schedule Campaign without runAt
 }  // namespace rest_limits
 
 }  // namespace mktows

@@ -1,4 +1,5 @@
 // mktows-sandbox: a local mktows server (see docs/SANDBOX.md).
+#include "campaigns_service.hpp"
 #include "config.hpp"
 #include "lead_service.hpp"
 #include "rest_face.hpp"
@@ -73,13 +74,16 @@ int main(int argc, char **argv) {
     if (token_lifetime > 0) config.rest.token_lifetime_seconds = static_cast<int>(token_lifetime);
 
     LeadService leads(config);
+    CampaignService campaigns(leads);  // before open_data_dir: it replays its runs
     if (!data_dir.empty()) leads.open_data_dir(data_dir);
     Limiter limiter(config.limits);
     Authenticator auth(config.users, config.timestamp_window_seconds);
     RestFace rest(leads, limiter, options.verbose);
+    rest.serve_campaigns(campaigns);
     // What the sandbox serves: every domain it has a backend for.
     Backends backends;
     backends.leads = &leads;
+    backends.campaigns = &campaigns;
     Server server(options, backends, limiter, auth, wsdl);
     server.set_routes(&rest);
     server.bind();

@@ -27,6 +27,8 @@ const char *rest_message(int code) {
     case kPartitionUpdate: return "Partition update not allowed";
     case kFieldNotSupported: return "Field not supported";
     case kInvalidCookie: return "Invalid cookie value";
+    case kObjectNotFound: return "Object not found";
+    case kInvalidRunAt: return "Invalid runAt date";
     // The vendor documents 1080 without a text: this one is the sandbox's.
     case kTooManyMergeIds: return "Too many leadIds for one merge";
     default: return "System error";

@@ -31,6 +31,8 @@ const int kPartitionRequired = 1009;
 const int kPartitionUpdate = 1010;
 const int kFieldNotSupported = 1011;
 const int kInvalidCookie = 1012;
+const int kObjectNotFound = 1013;
+const int kInvalidRunAt = 1042;
 const int kTooManyMergeIds = 1080;
 }  // namespace rest_code
 

@@ -252,6 +252,9 @@ HttpResponse RestFace::rest(const HttpRequest &request, const std::string &path,
       rest_leads_.associate(id, param(q, "cookie"));
       body["success"] = true;  // ResponseWithoutResult
       return json_response(200, body);
+    } else if (rest_campaigns_ && RestCampaigns::serves(path)) {
+      rest_campaigns_->handle(method, path, q, type, request.body, body);
+      return json_response(200, body);
     } else {
       throw RestError(rc::kNotFound);
     }

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "leads_backend.hpp"
+#include "campaigns_backend.hpp"
 
 #include <mktows/operations.hpp>
 
@@ -16,13 +17,14 @@ namespace mktows_front {
 
 struct Backends {
   LeadsBackend *leads = nullptr;
+  CampaignsBackend *campaigns = nullptr;
 
   bool serves(mktows::Domain d) const {
     switch (d) {
       case mktows::Domain::leads: return leads != nullptr;
       case mktows::Domain::activity:
+      case mktows::Domain::campaigns: return campaigns != nullptr;
       case mktows::Domain::lists:
-      case mktows::Domain::campaigns:
       case mktows::Domain::objects:
       case mktows::Domain::custom_objects:
       case mktows::Domain::tags: return false;  // no interface yet: nothing serves them

@@ -76,7 +76,9 @@ class SoapHandler : public wire::MktowsApiSoapBindingService {
   // parsing it, whether or not the WSDL the build used declares it.
   static constexpr mktows::Operation kAnswered[] = {
       mktows::Operation::sync_lead, mktows::Operation::sync_multiple_leads, mktows::Operation::get_lead,
-      mktows::Operation::get_multiple_leads, mktows::Operation::merge_leads};
+      mktows::Operation::get_multiple_leads, mktows::Operation::merge_leads,
+      mktows::Operation::get_campaigns_for_source, mktows::Operation::request_campaign,
+      mktows::Operation::schedule_campaign};
   static bool answers(mktows::Operation op);
 
   // The leads domain (leads_operations.cpp).
@@ -87,6 +89,14 @@ class SoapHandler : public wire::MktowsApiSoapBindingService {
   int getMultipleLeads(wire::mktows__ParamsGetMultipleLeads *params,
                        wire::mktows__SuccessGetMultipleLeads &response) override;
   int mergeLeads(wire::mktows__ParamsMergeLeads *params, wire::mktows__SuccessMergeLeads &response) override;
+
+  // The campaigns domain (campaigns_operations.cpp).
+  int getCampaignsForSource(wire::mktows__ParamsGetCampaignsForSource *params,
+                            wire::mktows__SuccessGetCampaignsForSource &response) override;
+  int requestCampaign(wire::mktows__ParamsRequestCampaign *params,
+                      wire::mktows__SuccessRequestCampaign &response) override;
+  int scheduleCampaign(wire::mktows__ParamsScheduleCampaign *params,
+                       wire::mktows__SuccessScheduleCampaign &response) override;
 
   // Sets soap->fault to the vendor's fault for `code` and logs it (with
   // --verbose); returns SOAP_FAULT. `tell_caller`: `why` goes into the
