@@ -30,8 +30,11 @@
   X(lead_detail_required, 20104, "Lead Detail Required")      /* LeadRecord missing */    \
   X(lead_attribute_bad, 20105, "Lead Attribute Bad")          /* attribute with a bad name */ \
   X(lead_sync_failed, 20106, "Lead Sync Failed")              /* not created or updated */ \
+  X(activity_key_bad, 20107, "Activity Key Bad")              /* bad activity type in a filter */ \
   X(parameter_required, 20109, "Parameter Required")          /* parameter null or missing */ \
-  X(bad_parameter, 20110, "Bad Parameter")                    /* e.g. more than kMaxBatch records */
+  X(bad_parameter, 20110, "Bad Parameter")                    /* e.g. more than kMaxBatch records */ \
+  X(bad_stream_position, 20122, "Bad Stream Position")        /* altered or foreign position */ \
+  X(stream_at_end, 20123, "Stream at End")                    /* position already exhausted */
 
 namespace mktows {
 

@@ -14,6 +14,9 @@ static const std::size_t kMaxBatch = 300;       // records per syncMultipleLeads
 static const int kCallsPerWindow = 100;         // calls per user in any kRateWindowSeconds: 20023
 static const int kRateWindowSeconds = 20;
 static const int kMaxConcurrent = 10;           // calls in progress per user; more: 20024
+static const int kMaxLeadActivityBatch = 100;   // getLeadActivity records per call; more: capped
+static const int kMaxLeadChangesBatch = 1000;   // getLeadChanges records per call; more: capped
+static const std::size_t kMaxLeadChangesKeys = 100;  // getLeadChanges LeadKeySelector keys; more: 20110
 
 // Its REST successor (the bridge's upstream and the sandbox's REST face).
 // The same figures today, but named apart: they are another service's,
@@ -24,6 +27,8 @@ static const std::size_t kMaxFilterMatches = 1000; // leads one filter may match
 static const int kCallsPerWindow = 100;            // per instance in any kRateWindowSeconds: 606
 static const int kRateWindowSeconds = 20;
 static const int kMaxConcurrent = 10;              // per instance; more: 615
+static const std::size_t kMaxActivityTypeIds = 10; // activities.json activityTypeIds; more: 1003
+static const std::size_t kMaxActivityLeadIds = 30; // activities(/leadchanges).json leadIds; more: 1003
 }  // namespace rest_limits
 
 }  // namespace mktows

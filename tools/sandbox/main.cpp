@@ -1,4 +1,5 @@
 // mktows-sandbox: a local mktows server (see docs/SANDBOX.md).
+#include "activity_service.hpp"
 #include "config.hpp"
 #include "lead_service.hpp"
 #include "rest_face.hpp"
@@ -78,8 +79,10 @@ int main(int argc, char **argv) {
     Authenticator auth(config.users, config.timestamp_window_seconds);
     RestFace rest(leads, limiter, options.verbose);
     // What the sandbox serves: every domain it has a backend for.
+    ActivityService activity(leads);
     Backends backends;
     backends.leads = &leads;
+    backends.activity = &activity;
     Server server(options, backends, limiter, auth, wsdl);
     server.set_routes(&rest);
     server.bind();

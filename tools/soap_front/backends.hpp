@@ -8,6 +8,7 @@
 // front end (soap_handler.hpp says where).
 #pragma once
 
+#include "activity_backend.hpp"
 #include "leads_backend.hpp"
 
 #include <mktows/operations.hpp>
@@ -16,11 +17,12 @@ namespace mktows_front {
 
 struct Backends {
   LeadsBackend *leads = nullptr;
+  ActivityBackend *activity = nullptr;
 
   bool serves(mktows::Domain d) const {
     switch (d) {
       case mktows::Domain::leads: return leads != nullptr;
-      case mktows::Domain::activity:
+      case mktows::Domain::activity: return activity != nullptr;
       case mktows::Domain::lists:
       case mktows::Domain::campaigns:
       case mktows::Domain::objects:

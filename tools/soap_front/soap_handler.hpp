@@ -75,7 +75,8 @@ class SoapHandler : public wire::MktowsApiSoapBindingService {
   // front end refuses every other operation of the table with 20019 before
   // parsing it, whether or not the WSDL the build used declares it.
   static constexpr mktows::Operation kAnswered[] = {
-      mktows::Operation::sync_lead, mktows::Operation::sync_multiple_leads, mktows::Operation::get_lead};
+      mktows::Operation::sync_lead, mktows::Operation::sync_multiple_leads, mktows::Operation::get_lead,
+      mktows::Operation::get_lead_activity, mktows::Operation::get_lead_changes};
   static bool answers(mktows::Operation op);
 
   // The leads domain (leads_operations.cpp).
@@ -83,6 +84,12 @@ class SoapHandler : public wire::MktowsApiSoapBindingService {
   int syncMultipleLeads(wire::mktows__ParamsSyncMultipleLeads *params,
                         wire::mktows__SuccessSyncMultipleLeads &response) override;
   int getLead(wire::mktows__ParamsGetLead *params, wire::mktows__SuccessGetLead &response) override;
+
+  // The activity domain (activity_operations.cpp).
+  int getLeadActivity(wire::mktows__ParamsGetLeadActivity *params,
+                      wire::mktows__SuccessGetLeadActivity &response) override;
+  int getLeadChanges(wire::mktows__ParamsGetLeadChanges *params,
+                     wire::mktows__SuccessGetLeadChanges &response) override;
 
   // Sets soap->fault to the vendor's fault for `code` and logs it (with
   // --verbose); returns SOAP_FAULT. `tell_caller`: `why` goes into the
@@ -115,6 +122,8 @@ class SoapHandler : public wire::MktowsApiSoapBindingService {
 
   wire::mktows__LeadRecord *to_record(const Lead &lead);
   LeadInput to_input(const wire::mktows__LeadRecord &record);
+  ActivityTypeFilterData to_filter(const wire::mktows__ActivityTypeFilter *filter);
+  wire::mktows__StreamPosition *to_position(const StreamPositionData &position);
 
   const HandlerContext &context_;
   Authenticator auth_;
