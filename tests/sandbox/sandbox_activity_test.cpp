@@ -7,6 +7,7 @@
 #include "activity_requests.hpp"
 #include "support/sandbox_process.hpp"
 
+#include <mktows/activity_types.hpp>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -412,4 +413,173 @@ BOOST_AUTO_TEST_CASE(changes_filter_and_selectors) {
                   "xsi:type=\"ns1:LastUpdateAtSelector\"><latestUpdatedAt>2999-06-01T00:00:00Z</latestUpdatedAt>"
                   "<oldestUpdatedAt>2000-01-01T00:00:00Z</oldestUpdatedAt></leadSelector>";
   BOOST_TEST(s.changes_page(call).records.size() == 6u);
+}
+
+namespace {
+
+struct Rest {
+  explicit Rest(Sandbox &s) : c(s.process.port()) {
+    BOOST_REQUIRE(c.send_raw("GET /identity/oauth/token?grant_type=client_credentials&client_id=mktows-sandbox-demo-client"
+                             "&client_secret=mktows-sandbox-demo-secret HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+    HttpResponse r = c.read_response();
+    BOOST_REQUIRE(r.status == 200);
+    token = json::parse(r.body)["access_token"].get<std::string>();
+  }
+  json get(const std::string &target) {
+    BOOST_REQUIRE(c.send_raw("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token + "\r\n\r\n"));
+    HttpResponse r = c.read_response();
+    BOOST_REQUIRE(r.status == 200);
+    return json::parse(r.body);
+  }
+  std::string since_token(const std::string &since = "2000-01-01T00:00:00Z") {
+    json j = get("/rest/v1/activities/pagingtoken.json?sinceDatetime=" + since);
+    BOOST_REQUIRE(j.value("success", false));
+    BOOST_TEST(j.contains("requestId"));
+    return j["nextPageToken"].get<std::string>();
+  }
+  Connection c;
+  std::string token;
+};
+
+std::string error_of(const json &j) {
+  if (j.value("success", true) || !j.contains("errors")) return "";
+  return j["errors"][0]["code"].get<std::string>();
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(rest_types_are_the_one_table) {
+  Sandbox s;
+  Rest r(s);
+  json j = r.get("/rest/v1/activities/types.json");
+  BOOST_REQUIRE(j.value("success", false));
+  const json &types = j["result"];
+  BOOST_REQUIRE(types.size() == mktows::kActivityTypeCount);
+  std::set<int> ids;
+  for (std::size_t t = 0; t < mktows::kActivityTypeCount; ++t) {
+    BOOST_TEST(types[t]["name"].get<std::string>() == mktows::kActivityTypes[t].display);
+    BOOST_TEST(types[t]["primaryAttribute"].contains("name"));
+    BOOST_TEST(types[t]["primaryAttribute"].contains("dataType"));
+    BOOST_TEST(types[t]["attributes"].is_array());
+    ids.insert(types[t]["id"].get<int>());
+  }
+  BOOST_TEST(ids.size() == mktows::kActivityTypeCount);
+  // The vendor's documented ids.
+  auto id_of = [&](const std::string &name) {
+    for (const json &t : types)
+      if (t["name"] == name) return t["id"].get<int>();
+    return -1;
+  };
+  BOOST_TEST(id_of("Visit Webpage") == 1);
+  BOOST_TEST(id_of("Fill Out Form") == 2);
+  BOOST_TEST(id_of("New Lead") == 12);
+  BOOST_TEST(id_of("Change Data Value") == 13);
+  BOOST_TEST(id_of("Delete Lead") == 37);
+}
+
+BOOST_AUTO_TEST_CASE(rest_reads_what_soap_wrote_and_soap_what_rest_wrote) {
+  Sandbox s;
+  int id = s.sync("both@example.com", {{"FirstName", "Soap"}});
+  s.sync("both@example.com", {{"FirstName", "Soap2"}, {"LastName", "L"}});
+  Rest r(s);
+  std::string t = r.since_token();
+  json j = r.get("/rest/v1/activities.json?nextPageToken=" + t + "&activityTypeIds=12,13&leadIds=" + std::to_string(id));
+  BOOST_REQUIRE(j.value("success", false));
+  const json &items = j["result"];
+  BOOST_REQUIRE(items.size() == 3u);
+  BOOST_TEST(j["moreResult"] == false);
+  BOOST_TEST(j.contains("nextPageToken"));  // always handed out anew
+  BOOST_TEST(items[0]["activityTypeId"] == 12);
+  BOOST_TEST(items[0]["leadId"] == id);
+  BOOST_TEST(items[1]["activityTypeId"] == 13);
+  BOOST_TEST(items[1]["primaryAttributeValue"] == "FirstName");
+  BOOST_TEST(items[1]["marketoGUID"].get<std::string>() == std::to_string(items[1]["id"].get<long long>()));
+  // The same records, the same ids, as getLeadActivity gives (in its order).
+  Page p = s.of_lead(id);
+  BOOST_REQUIRE(p.records.size() == 3u);
+  for (std::size_t i = 0; i < 3; ++i) BOOST_TEST(p.records[2 - i].id == items[i]["id"].get<long long>());
+  // Only the types asked for.
+  json only_new = r.get("/rest/v1/activities.json?nextPageToken=" + t + "&activityTypeIds=12");
+  BOOST_TEST(only_new["result"].size() == 1u);
+  // A write through REST is read through SOAP.
+  json sync = json::parse("{\"input\":[{\"email\":\"both@example.com\",\"firstName\":\"Rest\"}]}");
+  std::string body = sync.dump();
+  BOOST_REQUIRE(r.c.send_raw("POST /rest/v1/leads.json HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + r.token +
+                             "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
+                             "\r\n\r\n" + body));
+  BOOST_REQUIRE(r.c.read_response().status == 200);
+  Page after = s.of_lead(id, 1);
+  BOOST_REQUIRE(after.records.size() == 1u);
+  BOOST_TEST(after.records[0].attributes["New Value"] == "Rest");
+  BOOST_TEST(after.records[0].attributes["Reason"] == "REST API");
+  // And the REST stream goes on from its last token.
+  json later = r.get("/rest/v1/activities.json?nextPageToken=" + j["nextPageToken"].get<std::string>() +
+                     "&activityTypeIds=13");
+  BOOST_REQUIRE(later["result"].size() == 1u);
+  BOOST_TEST(later["result"][0]["attributes"].dump().find("Rest") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(rest_activities_rules) {
+  Sandbox s;
+  int id = s.sync("rules@example.com");
+  s.changes(id, 10);
+  Rest r(s);
+  std::string t = r.since_token();
+  std::string base = "/rest/v1/activities.json?nextPageToken=" + t;
+  BOOST_TEST(error_of(r.get("/rest/v1/activities.json?activityTypeIds=12")) == "701");
+  BOOST_TEST(error_of(r.get(base)) == "701");
+  BOOST_TEST(error_of(r.get("/rest/v1/activities.json?nextPageToken=sb-nope&activityTypeIds=12")) == "1003");
+  BOOST_TEST(error_of(r.get(base + "&activityTypeIds=1,2,12,13,37,1002,1003,1004,1005,1006")) == "");
+  BOOST_TEST(error_of(r.get(base + "&activityTypeIds=1,2,12,13,37,1002,1003,1004,1005,1006,1007")) == "1003");
+  BOOST_TEST(error_of(r.get(base + "&activityTypeIds=999")) == "1003");
+  std::string thirty;
+  for (int i = 0; i < 30; ++i) thirty += (i ? "," : "") + std::to_string(id + i);
+  BOOST_TEST(error_of(r.get(base + "&activityTypeIds=13&leadIds=" + thirty)) == "");
+  BOOST_TEST(error_of(r.get(base + "&activityTypeIds=13&leadIds=" + thirty + ",1")) == "1003");
+  BOOST_TEST(error_of(r.get(base + "&activityTypeIds=13&batchSize=300")) == "");
+  BOOST_TEST(error_of(r.get(base + "&activityTypeIds=13&batchSize=301")) == "1003");
+  BOOST_TEST(error_of(r.get(base + "&activityTypeIds=13&listId=3001")) == "1003");  // not served yet
+  BOOST_TEST(error_of(r.get("/rest/v1/activities/pagingtoken.json")) == "701");
+  BOOST_TEST(error_of(r.get("/rest/v1/activities/pagingtoken.json?sinceDatetime=yesterday")) == "1003");
+  BOOST_TEST(error_of(r.get("/rest/v1/activities/pagingtoken.json?sinceDatetime=2024-01-01")) == "");
+  // A token from now on: nothing yet.
+  json none = r.get("/rest/v1/activities.json?nextPageToken=" + r.since_token("2999-01-01T00:00:00Z") +
+                    "&activityTypeIds=12,13");
+  BOOST_TEST(none["result"].empty());
+  // Paging: each record once, moreResult until the last page.
+  std::vector<long long> seen;
+  std::string token = t;
+  for (int pages = 0;; ++pages) {
+    BOOST_REQUIRE(pages < 10);
+    json j = r.get("/rest/v1/activities.json?nextPageToken=" + token + "&activityTypeIds=12,13&batchSize=4");
+    for (const json &i : j["result"]) seen.push_back(i["id"].get<long long>());
+    token = j["nextPageToken"].get<std::string>();
+    if (!j["moreResult"].get<bool>()) break;
+    BOOST_TEST(j["result"].size() == 4u);
+  }
+  BOOST_TEST(seen.size() == 11u);
+  BOOST_TEST(std::set<long long>(seen.begin(), seen.end()).size() == 11u);
+  BOOST_TEST(std::is_sorted(seen.begin(), seen.end()));
+}
+
+BOOST_AUTO_TEST_CASE(rest_lead_changes_lists_the_fields_asked_for) {
+  Sandbox s;
+  int id = s.sync("lc@example.com", {{"FirstName", "A"}});
+  s.sync("lc@example.com", {{"FirstName", "B"}, {"LastName", "C"}});
+  Rest r(s);
+  std::string t = r.since_token();
+  BOOST_TEST(error_of(r.get("/rest/v1/activities/leadchanges.json?nextPageToken=" + t)) == "701");
+  BOOST_TEST(error_of(r.get("/rest/v1/activities/leadchanges.json?nextPageToken=" + t + "&fields=noSuchField")) == "1006");
+  json j = r.get("/rest/v1/activities/leadchanges.json?nextPageToken=" + t + "&fields=firstName&leadIds=" + std::to_string(id));
+  BOOST_REQUIRE(j.value("success", false));
+  const json &items = j["result"];
+  BOOST_REQUIRE(items.size() == 2u);  // New Lead, and the FirstName change (not LastName's)
+  BOOST_TEST(items[0]["activityTypeId"] == 12);
+  BOOST_TEST(items[1]["activityTypeId"] == 13);
+  BOOST_TEST(items[1]["fields"][0]["name"] == "firstName");
+  BOOST_TEST(items[1]["fields"][0]["oldValue"] == "A");
+  BOOST_TEST(items[1]["fields"][0]["newValue"] == "B");
+  json both = r.get("/rest/v1/activities/leadchanges.json?nextPageToken=" + t + "&fields=firstName,lastName");
+  BOOST_TEST(both["result"].size() == 3u);
+  BOOST_TEST(error_of(r.get("/rest/v1/activities/leadchanges.json?nextPageToken=" + t + "&fields=firstName&batchSize=301")) == "1003");
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "lead_service.hpp"
+#include "rest_activities.hpp"
 #include "rest_leads.hpp"
 #include "rest_tokens.hpp"
 
@@ -41,6 +42,7 @@ class RestFace : public HttpRoutes {
   bool verbose_;
   RestTokens tokens_;
   RestLeads rest_leads_;
+  RestActivities rest_activities_;
   std::atomic<unsigned long> identity_calls_{0};
   std::atomic<unsigned long> requests_{0};
 };
