@@ -405,6 +405,10 @@ BOOST_AUTO_TEST_CASE(changes_filter_and_selectors) {
   Page future = s.changes_page(call);
   BOOST_TEST(future.fault == 0);
   BOOST_TEST(future.records.empty());
+  // ... also when the position gives no oldestCreatedAt of its own.
+  ChangesCall latest_only = call;
+  latest_only.position = Position{std::string("2999-06-01T00:00:00Z"), std::nullopt, std::nullopt, std::nullopt};
+  BOOST_TEST(s.changes_page(latest_only).records.empty());
   call.selector = "<leadSelector xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
                   "xsi:type=\"ns1:LastUpdateAtSelector\"><latestUpdatedAt>2000-06-01T00:00:00Z</latestUpdatedAt>"
                   "<oldestUpdatedAt>2000-01-01T00:00:00Z</oldestUpdatedAt></leadSelector>";
