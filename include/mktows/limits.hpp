@@ -23,6 +23,9 @@ static const int kMaxUpdateWindowDays = 30;       // LastUpdateAtSelector oldest
 static const int kDefaultLeadPage = 100;
 static const int kMaxLeadPage = 1000;
 static const std::size_t kMaxCampaignLeads = 100;  // lead keys per requestCampaign; the rest are ignored
+static const int kMaxLeadActivityBatch = 100;   // getLeadActivity records per call; more: capped
+static const int kMaxLeadChangesBatch = 1000;   // getLeadChanges records per call; more: capped
+static const std::size_t kMaxLeadChangesKeys = 100;  // getLeadChanges LeadKeySelector keys; more: 20110
 
 // Its REST successor (the bridge's upstream and the sandbox's REST face).
 // The same figures today, but named apart: they are another service's,
@@ -38,6 +41,8 @@ static const std::size_t kMaxTriggerLeads = 100;   // input.leads of Request Cam
 static const std::size_t kMaxCampaignTokens = 100; // input.tokens of Request/Schedule Campaign; more: 1003
 static const long long kMaxRunAtAheadSeconds = 2LL * 365 * 86400;  // Schedule Campaign runAt, 2 years; later: 1042
 static const long long kDefaultRunAtDelaySeconds = 5 * 60;         // Schedule Campaign without runAt
+static const std::size_t kMaxActivityTypeIds = 10; // activities.json activityTypeIds; more: 1003
+static const std::size_t kMaxActivityLeadIds = 30; // activities(/leadchanges).json leadIds; more: 1003
 }  // namespace rest_limits
 
 }  // namespace mktows

@@ -1,5 +1,6 @@
 // mktows-sandbox: a local mktows server (see docs/SANDBOX.md).
 #include "campaigns_service.hpp"
+#include "activity_service.hpp"
 #include "config.hpp"
 #include "lead_service.hpp"
 #include "rest_face.hpp"
@@ -81,9 +82,11 @@ int main(int argc, char **argv) {
     RestFace rest(leads, limiter, options.verbose);
     rest.serve_campaigns(campaigns);
     // What the sandbox serves: every domain it has a backend for.
+    ActivityService activity(leads);
     Backends backends;
     backends.leads = &leads;
     backends.campaigns = &campaigns;
+    backends.activity = &activity;
     Server server(options, backends, limiter, auth, wsdl);
     server.set_routes(&rest);
     server.bind();

@@ -116,7 +116,8 @@ bool path_id(const std::string &path, const std::string &prefix, const std::stri
 }  // namespace
 
 RestFace::RestFace(LeadService &leads, Limiter &limiter, bool verbose)
-    : limiter_(limiter), verbose_(verbose), tokens_(leads.config().rest), rest_leads_(leads) {}
+    : limiter_(limiter), verbose_(verbose), tokens_(leads.config().rest), rest_leads_(leads),
+      rest_activities_(leads) {}
 
 bool RestFace::serves(const std::string &target) const {
   return target.compare(0, 6, "/rest/") == 0 || target.compare(0, 10, "/identity/") == 0;
@@ -254,6 +255,10 @@ HttpResponse RestFace::rest(const HttpRequest &request, const std::string &path,
       return json_response(200, body);
     } else if (rest_campaigns_ && RestCampaigns::serves(path)) {
       rest_campaigns_->handle(method, path, q, type, request.body, body);
+      return json_response(200, body);
+    } else if (RestActivities::serves(path)) {
+      if (method != "GET") throw RestError(rc::kMethodNotSupported);
+      rest_activities_.get(path, q, body);
       return json_response(200, body);
     } else {
       throw RestError(rc::kNotFound);

@@ -8,6 +8,7 @@
 
 #include "lead_service.hpp"
 #include "rest_campaigns.hpp"
+#include "rest_activities.hpp"
 #include "rest_leads.hpp"
 #include "rest_tokens.hpp"
 
@@ -47,6 +48,7 @@ class RestFace : public HttpRoutes {
   RestTokens tokens_;
   RestLeads rest_leads_;
   std::unique_ptr<RestCampaigns> rest_campaigns_;
+  RestActivities rest_activities_;
   std::atomic<unsigned long> identity_calls_{0};
   std::atomic<unsigned long> requests_{0};
 };

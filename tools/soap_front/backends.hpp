@@ -8,6 +8,7 @@
 // front end (soap_handler.hpp says where).
 #pragma once
 
+#include "activity_backend.hpp"
 #include "leads_backend.hpp"
 #include "campaigns_backend.hpp"
 
@@ -18,11 +19,12 @@ namespace mktows_front {
 struct Backends {
   LeadsBackend *leads = nullptr;
   CampaignsBackend *campaigns = nullptr;
+  ActivityBackend *activity = nullptr;
 
   bool serves(mktows::Domain d) const {
     switch (d) {
       case mktows::Domain::leads: return leads != nullptr;
-      case mktows::Domain::activity:
+      case mktows::Domain::activity: return activity != nullptr;
       case mktows::Domain::campaigns: return campaigns != nullptr;
       case mktows::Domain::lists:
       case mktows::Domain::objects:

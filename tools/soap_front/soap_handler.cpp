@@ -284,6 +284,9 @@ bool SoapHandler::serve_one(const std::string *soap_action, Limiter::InFlight *i
     // input running out (SOAP_EOF) is a body that ended before its XML.
     code = e == SOAP_NO_METHOD ? fault_code::unsupported_operation : e == SOAP_OCCURS ? fault_code::invalid_request : fault_code::request_not_understood;
     why = "gSOAP error " + std::to_string(e);
+    // A value the ActivityType enumeration lacks, in an activity filter:
+    // the sheet's Activity Key Bad, not a message the parser did not understand.
+    if (e == SOAP_TYPE && std::strcmp(soap->tag, "activityType") == 0) code = fault_code::activity_key_bad;
   }
   out_.clear();
   fault(code, why);

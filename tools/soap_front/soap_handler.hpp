@@ -78,7 +78,7 @@ class SoapHandler : public wire::MktowsApiSoapBindingService {
       mktows::Operation::sync_lead, mktows::Operation::sync_multiple_leads, mktows::Operation::get_lead,
       mktows::Operation::get_multiple_leads, mktows::Operation::merge_leads,
       mktows::Operation::get_campaigns_for_source, mktows::Operation::request_campaign,
-      mktows::Operation::schedule_campaign};
+      mktows::Operation::schedule_campaign, mktows::Operation::get_lead_activity, mktows::Operation::get_lead_changes};
   static bool answers(mktows::Operation op);
 
   // The leads domain (leads_operations.cpp).
@@ -97,6 +97,12 @@ class SoapHandler : public wire::MktowsApiSoapBindingService {
                       wire::mktows__SuccessRequestCampaign &response) override;
   int scheduleCampaign(wire::mktows__ParamsScheduleCampaign *params,
                        wire::mktows__SuccessScheduleCampaign &response) override;
+
+  // The activity domain (activity_operations.cpp).
+  int getLeadActivity(wire::mktows__ParamsGetLeadActivity *params,
+                      wire::mktows__SuccessGetLeadActivity &response) override;
+  int getLeadChanges(wire::mktows__ParamsGetLeadChanges *params,
+                     wire::mktows__SuccessGetLeadChanges &response) override;
 
   // Sets soap->fault to the vendor's fault for `code` and logs it (with
   // --verbose); returns SOAP_FAULT. `tell_caller`: `why` goes into the
@@ -129,6 +135,8 @@ class SoapHandler : public wire::MktowsApiSoapBindingService {
 
   wire::mktows__LeadRecord *to_record(const Lead &lead);
   LeadInput to_input(const wire::mktows__LeadRecord &record);
+  ActivityTypeFilterData to_filter(const wire::mktows__ActivityTypeFilter *filter);
+  wire::mktows__StreamPosition *to_position(const StreamPositionData &position);
 
   const HandlerContext &context_;
   Authenticator auth_;
