@@ -31,7 +31,8 @@
   X(lead_attribute_bad, 20105, "Lead Attribute Bad")          /* attribute with a bad name */ \
   X(lead_sync_failed, 20106, "Lead Sync Failed")              /* not created or updated */ \
   X(parameter_required, 20109, "Parameter Required")          /* parameter null or missing */ \
-  X(bad_parameter, 20110, "Bad Parameter")                    /* e.g. more than kMaxBatch records */
+  X(bad_parameter, 20110, "Bad Parameter")                    /* e.g. more than kMaxBatch records */ \
+  X(list_not_found, 20111, "List Not Found")                  /* no static list has the key */
 
 namespace mktows {
 

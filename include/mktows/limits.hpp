@@ -14,6 +14,13 @@ static const std::size_t kMaxBatch = 300;       // records per syncMultipleLeads
 static const int kCallsPerWindow = 100;         // calls per user in any kRateWindowSeconds: 20023
 static const int kRateWindowSeconds = 20;
 static const int kMaxConcurrent = 10;           // calls in progress per user; more: 20024
+// listOperation: lead keys per call (the vendor's documented limit); more: 20110.
+static const std::size_t kMaxListOperationLeads = 1000;
+// importToList: the vendor documents none; the sandbox's choice
+// (docs/SANDBOX.md, "Lists"): rows per call, and the bytes of the header
+// and the rows together; more: 20110.
+static const std::size_t kMaxImportRows = 10000;
+static const std::size_t kMaxImportBytes = 4u << 20;
 
 // Its REST successor (the bridge's upstream and the sandbox's REST face).
 // The same figures today, but named apart: they are another service's,

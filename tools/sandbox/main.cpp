@@ -1,6 +1,7 @@
 // mktows-sandbox: a local mktows server (see docs/SANDBOX.md).
 #include "config.hpp"
 #include "lead_service.hpp"
+#include "list_service.hpp"
 #include "rest_face.hpp"
 #include "server.hpp"
 #include "server_args.hpp"
@@ -73,13 +74,16 @@ int main(int argc, char **argv) {
     if (token_lifetime > 0) config.rest.token_lifetime_seconds = static_cast<int>(token_lifetime);
 
     LeadService leads(config);
+    ListService lists(leads);  // registers its journal records: before open_data_dir
     if (!data_dir.empty()) leads.open_data_dir(data_dir);
     Limiter limiter(config.limits);
     Authenticator auth(config.users, config.timestamp_window_seconds);
     RestFace rest(leads, limiter, options.verbose);
+    rest.add_lists(lists);
     // What the sandbox serves: every domain it has a backend for.
     Backends backends;
     backends.leads = &leads;
+    backends.lists = &lists;
     Server server(options, backends, limiter, auth, wsdl);
     server.set_routes(&rest);
     server.bind();

@@ -27,6 +27,9 @@ const char *rest_message(int code) {
     case kPartitionUpdate: return "Partition update not allowed";
     case kFieldNotSupported: return "Field not supported";
     case kInvalidCookie: return "Invalid cookie value";
+    case kInvalidMultipart: return "Invalid Multipart Request";
+    case kObjectNotFound: return "Object not found";
+    case kLeadNotInList: return "Lead not in list";
     default: return "System error";
   }
 }

@@ -31,6 +31,10 @@ const int kPartitionRequired = 1009;
 const int kPartitionUpdate = 1010;
 const int kFieldNotSupported = 1011;
 const int kInvalidCookie = 1012;
+// The list calls and the bulk import (rest_lists.cpp).
+const int kInvalidMultipart = 613;
+const int kObjectNotFound = 1013;
+const int kLeadNotInList = 1015;
 }  // namespace rest_code
 
 // The vendor's message for a code ("%s" parts filled by the caller).

@@ -119,7 +119,8 @@ RestFace::RestFace(LeadService &leads, Limiter &limiter, bool verbose)
     : limiter_(limiter), verbose_(verbose), tokens_(leads.config().rest), rest_leads_(leads) {}
 
 bool RestFace::serves(const std::string &target) const {
-  return target.compare(0, 6, "/rest/") == 0 || target.compare(0, 10, "/identity/") == 0;
+  return target.compare(0, 6, "/rest/") == 0 || target.compare(0, 10, "/identity/") == 0 ||
+         (rest_lists_ && target.compare(0, 6, "/bulk/") == 0);
 }
 
 std::string RestFace::request_id() {
@@ -205,6 +206,10 @@ HttpResponse RestFace::rest(const HttpRequest &request, const std::string &path,
     Params q = parse_params(query);
     const std::string &method = request.method;
     std::string type = media_type(header(request, "Content-Type"));
+    if (rest_lists_ && RestLists::owns(path)) {
+      rest_lists_->handle(request, path, q, body);
+      return json_response(200, body);
+    }
     int id = 0;
     json result;
     if (path == "/rest/v1/leads.json") {

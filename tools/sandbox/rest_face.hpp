@@ -8,9 +8,11 @@
 
 #include "lead_service.hpp"
 #include "rest_leads.hpp"
+#include "rest_lists.hpp"
 #include "rest_tokens.hpp"
 
 #include <atomic>
+#include <memory>
 #include <string>
 
 namespace mktows_sandbox {
@@ -25,6 +27,9 @@ class RestFace : public HttpRoutes {
   bool serves(const std::string &target) const override;
   unsigned long long max_body() const override { return kMaxBody; }
   HttpResponse handle(const HttpRequest &request) override;
+
+  // Serves the list calls and the bulk lead import (/bulk/...) from `lists`.
+  void add_lists(ListService &lists) { rest_lists_.reset(new RestLists(lists, rest_leads_)); }
 
   // Requests to /identity/oauth/token so far (answered or refused).
   unsigned long identity_calls() const { return identity_calls_.load(); }
@@ -41,6 +46,7 @@ class RestFace : public HttpRoutes {
   bool verbose_;
   RestTokens tokens_;
   RestLeads rest_leads_;
+  std::unique_ptr<RestLists> rest_lists_;  // null: the lists domain is not served
   std::atomic<unsigned long> identity_calls_{0};
   std::atomic<unsigned long> requests_{0};
 };

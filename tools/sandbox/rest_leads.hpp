@@ -27,6 +27,11 @@ class RestLeads {
   nlohmann::json describe() const;
   nlohmann::json partitions() const;
   void associate(int id, const std::string &cookie);
+  // For the list calls (rest_lists.cpp): leads as Get Leads shows them
+  // (`fields` as its query gives them; throws RestError 1006), and the
+  // store's name of a writable REST field ("Email" for email; empty: none).
+  nlohmann::json leads_json(const std::vector<const Lead *> &leads, const std::string &fields) const;
+  std::string store_name(const std::string &rest_name) const;
 
  public:
   enum class Kind { kId, kEmail, kCookies, kPartition, kSfdcLead, kSfdcContact, kCreatedAt, kUpdatedAt, kAttribute };

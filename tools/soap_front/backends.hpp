@@ -9,6 +9,7 @@
 #pragma once
 
 #include "leads_backend.hpp"
+#include "lists_backend.hpp"
 
 #include <mktows/operations.hpp>
 
@@ -16,12 +17,13 @@ namespace mktows_front {
 
 struct Backends {
   LeadsBackend *leads = nullptr;
+  ListsBackend *lists = nullptr;
 
   bool serves(mktows::Domain d) const {
     switch (d) {
       case mktows::Domain::leads: return leads != nullptr;
+      case mktows::Domain::lists: return lists != nullptr;
       case mktows::Domain::activity:
-      case mktows::Domain::lists:
       case mktows::Domain::campaigns:
       case mktows::Domain::objects:
       case mktows::Domain::custom_objects:

@@ -75,7 +75,9 @@ class SoapHandler : public wire::MktowsApiSoapBindingService {
   // front end refuses every other operation of the table with 20019 before
   // parsing it, whether or not the WSDL the build used declares it.
   static constexpr mktows::Operation kAnswered[] = {
-      mktows::Operation::sync_lead, mktows::Operation::sync_multiple_leads, mktows::Operation::get_lead};
+      mktows::Operation::sync_lead, mktows::Operation::sync_multiple_leads, mktows::Operation::get_lead,
+      mktows::Operation::list_operation, mktows::Operation::import_to_list,
+      mktows::Operation::get_import_to_list_status};
   static bool answers(mktows::Operation op);
 
   // The leads domain (leads_operations.cpp).
@@ -83,6 +85,12 @@ class SoapHandler : public wire::MktowsApiSoapBindingService {
   int syncMultipleLeads(wire::mktows__ParamsSyncMultipleLeads *params,
                         wire::mktows__SuccessSyncMultipleLeads &response) override;
   int getLead(wire::mktows__ParamsGetLead *params, wire::mktows__SuccessGetLead &response) override;
+
+  // The lists domain (lists_operations.cpp).
+  int listOperation(wire::mktows__ParamsListOperation *params, wire::mktows__SuccessListOperation &response) override;
+  int importToList(wire::mktows__ParamsImportToList *params, wire::mktows__SuccessImportToList &response) override;
+  int getImportToListStatus(wire::mktows__ParamsGetImportToListStatus *params,
+                            wire::mktows__SuccessGetImportToListStatus &response) override;
 
   // Sets soap->fault to the vendor's fault for `code` and logs it (with
   // --verbose); returns SOAP_FAULT. `tell_caller`: `why` goes into the
