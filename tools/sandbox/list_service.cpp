@@ -54,15 +54,18 @@ ListService::ListService(LeadService &leads) : leads_(leads), created_at_(std::t
   leads_.add_record_kind(kImportKind, [this](const std::vector<std::string> &f) { return replay_import(f); });
 }
 
-// ListMember  + or -  list id  lead id  at
+// ListMember  + or -  list id  lead id  at; or  0  list id  0  at  (cleared)
 bool ListService::replay_member(const std::vector<std::string> &f) {
   long long list_id, lead_id, at;
-  if (f.size() != 5 || (f[1] != "+" && f[1] != "-") || !parse_int(f[2], 1, 2147483647, list_id) ||
-      !parse_int(f[3], 1, 2147483647, lead_id) || !parse_int(f[4], 0, 1LL << 40, at))
+  if (f.size() != 5 || (f[1] != "+" && f[1] != "-" && f[1] != "0") || !parse_int(f[2], 1, 2147483647, list_id) ||
+      !parse_int(f[3], f[1] == "0" ? 0 : 1, 2147483647, lead_id) || !parse_int(f[4], 0, 1LL << 40, at))
     return false;
   Members &m = members_[static_cast<int>(list_id)];
   int id = static_cast<int>(lead_id);
-  if (f[1] == "+") {
+  if (f[1] == "0") {
+    m.order.clear();
+    m.set.clear();
+  } else if (f[1] == "+") {
     if (m.set.insert(id).second) m.order.push_back(id);
   } else if (m.set.erase(id)) {
     m.order.erase(std::find(m.order.begin(), m.order.end(), id));
@@ -159,6 +162,26 @@ bool ListService::remove_locked(LeadService::Writes &w, const StaticList &list, 
     w.add_activity(std::move(a));
   }
   return true;
+}
+
+void ListService::clear_locked(LeadService::Writes &w, const StaticList &list) {
+  auto it = members_.find(list.id);
+  if (it == members_.end() || it->second.order.empty()) return;
+  Members &m = it->second;
+  m.updated_at = std::time(nullptr);
+  w.journal({kMemberKind, "0", std::to_string(list.id), "0", std::to_string(m.updated_at)});
+  std::size_t type;
+  activity_type_of("RemoveFromList", type);
+  for (int id : m.order) {
+    Activity a;
+    a.lead_id = id;
+    a.at = m.updated_at;
+    a.type = type;
+    a.asset = list.qualified_name();
+    w.add_activity(std::move(a));
+  }
+  m.order.clear();
+  m.set.clear();
 }
 
 const StaticList &ListService::list_for_key(const std::string &type, const std::string &value) const {
@@ -269,10 +292,7 @@ int ListService::run_import_locked(LeadService::Writes &w, const ImportJob &job)
   im.id = static_cast<int>(imports_.size()) + 1;
   im.list_id = job.list ? job.list->id : 0;
   im.started = std::time(nullptr);
-  if (job.list && job.clear_list) {
-    const std::vector<int> before = members_locked(job.list->id);
-    for (int id : before) remove_locked(w, *job.list, id, true);
-  }
+  if (job.list && job.clear_list) clear_locked(w, *job.list);
   std::size_t email_col = job.columns.size();
   for (std::size_t c = 0; c < job.columns.size(); ++c)
     if (job.columns[c] == "Email") email_col = c;

@@ -60,6 +60,9 @@ class ListService : public ListsBackend {
   // `log` is false.
   bool add_locked(LeadService::Writes &w, const StaticList &list, int lead_id, bool log);
   bool remove_locked(LeadService::Writes &w, const StaticList &list, int lead_id, bool log);
+  // Empties the list (one journal record, so neither this nor its replay
+  // costs more than linear time; a Remove from List activity per member).
+  void clear_locked(LeadService::Writes &w, const StaticList &list);
 
   // One import, as both faces hand it over: the columns already resolved to
   // the store's names ("Email" for the address), the rows already split.

@@ -207,6 +207,11 @@ HttpResponse RestFace::rest(const HttpRequest &request, const std::string &path,
     const std::string &method = request.method;
     std::string type = media_type(header(request, "Content-Type"));
     if (rest_lists_ && RestLists::owns(path)) {
+      // The long-URI form (POST ?_method=GET): the query in a form body.
+      if (method == "POST" && param(q, "_method") == "GET" && type == "application/x-www-form-urlencoded") {
+        Params form = parse_params(request.body);
+        q.insert(q.end(), form.begin(), form.end());
+      }
       rest_lists_->handle(request, path, q, body);
       return json_response(200, body);
     }
