@@ -10,6 +10,7 @@
 
 #include "list_requests.hpp"
 #include "support/sandbox_process.hpp"
+#include "support/files.hpp"
 #include "support/temp_dir.hpp"
 
 #include "config.hpp"
@@ -111,7 +112,9 @@ BOOST_AUTO_TEST_CASE(list_keys_member_key_types_and_the_lead_bound) {
   BOOST_TEST(list_op(s, "ADDTOLIST", {id_key(a)}, std::nullopt, {"MKTOLISTNAME", "Demo Program.Nope"}).fault == 20111);
   BOOST_TEST(list_op(s, "ADDTOLIST", {id_key(a)}, std::nullopt, {"MKTOLISTNAME", "Newsletter"}).fault == 20111);
   BOOST_TEST(list_op(s, "ADDTOLIST", {id_key(a)}, std::nullopt, {"MKTOSALESUSERID", "u1"}).fault == 20110);
-  BOOST_TEST(list_op(s, "ADDTOLIST", {id_key(a)}, std::nullopt, {"SFDCLEADOWNERID", "00G"}).fault == 20110);
+  HttpResponse sales = post(s, list_operation_request("ADDTOLIST", {"SFDCLEADOWNERID", "00G"}, {id_key(a)}), "listOperation");
+  BOOST_TEST(fault_code(sales.body) == 20110);
+  BOOST_TEST(sales.body.find("Sales Insight lists") != std::string::npos);  // the reason is told
   // Member keys other than IDNUM and EMAIL: the whole call is refused,
   // before anything is written.
   int b = sync(s, "keys2@lists.example.com");
@@ -162,7 +165,7 @@ BOOST_AUTO_TEST_CASE(import_upserts_by_email_reads_quoted_csv_and_reports_proces
   c.rows = {"ann@import.example.com,Ann,\"Acme, Inc.\"",
             "bo@import.example.com,\"Bo \"\"B\"\"\",Beta",
             "carol@import.example.com,,New Co",  // an empty cell leaves First Name as it is
-            "\"unclosed@import.example.com,X,Y",  // not CSV: failed
+            "mal@import.example.com,Mal,Co,\"oops",  // not CSV (though its first fields fill the header): failed
             "short@import.example.com,Short",     // too few columns: failed
             ",NoEmail,Z"};                        // no address: failed
   HttpResponse r = post(s, import_request(c), "importToList");
@@ -189,6 +192,8 @@ BOOST_AUTO_TEST_CASE(import_upserts_by_email_reads_quoted_csv_and_reports_proces
   BOOST_TEST(read_get_lead_ids(post(s, get_lead_request("EMAIL", "carol@import.example.com"), "getLead")) ==
                  std::vector<int>{carol}, boost::test_tools::per_element());
   BOOST_TEST(read_get_lead_ids(post(s, get_lead_request("EMAIL", "short@import.example.com"), "getLead")) ==
+                 std::vector<int>{-20103}, boost::test_tools::per_element());
+  BOOST_TEST(read_get_lead_ids(post(s, get_lead_request("EMAIL", "mal@import.example.com"), "getLead")) ==
                  std::vector<int>{-20103}, boost::test_tools::per_element());
   ListOutcome members = list_op(s, "ISMEMBEROFLIST", {{"EMAIL", "ann@import.example.com"}, {"EMAIL", "bo@import.example.com"},
                                                       id_key(carol), {"EMAIL", "short@import.example.com"}});
@@ -245,6 +250,11 @@ BOOST_AUTO_TEST_CASE(import_listonly_clearlist_and_refusals) {
   bad = c;
   bad.program = "";
   BOOST_TEST(import_fault(s, bad) == 20109);
+  // clearList left out: the 2_2 WSDL declares it required, the parser is strict.
+  std::string no_clear = import_request(c);
+  std::size_t at = no_clear.find("<clearList>");
+  no_clear.erase(at, no_clear.find("</clearList>") + 12 - at);
+  BOOST_TEST(fault_code(post(s, no_clear, "importToList").body) == 20017);
   // The refused calls cleared nothing.
   BOOST_TEST(list_op(s, "ISMEMBEROFLIST", {id_key(known)}).success);
   // getImportToListStatus: unknown pair 20111, a missing name 20109.
@@ -341,6 +351,8 @@ BOOST_AUTO_TEST_CASE(rest_lists_and_membership_share_the_soap_store) {
   BOOST_TEST(rest.call("GET", "/rest/v1/lists.json?programName=Webinar%202026")["result"][0]["id"] == 3002);
   BOOST_TEST(rest.call("GET", "/rest/v1/lists.json?id=3002")["result"][0]["name"] == "Attendees");
   BOOST_TEST(rest.call("GET", "/rest/v1/lists.json?name=Nothing")["result"].empty());
+  BOOST_TEST(rest.call("GET", "/rest/v1/lists.json?workspaceName=Default")["result"].size() == 2u);
+  BOOST_TEST(rest.call("GET", "/rest/v1/lists.json?workspaceName=EMEA")["result"].empty());
   json paged = rest.call("GET", "/rest/v1/lists.json?batchSize=1");
   BOOST_TEST(paged["result"].size() == 1u);
   BOOST_TEST(paged["moreResult"] == true);
@@ -501,4 +513,63 @@ BOOST_AUTO_TEST_CASE(list_writes_leave_add_and_remove_activity_unless_skipped) {
       if (a.lead_id == fresh[0].id && a.type == new_lead) ++fresh_new;
   });
   BOOST_TEST(fresh_new == 1);
+}
+
+// skipActivityLog through the front end: the activity records are read back
+// from the journal (kind "A"), the only place they are visible over the wire
+// until getLeadActivity is served.
+BOOST_AUTO_TEST_CASE(skip_activity_log_is_carried_from_the_wire) {
+  TempDir dir;
+  const std::string data = dir.path() + "/data";
+  int quiet, loud;
+  {
+    SandboxProcess s({"--data", data});
+    quiet = sync(s, "quiet@lists.example.com");
+    loud = sync(s, "loud@lists.example.com");
+    BOOST_TEST(read_list_outcome(post(s, list_operation_request("ADDTOLIST", kNewsletter, {id_key(quiet)}, std::nullopt, true),
+                                      "listOperation")).success);
+    BOOST_TEST(read_list_outcome(post(s, list_operation_request("ADDTOLIST", kNewsletter, {id_key(loud)}, std::nullopt, false),
+                                      "listOperation")).success);
+  }
+  std::string journal = mktows_test::read_file(data + "/leads.journal");
+  auto records_of = [&](int id) {
+    int n = 0;
+    std::size_t at = 0;
+    while (at < journal.size()) {
+      std::size_t nl = journal.find('\n', at);
+      if (nl == std::string::npos) nl = journal.size();
+      std::string line = journal.substr(at, nl - at);
+      std::vector<std::string> f;
+      std::size_t p = 0;
+      while (p <= line.size()) {
+        std::size_t t = line.find('\t', p);
+        if (t == std::string::npos) t = line.size();
+        f.push_back(line.substr(p, t - p));
+        p = t + 1;
+      }
+      // A  id  lead  at  type  asset ... (ActivityLog::encode)
+      if (f.size() > 5 && f[0] == "A" && f[2] == std::to_string(id) && f[4] == "AddToList" &&
+          f[5] == "Demo Program.Newsletter")
+        ++n;
+      at = nl + 1;
+    }
+    return n;
+  };
+  BOOST_TEST(records_of(quiet) == 0);
+  BOOST_TEST(records_of(loud) == 1);
+}
+
+// The bridge serves only the leads domain: the lists operations are 20019
+// there, refused before any REST call (none is reachable here).
+BOOST_AUTO_TEST_CASE(the_bridge_answers_20019_for_the_lists_operations) {
+  SandboxProcess bridge({}, {{"MKTOWS_REST_ENDPOINT", "http://127.0.0.1:9/rest"}, {"MKTOWS_REST_CLIENT_ID", "c"},
+                             {"MKTOWS_REST_CLIENT_SECRET", "s"}},
+                        std::string(), mktows_test::paths::bridge_bin);
+  ImportCall c;
+  c.header = "Email Address";
+  BOOST_TEST(fault_code(post(bridge, list_operation_request("ADDTOLIST", kNewsletter, {id_key(1)}), "listOperation").body) ==
+             20019);
+  BOOST_TEST(fault_code(post(bridge, import_request(c), "importToList").body) == 20019);
+  BOOST_TEST(fault_code(post(bridge, import_status_request(std::string("Demo Program"), std::string("Newsletter")),
+                             "getImportToListStatus").body) == 20019);
 }
