@@ -26,6 +26,13 @@ static const std::size_t kMaxCampaignLeads = 100;  // lead keys per requestCampa
 static const int kMaxLeadActivityBatch = 100;   // getLeadActivity records per call; more: capped
 static const int kMaxLeadChangesBatch = 1000;   // getLeadChanges records per call; more: capped
 static const std::size_t kMaxLeadChangesKeys = 100;  // getLeadChanges LeadKeySelector keys; more: 20110
+// listOperation: lead keys per call (the vendor's documented limit); more: 20110.
+static const std::size_t kMaxListOperationLeads = 1000;
+// importToList: the vendor documents none; the sandbox's choice
+// (docs/SANDBOX.md, "Lists"): rows per call, and the bytes of the header
+// and the rows together; more: 20110.
+static const std::size_t kMaxImportRows = 10000;
+static const std::size_t kMaxImportBytes = 4u << 20;
 
 // Its REST successor (the bridge's upstream and the sandbox's REST face).
 // The same figures today, but named apart: they are another service's,

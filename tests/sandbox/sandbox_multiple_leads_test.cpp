@@ -8,6 +8,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "lead_requests.hpp"
+#include "list_requests.hpp"
 #include "lead_service.hpp"
 #include "support/sandbox_process.hpp"
 #include "support/temp_dir.hpp"
@@ -285,6 +286,46 @@ BOOST_AUTO_TEST_CASE(a_selector_without_its_type_and_no_selector_at_all) {
   Sandbox s;
   BOOST_TEST(s.get(params("<leadSelector><keyType>EMAIL</keyType></leadSelector>")).fault == 20012);
   BOOST_TEST(s.get(params("")).fault == 20109);
+}
+
+BOOST_AUTO_TEST_CASE(a_static_list_selector_reads_the_lists_members_in_order) {
+  Sandbox s;
+  std::vector<int> ids;
+  for (int i = 0; i < 5; ++i) ids.push_back(s.sync("member" + std::to_string(i) + "@example.com"));
+  s.sync("outsider@example.com");
+  std::vector<Key> members;
+  for (int i : {3, 0, 4, 1, 2}) members.push_back({"IDNUM", std::to_string(ids[i])});
+  {
+    Connection c(s.process.port());
+    ListOutcome o = read_list_outcome(
+        c.post(s.path, list_operation_request("ADDTOLIST", {"MKTOLISTNAME", "Demo Program.Newsletter"}, members),
+               action("listOperation")));
+    BOOST_REQUIRE(o.success);
+  }
+  auto list_by = [](const std::string &inner) {
+    return "<leadSelector xsi:type=\"ns1:StaticListSelector\" " + std::string(kXsi) + ">" + inner + "</leadSelector>";
+  };
+  // By name (Program.List, any case), in pages, in the order added.
+  std::vector<std::string> got;
+  std::string pos;
+  int pages = 0;
+  do {
+    Page p = s.get(params(list_by("<staticListName>demo program.NEWSLETTER</staticListName>") + batch(2) +
+                          (pos.empty() ? "" : position(pos))));
+    BOOST_REQUIRE_EQUAL(p.fault, 0);
+    for (auto &l : p.leads) got.push_back(l["Id"]);
+    pos = p.position;
+  } while (!pos.empty() && ++pages < 10);
+  std::vector<std::string> want;
+  for (int i : {3, 0, 4, 1, 2}) want.push_back(std::to_string(ids[i]));
+  BOOST_TEST(got == want);
+  // By id (3001 is Demo Program.Newsletter in the default world); an empty list.
+  Page p = s.get(params(list_by("<staticListId>3001</staticListId>")));
+  BOOST_TEST(p.return_count == 5);
+  p = s.get(params(list_by("<staticListName>Webinar 2026.Attendees</staticListName>")));
+  BOOST_TEST(p.fault == 0);
+  BOOST_TEST(p.return_count == 0);
+  BOOST_TEST(s.get(params(list_by("<staticListId>3999</staticListId>"))).fault == 20111);
 }
 
 BOOST_AUTO_TEST_CASE(a_static_list_selector_names_a_list_of_the_world) {

@@ -3,6 +3,7 @@
 #include "activity_service.hpp"
 #include "config.hpp"
 #include "lead_service.hpp"
+#include "list_service.hpp"
 #include "rest_face.hpp"
 #include "server.hpp"
 #include "server_args.hpp"
@@ -76,17 +77,23 @@ int main(int argc, char **argv) {
 
     LeadService leads(config);
     CampaignService campaigns(leads);  // before open_data_dir: it replays its runs
+    ListService lists(leads);  // registers its journal records: before open_data_dir
+    // getMultipleLeads' StaticListSelector reads the lists' members (under
+    // the lock its read already holds).
+    leads.set_list_members([&lists](int id) { return lists.members_locked(id); });
     if (!data_dir.empty()) leads.open_data_dir(data_dir);
     Limiter limiter(config.limits);
     Authenticator auth(config.users, config.timestamp_window_seconds);
     RestFace rest(leads, limiter, options.verbose);
     rest.serve_campaigns(campaigns);
+    rest.add_lists(lists);
     // What the sandbox serves: every domain it has a backend for.
     ActivityService activity(leads);
     Backends backends;
     backends.leads = &leads;
     backends.campaigns = &campaigns;
     backends.activity = &activity;
+    backends.lists = &lists;
     Server server(options, backends, limiter, auth, wsdl);
     server.set_routes(&rest);
     server.bind();

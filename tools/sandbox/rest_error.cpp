@@ -31,6 +31,8 @@ const char *rest_message(int code) {
     case kInvalidRunAt: return "Invalid runAt date";
     // The vendor documents 1080 without a text: this one is the sandbox's.
     case kTooManyMergeIds: return "Too many leadIds for one merge";
+    case kInvalidMultipart: return "Invalid Multipart Request";
+    case kLeadNotInList: return "Lead not in list";
     default: return "System error";
   }
 }

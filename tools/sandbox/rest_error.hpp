@@ -34,6 +34,9 @@ const int kInvalidCookie = 1012;
 const int kObjectNotFound = 1013;
 const int kInvalidRunAt = 1042;
 const int kTooManyMergeIds = 1080;
+// The list calls and the bulk import (rest_lists.cpp).
+const int kInvalidMultipart = 613;
+const int kLeadNotInList = 1015;
 }  // namespace rest_code
 
 // The vendor's message for a code ("%s" parts filled by the caller).

@@ -120,7 +120,8 @@ RestFace::RestFace(LeadService &leads, Limiter &limiter, bool verbose)
       rest_activities_(leads) {}
 
 bool RestFace::serves(const std::string &target) const {
-  return target.compare(0, 6, "/rest/") == 0 || target.compare(0, 10, "/identity/") == 0;
+  return target.compare(0, 6, "/rest/") == 0 || target.compare(0, 10, "/identity/") == 0 ||
+         (rest_lists_ && target.compare(0, 6, "/bulk/") == 0);
 }
 
 std::string RestFace::request_id() {
@@ -206,6 +207,15 @@ HttpResponse RestFace::rest(const HttpRequest &request, const std::string &path,
     Params q = parse_params(query);
     const std::string &method = request.method;
     std::string type = media_type(header(request, "Content-Type"));
+    if (rest_lists_ && RestLists::owns(path)) {
+      // The long-URI form (POST ?_method=GET): the query in a form body.
+      if (method == "POST" && param(q, "_method") == "GET" && type == "application/x-www-form-urlencoded") {
+        Params form = parse_params(request.body);
+        q.insert(q.end(), form.begin(), form.end());
+      }
+      rest_lists_->handle(request, path, q, body);
+      return json_response(200, body);
+    }
     int id = 0;
     json result;
     if (path == "/rest/v1/leads.json") {

@@ -10,6 +10,7 @@
 #include "rest_campaigns.hpp"
 #include "rest_activities.hpp"
 #include "rest_leads.hpp"
+#include "rest_lists.hpp"
 #include "rest_tokens.hpp"
 
 #include <atomic>
@@ -31,6 +32,8 @@ class RestFace : public HttpRoutes {
 
   // Serves the campaign calls over `campaigns` (unset: they answer 610).
   void serve_campaigns(CampaignService &campaigns) { rest_campaigns_.reset(new RestCampaigns(campaigns)); }
+  // Serves the list calls and the bulk lead import (/bulk/...) from `lists`.
+  void add_lists(ListService &lists) { rest_lists_.reset(new RestLists(lists, rest_leads_)); }
 
   // Requests to /identity/oauth/token so far (answered or refused).
   unsigned long identity_calls() const { return identity_calls_.load(); }
@@ -49,6 +52,7 @@ class RestFace : public HttpRoutes {
   RestLeads rest_leads_;
   std::unique_ptr<RestCampaigns> rest_campaigns_;
   RestActivities rest_activities_;
+  std::unique_ptr<RestLists> rest_lists_;  // null: the lists domain is not served
   std::atomic<unsigned long> identity_calls_{0};
   std::atomic<unsigned long> requests_{0};
 };

@@ -176,6 +176,19 @@ json RestLeads::to_json(const Lead &lead, const std::vector<const Field *> &fiel
   return out;
 }
 
+json RestLeads::leads_json(const std::vector<const Lead *> &leads, const std::string &fields) const {
+  std::vector<const Field *> f = fields_for(fields);
+  json out = json::array();
+  for (const Lead *l : leads) out.push_back(to_json(*l, f));
+  return out;
+}
+
+std::string RestLeads::store_name(const std::string &rest_name) const {
+  const Field *f = field(rest_name);
+  if (!f || !f->writable) return std::string();
+  return f->kind == Kind::kEmail ? std::string("Email") : f->soap;
+}
+
 json RestLeads::sync(const json &body) {
   if (!body.is_object()) throw RestError(kInvalidData, "Invalid data: the body must be an object");
   auto input = body.find("input");

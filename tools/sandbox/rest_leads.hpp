@@ -29,6 +29,11 @@ class RestLeads {
   void associate(int id, const std::string &cookie);
   // Merge Leads: `leadId` or `leadIds` (a comma list) into `winner`.
   void merge(int winner, const std::string &lead_id, const std::string &lead_ids);
+  // For the list calls (rest_lists.cpp): leads as Get Leads shows them
+  // (`fields` as its query gives them; throws RestError 1006), and the
+  // store's name of a writable REST field ("Email" for email; empty: none).
+  nlohmann::json leads_json(const std::vector<const Lead *> &leads, const std::string &fields) const;
+  std::string store_name(const std::string &rest_name) const;
 
  public:
   enum class Kind { kId, kEmail, kCookies, kPartition, kSfdcLead, kSfdcContact, kCreatedAt, kUpdatedAt, kAttribute };

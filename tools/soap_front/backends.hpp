@@ -11,6 +11,7 @@
 #include "activity_backend.hpp"
 #include "leads_backend.hpp"
 #include "campaigns_backend.hpp"
+#include "lists_backend.hpp"
 
 #include <mktows/operations.hpp>
 
@@ -20,13 +21,14 @@ struct Backends {
   LeadsBackend *leads = nullptr;
   CampaignsBackend *campaigns = nullptr;
   ActivityBackend *activity = nullptr;
+  ListsBackend *lists = nullptr;
 
   bool serves(mktows::Domain d) const {
     switch (d) {
       case mktows::Domain::leads: return leads != nullptr;
       case mktows::Domain::activity: return activity != nullptr;
       case mktows::Domain::campaigns: return campaigns != nullptr;
-      case mktows::Domain::lists:
+      case mktows::Domain::lists: return lists != nullptr;
       case mktows::Domain::objects:
       case mktows::Domain::custom_objects:
       case mktows::Domain::tags: return false;  // no interface yet: nothing serves them

@@ -78,7 +78,9 @@ class SoapHandler : public wire::MktowsApiSoapBindingService {
       mktows::Operation::sync_lead, mktows::Operation::sync_multiple_leads, mktows::Operation::get_lead,
       mktows::Operation::get_multiple_leads, mktows::Operation::merge_leads,
       mktows::Operation::get_campaigns_for_source, mktows::Operation::request_campaign,
-      mktows::Operation::schedule_campaign, mktows::Operation::get_lead_activity, mktows::Operation::get_lead_changes};
+      mktows::Operation::schedule_campaign, mktows::Operation::get_lead_activity, mktows::Operation::get_lead_changes,
+      mktows::Operation::list_operation, mktows::Operation::import_to_list,
+      mktows::Operation::get_import_to_list_status};
   static bool answers(mktows::Operation op);
 
   // The leads domain (leads_operations.cpp).
@@ -103,6 +105,12 @@ class SoapHandler : public wire::MktowsApiSoapBindingService {
                       wire::mktows__SuccessGetLeadActivity &response) override;
   int getLeadChanges(wire::mktows__ParamsGetLeadChanges *params,
                      wire::mktows__SuccessGetLeadChanges &response) override;
+
+  // The lists domain (lists_operations.cpp).
+  int listOperation(wire::mktows__ParamsListOperation *params, wire::mktows__SuccessListOperation &response) override;
+  int importToList(wire::mktows__ParamsImportToList *params, wire::mktows__SuccessImportToList &response) override;
+  int getImportToListStatus(wire::mktows__ParamsGetImportToListStatus *params,
+                            wire::mktows__SuccessGetImportToListStatus &response) override;
 
   // Sets soap->fault to the vendor's fault for `code` and logs it (with
   // --verbose); returns SOAP_FAULT. `tell_caller`: `why` goes into the
