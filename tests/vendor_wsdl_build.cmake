@@ -31,6 +31,13 @@ if(stub MATCHES "serviceException")
   message(FATAL_ERROR "${WSDL} declares serviceException: not the vendor's shape")
 endif()
 
+# Installed, it ships that WSDL (not ours) beside the headers generated from it.
+set(prefix "${WORK_DIR}/installed")
+file(REMOVE_RECURSE "${prefix}")
+run("${CMAKE_COMMAND}" --install "${WORK_DIR}" --prefix "${prefix}")
+run("${CMAKE_COMMAND}" "-DWSDL=${prefix}/share/mktows/mktows.wsdl" "-DHEADERS=${prefix}/include/mktows/generated"
+    "-DSAME_AS=${WSDL}" -P "${CMAKE_CURRENT_LIST_DIR}/installed_wsdl_check.cmake")
+
 # Its tests in parallel (the outer ctest runs this test alone); bench/ is not
 # built there (tools/CMakeLists.txt).
 run("${CMAKE_COMMAND}" -E chdir "${WORK_DIR}" ctest --output-on-failure -LE nested --parallel ${jobs})
