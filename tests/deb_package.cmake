@@ -55,7 +55,7 @@ foreach(f usr/bin/mktows usr/bin/mktows-sandbox usr/bin/mktows-bridge usr/includ
 endforeach()
 
 # A user's project against the unpacked root: the installed-WSDL check, the
-# raw proxy, mktows::core alone and the README's program.
+# raw proxy, mktows::core alone and the example program (mktows::Client).
 run("${CMAKE_COMMAND}" -S "${SOURCE_DIR}/tests/consumer" -B "${WORK_DIR}/build" "-DCMAKE_PREFIX_PATH=${root}/usr"
     "-DINSTALLED_WSDL_CHECK=${SOURCE_DIR}/tests/installed_wsdl_check.cmake"
     "-DVENDOR_LIKE_WSDL=${SOURCE_DIR}/tests/fixtures/vendor-like-2_3.wsdl"
