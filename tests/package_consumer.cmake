@@ -14,7 +14,8 @@ file(REMOVE_RECURSE "${WORK_DIR}")
 set(prefix "${WORK_DIR}/prefix")
 run("${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${prefix}")
 run("${CMAKE_COMMAND}" -S "${SOURCE_DIR}/tests/consumer" -B "${WORK_DIR}/build"
-    "-DCMAKE_PREFIX_PATH=${prefix}" "-DVENDOR_LIKE_WSDL=${SOURCE_DIR}/tests/fixtures/vendor-like-2_3.wsdl")
+    "-DCMAKE_PREFIX_PATH=${prefix}"
+    "-DINSTALLED_WSDL_CHECK=${SOURCE_DIR}/tests/installed_wsdl_check.cmake" "-DVENDOR_LIKE_WSDL=${SOURCE_DIR}/tests/fixtures/vendor-like-2_3.wsdl")
 run("${CMAKE_COMMAND}" --build "${WORK_DIR}/build")
 run("${WORK_DIR}/build/consumer")
 if(NOT last_output MATCHES "consumer: leadId 7 CREATED")

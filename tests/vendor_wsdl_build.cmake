@@ -34,6 +34,29 @@ if(stub MATCHES "serviceException")
                       "or ${WSDL} is not the vendor's shape")
 endif()
 
+# Installed, it ships that WSDL (not ours) beside the headers generated from it.
+set(prefix "${WORK_DIR}/installed")
+file(REMOVE_RECURSE "${prefix}")
+run("${CMAKE_COMMAND}" --install "${WORK_DIR}" --prefix "${prefix}")
+run("${CMAKE_COMMAND}" "-DWSDL=${prefix}/share/mktows/mktows.wsdl" "-DHEADERS=${prefix}/include/mktows/generated"
+    "-DSAME_AS=${WSDL}" -P "${CMAKE_CURRENT_LIST_DIR}/installed_wsdl_check.cmake")
+
+# wsdl-diff calls our WSDL and this one compatible for mktows::Client, and
+# the build agrees: the verdict probe built here, run against the outer
+# build's sandbox (the service as it stands), prints what the outer build's
+# prints (tests/wsdl_verdict.cmake does the same for the smaller cases).
+if(DEFINED PROBE)
+  run("${CLI}" wsdl-diff "${SOURCE_DIR}/wsdl/mktows.wsdl" "${WSDL}" --json)
+  string(JSON said GET "${last_output}" client_compatible)
+  run("${PROBE}" "${SANDBOX}")
+  set(reference "${last_output}")
+  run("${WORK_DIR}/tests/cli/wsdl_verdict_probe" "${SANDBOX}")
+  if(NOT said STREQUAL "ON" OR NOT last_output STREQUAL reference)
+    message(FATAL_ERROR "our WSDL against ${WSDL}: wsdl-diff says compatible=${said}; the probe built here printed\n"
+                        "${last_output}\nthe outer build's printed\n${reference}")
+  endif()
+endif()
+
 # Its tests in parallel (the outer ctest runs this test alone); bench/ is not
 # built there (tools/CMakeLists.txt).
 run("${CMAKE_COMMAND}" -E chdir "${WORK_DIR}" ctest --output-on-failure -LE nested --parallel ${jobs})

@@ -106,6 +106,9 @@ struct Error {
   // request was fully sent, and SOAP faults. Such a failure is retried only
   // when resending cannot create a second record (idempotency.hpp).
   bool may_have_been_applied = false;
+  // transport/http: the endpoint is an address of the vendor's retired
+  // hosted service (retired.hpp); the message says so.
+  bool retired_endpoint = false;
 
   bool ok() const { return kind == ErrorKind::none; }
 

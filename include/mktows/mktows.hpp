@@ -21,6 +21,7 @@
 #include "mktows/lead.hpp"
 #include "mktows/limiter.hpp"
 #include "mktows/options.hpp"
+#include "mktows/retired.hpp"
 #include "mktows/retry.hpp"
 #include "mktows/trace.hpp"
 #include "mktows/validation.hpp"

@@ -332,6 +332,30 @@ BOOST_AUTO_TEST_CASE(connection_refused_and_an_http_error_page_exit_5) {
   BOOST_TEST(requests.load() == 3);
 }
 
+// An address of the vendor's retired hosted service, through a loopback
+// proxy on a closed port (the vendor's host is never resolved): the message
+// says the service was retired and names the bridge.
+BOOST_AUTO_TEST_CASE(the_retired_hosted_service_says_so) {
+  int closed;
+  {
+    RawHttpServer gone([](const RawRequest &, std::size_t) { return RawReply::close(); });
+    closed = gone.port();
+  }
+  Env env = with(World::get().env(), "MKTOWS_ENDPOINT", "https://123-ABC-456.mktoapi.com/soap/mktows/2_2");
+  CliResult r = run({"sync-lead", "--email", "a@b.c", "--attempts", "1", "--proxy", "127.0.0.1:" + std::to_string(closed)},
+                    env);
+  BOOST_TEST(r.exit_code == 5);
+  BOOST_TEST(r.err.find("transport/connect") != std::string::npos, r.err);
+  BOOST_TEST(r.err.find("hosted SOAP API, which was retired on 2026-07-31") != std::string::npos, r.err);
+  BOOST_TEST(r.err.find("`mktows bridge`") != std::string::npos, r.err);
+  // The same failure at another address: no such note.
+  r = run({"sync-lead", "--email", "a@b.c", "--attempts", "1", "--proxy", "127.0.0.1:" + std::to_string(closed)},
+          with(World::get().env(), "MKTOWS_ENDPOINT", "https://bridge.example.com/soap/mktows/2_2"));
+  BOOST_TEST(r.exit_code == 5);
+  BOOST_TEST(r.err.find("retired") == std::string::npos, r.err);
+  BOOST_TEST(run({"get-lead", "--email", "a@b.c", "--proxy", "no-port"}, env).exit_code == 8);
+}
+
 BOOST_AUTO_TEST_CASE(a_limit_fault_is_a_service_fault) {
   RawHttpServer limited([](const RawRequest &, std::size_t) {
     return RawReply::respond(soap_response(mktows_fault_envelope(20015, "Request Limit Exceeded"), 500));

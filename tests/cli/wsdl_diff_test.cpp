@@ -6,6 +6,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "cli_process.hpp"
+#include "wsdl_cases.hpp"
 #include "support/temp_dir.hpp"
 #include "support/test_paths.hpp"
 
@@ -275,6 +276,69 @@ BOOST_AUTO_TEST_CASE(a_removed_member_and_a_changed_type_make_it_incompatible) {
              human.out);
   BOOST_TEST(human.out.find("      Email: type_changed xs:string -> xs:int\n") != std::string::npos, human.out);
   BOOST_TEST(human.out.find("NOT compatible") != std::string::npos);
+}
+
+// The cases the verdict build also judges (wsdl_cases.hpp): each gets its
+// verdict, and wsdl_verdict checks that the build agrees.
+BOOST_AUTO_TEST_CASE(every_case_gets_its_verdict) {
+  for (const WsdlCase &c : wsdl_cases()) {
+    Diff d = compare(read_wsdl_text(wsdl_case_text(c.old_file), c.name + " OLD"),
+                     read_wsdl_text(wsdl_case_new_text(c), c.name + " NEW"));
+    BOOST_TEST(d.client_compatible == c.compatible, c.name << " (" << c.why << "):\n" << diff_text(d));
+    // Every case's two files differ (its edits applied).
+    BOOST_TEST(wsdl_case_new_text(c) != wsdl_case_text(c.old_file), c.name);
+  }
+}
+
+// The case: nillable on two optional elements is an XML change that
+// makes the same C++, and is shown as such.
+BOOST_AUTO_TEST_CASE(nillable_on_an_optional_element_makes_the_same_cpp) {
+  const WsdlCase &c = wsdl_case("nillable_optional");
+  Diff d = compare(read_wsdl_text(wsdl_case_text(c.old_file), "old"), read_wsdl_text(wsdl_case_new_text(c), "new"));
+  const TypeChange *params = changed(d, "ParamsSyncMultipleLeads");
+  BOOST_REQUIRE(params);
+  BOOST_TEST(params->changes.size() == 1u);
+  BOOST_TEST(params->changes.at(0).kind == "nillable_changed");
+  BOOST_TEST(params->cpp.empty());
+  BOOST_TEST(d.client_compatible);
+  BOOST_TEST(mentions(d.client_unaffected, "ParamsSyncMultipleLeads (reached from syncMultipleLeads): "
+                                           "nillable_changed dedupEnabled: false -> true; the same generated C++"),
+             diff_text(d));
+  BOOST_TEST(diff_text(d).find("      C++: unchanged (mktows__ResultGetLead)\n") != std::string::npos, diff_text(d));
+}
+
+// What a raw-proxy caller must change is said in C++ terms.
+BOOST_AUTO_TEST_CASE(the_reasons_name_the_generated_cpp_that_changes) {
+  auto diff_of = [](const std::string &name) {
+    const WsdlCase &c = wsdl_case(name);
+    return compare(read_wsdl_text(wsdl_case_text(c.old_file), "old"), read_wsdl_text(wsdl_case_new_text(c), "new"));
+  };
+  Diff r = diff_of("return_lead_optional");
+  BOOST_TEST(mentions(r.client_reasons, "ParamsSyncLead (reached from syncLead): the generated C++ changes: "
+                                        "mktows__ParamsSyncLead::returnLead: bool -> bool*"),
+             diff_text(r));
+  json j = diff_json(r);
+  BOOST_TEST(j.at("types_changed").at(0).at("cpp") ==
+                 json::array({json{{"kind", "changed"}, {"member", "returnLead"}, {"old", "bool"}, {"new", "bool*"},
+                                   {"affects_callers", true},
+                                   {"text", "mktows__ParamsSyncLead::returnLead: bool -> bool*"}}}),
+             j.at("types_changed").dump(1));
+  Diff e = diff_of("enumeration_value_added");
+  BOOST_TEST(mentions(e.client_reasons, "mktows__LeadSyncStatus__DELETED: enumeration constant added"), diff_text(e));
+  Diff a = diff_of("attribute_order");
+  BOOST_TEST(mentions(a.client_reasons, "mktows__Attribute: member order attrName, attrType, attrValue -> "
+                                        "attrType, attrValue, attrName (xs:sequence: the order on the wire)"),
+             diff_text(a));
+  Diff q = diff_of("required_member_added");
+  BOOST_TEST(mentions(q.client_reasons, "mktows__ParamsGetLead::batchSize: added, int (required)"), diff_text(q));
+  Diff o = diff_of("optional_member_added");
+  BOOST_TEST(mentions(o.client_unaffected, "mktows__LeadRecord::Company: added, std::string* (optional), which the "
+                                           "client does not use"),
+             diff_text(o));
+  Diff all = diff_of("all_reordered");
+  BOOST_TEST(all.types_changed.size() == 1u);
+  BOOST_TEST(all.types_changed.at(0).changes.empty());  // no XML change: an xs:all has no order
+  BOOST_TEST(mentions(all.client_unaffected, "(xs:all: any order is valid on the wire)"), diff_text(all));
 }
 
 BOOST_AUTO_TEST_CASE(a_file_against_itself_has_no_change) {

@@ -15,6 +15,7 @@ extern const char *const php_script;     // tests/sandbox/php_interop.php
 extern const char *const zeep_peer;      // tools/bench/peer_zeep.py
 extern const char *const sample_csv;     // tools/samples/leads.csv
 extern const char *const our_wsdl;       // wsdl/mktows.wsdl
+extern const char *const docs_dir;       // docs
 extern const char *const built_wsdl;     // MKTOWS_WSDL: the WSDL this build's bindings come from
 extern const char *const node_soap_dir;  // .deps/npm (tools/bootstrap installs node-soap there)
 extern const char *const sandbox_bin;    // mktows-sandbox

@@ -14,7 +14,7 @@ std::vector<OptionSpec> connection_options() {
   return {{"config", true, false},   {"secret-file", true, false}, {"endpoint", true, false},
           {"user-id", true, false},  {"workspace", true, false},   {"insecure", false, false},
           {"json", false, false},    {"help", false, false},       {"attempts", true, false},
-          {"no-rate-limit", false, false}, {"call-timeout", true, false}};
+          {"no-rate-limit", false, false}, {"call-timeout", true, false}, {"proxy", true, false}};
 }
 
 namespace {
@@ -37,7 +37,7 @@ const std::string kConnectionHelp =
     "connection settings (lowest precedence first):\n"
     "  --config FILE        JSON: endpoint, user_id, encryption_key, workspace, ca_file, ca_dir,\n"
     "                       verify_tls, connect_timeout_s, receive_timeout_s, call_timeout_s,\n"
-    "                       max_attempts, rate_limit (also MKTOWS_CONFIG);\n"
+    "                       max_attempts, rate_limit, proxy (also MKTOWS_CONFIG);\n"
     "                       refused when group or others may access it (chmod 600)\n"
     "  environment          MKTOWS_ENDPOINT, MKTOWS_USER_ID, MKTOWS_ENCRYPTION_KEY, MKTOWS_WORKSPACE\n"
     "  --endpoint URL       e.g. http://127.0.0.1:8080/soap/mktows/2_2\n"
@@ -46,6 +46,7 @@ const std::string kConnectionHelp =
     "                       the key itself is never accepted on the command line\n"
     "  --workspace W        send MktowsContextHeader with this target workspace\n"
     "  --insecure           do not verify the server's TLS certificate\n"
+    "  --proxy HOST:PORT    send the calls through this HTTP proxy (https: through its CONNECT)\n"
     "  --attempts N         send a call at most N times (default 4; 1: no retries); retried: transport\n"
     "                       errors, HTTP 502/503/504/429, faults " + retried_faults() + ";\n"
     "                       but after the request was sent whole, a syncMultipleLeads without dedup\n"

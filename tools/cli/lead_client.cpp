@@ -53,6 +53,8 @@ LeadClient::LeadClient(const Settings &s) {
   o.ca_dir = s.ca_dir;
   o.retry.max_attempts = s.max_attempts;
   o.limiter.enabled = s.rate_limit;
+  o.proxy_host = s.proxy_host;
+  o.proxy_port = s.proxy_port;
   if (s.endpoint.compare(0, 7, "http://") != 0 && s.endpoint.compare(0, 8, "https://") != 0)
     throw CliError(kExitConfiguration, "the endpoint must be an http:// or https:// URL, not '" + s.endpoint + "'");
   impl_.reset(new Impl(o));

@@ -42,6 +42,24 @@ void take_int(const nlohmann::json &j, const char *key, int &out, int min, int m
   out = it->get<int>();
 }
 
+// "HOST:PORT" (a bracketed IPv6 address allowed) into the settings.
+void take_proxy(const std::string &value, const std::string &where, Settings &s) {
+  std::size_t colon = value.rfind(':');
+  std::string host = colon == std::string::npos ? std::string() : value.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  long port = 0;
+  if (colon != std::string::npos) {
+    std::string digits = value.substr(colon + 1);
+    bool all_digits = !digits.empty() && digits.size() <= 5 &&
+                      digits.find_first_not_of("0123456789") == std::string::npos;
+    port = all_digits ? std::stol(digits) : 0;
+  }
+  if (host.empty() || port < 1 || port > 65535)
+    throw ConfigError(where + ": the proxy must be HOST:PORT, not '" + value + "'");
+  s.proxy_host = host;
+  s.proxy_port = static_cast<int>(port);
+}
+
 void apply_config_file(const std::string &path, Settings &s) {
   std::string text = read_private_file(path, "config file");
   nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
@@ -50,7 +68,7 @@ void apply_config_file(const std::string &path, Settings &s) {
   static const char *const known[] = {"endpoint",  "user_id",           "encryption_key",
                                       "workspace", "ca_file",           "ca_dir",
                                       "verify_tls", "connect_timeout_s", "receive_timeout_s",
-                                      "call_timeout_s", "max_attempts", "rate_limit"};
+                                      "call_timeout_s", "max_attempts", "rate_limit", "proxy"};
   for (auto it = j.begin(); it != j.end(); ++it) {
     bool ok = false;
     for (const char *k : known) ok = ok || it.key() == k;
@@ -66,6 +84,9 @@ void apply_config_file(const std::string &path, Settings &s) {
     if (!j["verify_tls"].is_boolean()) throw ConfigError(path + ": \"verify_tls\" must be true or false");
     s.verify_tls = j["verify_tls"].get<bool>();
   }
+  std::string proxy;
+  take_string(j, "proxy", proxy, path);
+  if (!proxy.empty()) take_proxy(proxy, path + ": \"proxy\"", s);
   take_int(j, "connect_timeout_s", s.connect_timeout_s, 1, 3600, path);
   take_int(j, "receive_timeout_s", s.receive_timeout_s, 1, 3600, path);
   take_int(j, "call_timeout_s", s.call_timeout_s, 0, 86400, path);
@@ -104,6 +125,7 @@ Settings load_settings(const ParsedArgs &args) {
   if (args.has("insecure")) s.verify_tls = false;
   if (args.has("attempts")) s.max_attempts = static_cast<int>(parse_number("attempts", args.get("attempts"), 1, 20));
   if (args.has("no-rate-limit")) s.rate_limit = false;
+  if (args.has("proxy")) take_proxy(args.get("proxy"), "--proxy", s);
   if (args.has("call-timeout"))
     s.call_timeout_s = static_cast<int>(parse_number("call-timeout", args.get("call-timeout"), 0, 86400));
 

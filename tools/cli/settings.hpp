@@ -35,6 +35,8 @@ struct Settings {
   int call_timeout_s = 120;  // one attempt, first byte sent to last byte read; 0: none
   int max_attempts = 4;     // 1: no retries
   bool rate_limit = true;   // pace calls to the hosted service's 100 per 20 s, 10 at once
+  std::string proxy_host;   // an HTTP proxy (HOST:PORT); empty: direct
+  int proxy_port = 0;
 };
 
 // Builds the settings for a client command; throws ConfigError when the

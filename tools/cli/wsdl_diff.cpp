@@ -71,6 +71,7 @@ std::vector<Change> compare_type(const Type &o, const Type &n) {
     compare_values("min_occurs_changed", m.key, m.min_occurs, it->min_occurs, out);
     compare_values("max_occurs_changed", m.key, m.max_occurs, it->max_occurs, out);
     compare_values("nillable_changed", m.key, m.nillable ? "true" : "false", it->nillable ? "true" : "false", out);
+    compare_values("group_changed", m.key, m.group, it->group, out);
   }
   for (const Member &m : n.members) {
     bool in_old = std::any_of(o.members.begin(), o.members.end(), [&](const Member &x) { return x.key == m.key; });
@@ -78,8 +79,15 @@ std::vector<Change> compare_type(const Type &o, const Type &n) {
     else common_new.push_back(m.key);
   }
   // A sequence is read in order: the members both have, in another order,
-  // are a change of the wire format.
-  if (common_old != common_new) out.push_back(Change{"order_changed", "", join(common_old), join(common_new)});
+  // are a change of the wire format; an xs:all's come in any order.
+  auto in_all = [](const Type &t, const std::string &key) {
+    auto it = std::find_if(t.members.begin(), t.members.end(), [&](const Member &x) { return x.key == key; });
+    return it != t.members.end() && it->group == "all";
+  };
+  bool all_in_all = std::all_of(common_old.begin(), common_old.end(),
+                                [&](const std::string &k) { return in_all(o, k) && in_all(n, k); });
+  if (common_old != common_new && !all_in_all)
+    out.push_back(Change{"order_changed", "", join(common_old), join(common_new)});
   compare_sets(o.values, n.values, "value_added", "value_removed", out);
   return out;
 }
@@ -241,11 +249,23 @@ void check_client(const Definitions &o, const Definitions &n, Diff &diff) {
     } else if (ot == o.types.end()) {
       why.push_back("type " + where + ": new in NEW");
     } else {
+      // Judged by the code gSOAP generates from each version: the client
+      // compiles against it and its serializers write the wire.
       std::vector<Change> changes = compare_type(ot->second, nt->second);
-      if (changes.empty()) continue;
+      std::vector<CppChange> cpp = compare_cpp(o, ot->second, n, nt->second);
+      if (changes.empty() && cpp.empty()) continue;
+      std::vector<std::string> breaking, harmless;
+      std::string cls = cpp_class(nt->second);
+      for (const CppChange &c : cpp) (affects_callers(c) ? breaking : harmless).push_back(cpp_change_text(cls, c));
+      if (!breaking.empty()) {
+        why.push_back("type " + where + ": the generated C++ changes: " + join(breaking, "; "));
+        continue;
+      }
       std::vector<std::string> parts;
       for (const Change &c : changes) parts.push_back(change_text(c));
-      why.push_back("type " + where + " changed: " + join(parts, "; "));
+      if (harmless.empty()) parts.push_back("the same generated C++");
+      else parts.push_back(join(harmless, "; ") + ", which the client does not use");
+      diff.client_unaffected.push_back("type " + where + ": " + join(parts, "; "));
     }
   }
   diff.client_compatible = why.empty();
@@ -288,7 +308,9 @@ Diff compare(const Definitions &o, const Definitions &n) {
     auto it = n.types.find(kv.first);
     if (it == n.types.end()) continue;
     std::vector<Change> c = compare_type(kv.second, it->second);
-    if (!c.empty()) d.types_changed.push_back(TypeChange{kv.first, std::move(c)});
+    std::vector<CppChange> cpp = compare_cpp(o, kv.second, n, it->second);
+    if (!c.empty() || !cpp.empty())
+      d.types_changed.push_back(TypeChange{kv.first, std::move(c), cpp_class(it->second), std::move(cpp)});
   }
 
   check_client(o, n, d);

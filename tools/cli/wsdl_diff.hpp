@@ -2,6 +2,7 @@
 // whether mktows::Client's calls (wsdl_client_surface.hpp) are unaffected.
 #pragma once
 
+#include "wsdl_cpp.hpp"
 #include "wsdl_model.hpp"
 
 #include <optional>
@@ -13,7 +14,8 @@ namespace wsdl {
 
 // One difference. `kind` is one of:
 //   types:      member_added, member_removed, type_changed, min_occurs_changed,
-//               max_occurs_changed, nillable_changed, order_changed,
+//               max_occurs_changed, nillable_changed, order_changed (of an
+//               xs:sequence's members), group_changed (sequence, all, choice),
 //               base_changed, derivation_changed, abstract_changed,
 //               kind_changed (simple <-> complex), value_added, value_removed
 //   operations: soap_action_changed, style_changed, input_use_changed,
@@ -30,9 +32,14 @@ struct Change {
   std::optional<std::string> new_value;
 };
 
+// A type whose XML or generated C++ differs. `cpp` is what changes in the
+// code gSOAP generates from it (empty: the XML changes make the same code,
+// e.g. nillability on an optional element).
 struct TypeChange {
   std::string type;
   std::vector<Change> changes;
+  std::string cpp_class;  // "mktows__LeadRecord"
+  std::vector<CppChange> cpp;
 };
 
 struct OperationChange {
@@ -56,10 +63,14 @@ struct Diff {
   std::vector<std::string> types_added, types_removed;
   std::vector<TypeChange> types_changed;
 
-  // True when nothing the client's calls use differs, and the new file still
-  // has what the client sends and expects; else `client_reasons` says why.
+  // True when nothing the client's calls use differs in the generated C++
+  // or on the wire, and the new file still has what the client sends and
+  // expects; else `client_reasons` says why. `client_unaffected` lists the
+  // changes to types it reaches that make no difference to it (the same
+  // generated code, an added optional member, a reordered xs:all).
   bool client_compatible = true;
   std::vector<std::string> client_reasons;
+  std::vector<std::string> client_unaffected;
   std::vector<std::string> client_types;  // the types its calls reach, in either file
   std::vector<std::string> notes;         // "OLD: ..." / "NEW: ..." from the readers
 };

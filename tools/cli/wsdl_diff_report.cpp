@@ -63,14 +63,25 @@ nlohmann::json diff_json(const Diff &d) {
   j["types_added"] = d.types_added;
   j["types_removed"] = d.types_removed;
   j["types_changed"] = nlohmann::json::array();
-  for (const TypeChange &t : d.types_changed)
-    j["types_changed"].push_back({{"type", t.type}, {"changes", changes_json(t.changes)}});
+  for (const TypeChange &t : d.types_changed) {
+    nlohmann::json cpp = nlohmann::json::array();
+    for (const CppChange &c : t.cpp)
+      cpp.push_back({{"kind", c.kind},
+                     {"member", c.member.empty() ? nlohmann::json() : nlohmann::json(c.member)},
+                     {"old", c.old_decl.empty() ? nlohmann::json() : nlohmann::json(c.old_decl)},
+                     {"new", c.new_decl.empty() ? nlohmann::json() : nlohmann::json(c.new_decl)},
+                     {"affects_callers", affects_callers(c)},
+                     {"text", cpp_change_text(t.cpp_class, c)}});
+    j["types_changed"].push_back(
+        {{"type", t.type}, {"changes", changes_json(t.changes)}, {"cpp_class", t.cpp_class}, {"cpp", cpp}});
+  }
   nlohmann::json ops = nlohmann::json::array();
   for (const ClientOperation &c : kClientOperations) ops.push_back(c.name);
   j["client_operations"] = ops;
   j["client_types"] = d.client_types;
   j["client_compatible"] = d.client_compatible;
   j["client_reasons"] = d.client_reasons;
+  j["client_unaffected"] = d.client_unaffected;
   j["notes"] = d.notes;
   return j;
 }
@@ -101,6 +112,9 @@ std::string diff_text(const Diff &d) {
   for (const TypeChange &t : d.types_changed) {
     out += "  ~ " + t.type + "\n";
     for (const Change &c : t.changes) out += change_line(c);
+    // What a raw-proxy caller's code meets: the generated declarations.
+    if (t.cpp.empty()) out += "      C++: unchanged (" + t.cpp_class + ")\n";
+    for (const CppChange &c : t.cpp) out += "      C++: " + cpp_change_text(t.cpp_class, c) + "\n";
   }
   std::string ops;
   for (const ClientOperation &c : kClientOperations) ops += (ops.empty() ? "" : ", ") + std::string(c.name);
@@ -111,6 +125,10 @@ std::string diff_text(const Diff &d) {
   } else {
     out += "  NOT compatible:\n";
     for (const std::string &r : d.client_reasons) out += "    - " + r + "\n";
+  }
+  if (!d.client_unaffected.empty()) {
+    out += "  changed, but not for the client:\n";
+    for (const std::string &r : d.client_unaffected) out += "    - " + r + "\n";
   }
   if (!d.notes.empty()) {
     out += "\nnotes (not compared):\n";

@@ -226,18 +226,18 @@ class Reader {
 
   // The members of a complex type's content, in document order; nested
   // groups (sequence in choice, ...) are flattened.
-  void read_content(xmlNode *parent, Type &t, const std::string &tns) {
+  void read_content(xmlNode *parent, Type &t, const std::string &tns, const std::string &group = "") {
     for (xmlNode *c = parent->children; c; c = c->next) {
       if (!in_ns(c, kXsdNamespace)) continue;
       std::string kind = local_name(c);
       if (kind == "sequence" || kind == "choice" || kind == "all") {
-        read_content(c, t, tns);
+        read_content(c, t, tns, kind);
       } else if (kind == "complexContent" || kind == "simpleContent") {
         for (xmlNode *d = c->children; d; d = d->next) {
           if (!is(d, kXsdNamespace, "extension") && !is(d, kXsdNamespace, "restriction")) continue;
           t.derivation = local_name(d);
           if (has_attr(d, "base")) t.base = resolve(d, attr(d, "base"));
-          read_content(d, t, tns);
+          read_content(d, t, tns, group);
         }
       } else if (kind == "element") {
         Member m;
@@ -252,11 +252,13 @@ class Reader {
         m.min_occurs = occurs(c, "minOccurs");
         m.max_occurs = occurs(c, "maxOccurs");
         m.nillable = truthy(attr(c, "nillable"));
+        m.group = group;
         add_member(t, std::move(m));
       } else if (kind == "any") {
         Member m;
         m.key = "(any)";
         m.type = Name{kXsdNamespace, "any"};
+        m.group = group;
         m.min_occurs = occurs(c, "minOccurs");
         m.max_occurs = occurs(c, "maxOccurs");
         add_member(t, std::move(m));

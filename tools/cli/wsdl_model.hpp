@@ -46,6 +46,10 @@ struct Member {
   std::string min_occurs = "1";
   std::string max_occurs = "1";
   bool nillable = false;
+  // The model group the member sits in: "sequence", "all" or "choice" (the
+  // innermost one), "" for an attribute. Members of an xs:all may come in
+  // any order on the wire.
+  std::string group;
 };
 
 // A named type, or an anonymous one (an inline type of an element), which is

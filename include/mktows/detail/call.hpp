@@ -26,6 +26,7 @@
 #include "mktows/idempotency.hpp"
 #include "mktows/limiter.hpp"
 #include "mktows/options.hpp"
+#include "mktows/retired.hpp"
 #include "mktows/retry.hpp"
 #include "mktows/timing.hpp"
 #include "mktows/trace.hpp"
@@ -116,6 +117,13 @@ class Call {
     while (!settle(rc, e)) {
       rc = send();
       if (rc == SOAP_OK) rc = receive();
+    }
+    // No answer, or not SOAP, from an address of the retired hosted
+    // service: say why it cannot answer.
+    if ((e.kind == ErrorKind::transport || e.kind == ErrorKind::http) &&
+        is_retired_hosted_endpoint(site_->options.endpoint)) {
+      e.retired_endpoint = true;
+      e.message += " (" + retired_hosted_service_note() + ")";
     }
     return e;
   }
