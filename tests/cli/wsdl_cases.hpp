@@ -58,7 +58,7 @@ inline const std::vector<WsdlCase> &wsdl_cases() {
   static const std::vector<WsdlCase> cases = {
       {"ours_vs_vendor_lead_calls", "ours", kLeadCalls, {}, true,
        "our WSDL against a vendor-shaped file (no wsdl:fault, other part names, prefixes and attribute order)"},
-      {"nillable_optional", "ours", kLeadCalls,
+      {"nillable_optional", kLeadCalls, kLeadCalls,
        {{"<xs:element minOccurs=\"0\" name=\"dedupEnabled\" type=\"xs:boolean\"/>",
          "<xs:element minOccurs=\"0\" name=\"dedupEnabled\" nillable=\"true\" type=\"xs:boolean\"/>"},
         {"<xs:element minOccurs=\"0\" name=\"leadRecordList\" type=\"tns:ArrayOfLeadRecord\"/>",

@@ -1,5 +1,6 @@
 // activity_log.cpp: the log, its REST type ids and its journal records.
 #include "activity_log.hpp"
+#include "text_values.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -22,13 +23,6 @@ const KnownId kVendorIds[] = {
     {"VisitWebpage", 1}, {"FillOutForm", 2}, {"NewLead", 12}, {"ChangeDataValue", 13}, {"DeleteLead", 37}};
 const int kOwnIdBase = 1000;
 
-bool to_long(const std::string &s, long long &out) {
-  if (s.empty() || s.size() > 19) return false;
-  char *end = nullptr;
-  errno = 0;
-  out = std::strtoll(s.c_str(), &end, 10);
-  return errno == 0 && end && *end == '\0';
-}
 
 }  // namespace
 

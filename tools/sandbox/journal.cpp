@@ -1,5 +1,6 @@
 // journal.cpp: encoding, replay and durable appends of lead records.
 #include "journal.hpp"
+#include "text_values.hpp"
 
 #include <cerrno>
 #include <cstdlib>
@@ -56,13 +57,6 @@ bool split_fields(const std::string &line, std::vector<std::string> &fields) {
   return true;
 }
 
-bool to_long(const std::string &s, long long &out) {
-  if (s.empty() || s.size() > 19) return false;
-  char *end = nullptr;
-  errno = 0;
-  out = std::strtoll(s.c_str(), &end, 10);
-  return errno == 0 && end && *end == '\0';
-}
 
 }  // namespace
 

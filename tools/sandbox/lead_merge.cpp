@@ -3,6 +3,7 @@
 // the losers are deleted, their activity becomes the winner's, and a Merge
 // Leads record names them (docs/SANDBOX.md, "mergeLeads").
 #include "lead_service.hpp"
+#include "text_values.hpp"
 
 #include <algorithm>
 
@@ -83,10 +84,9 @@ bool LeadService::replay_merge(const std::vector<std::string> &f) {
   if (f.size() < 3) return false;
   std::vector<int> ids;
   for (std::size_t i = 1; i < f.size(); ++i) {
-    char *end = nullptr;
-    long v = std::strtol(f[i].c_str(), &end, 10);
-    if (!end || *end || v <= 0 || v > 2147483647) return false;
-    ids.push_back(static_cast<int>(v));
+    int id = 0;
+    if (!parse_id(f[i], id)) return false;
+    ids.push_back(id);
   }
   apply_merge(ids.front(), std::vector<int>(ids.begin() + 1, ids.end()));
   return true;

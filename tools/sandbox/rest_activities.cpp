@@ -1,5 +1,6 @@
 // rest_activities.cpp: the REST activities calls.
 #include "rest_activities.hpp"
+#include "text_values.hpp"
 
 #include "auth.hpp"
 #include "rest_error.hpp"
@@ -33,17 +34,6 @@ bool parse_number(const std::string &s, long long max, long long &out) {
   return out <= max;
 }
 
-std::vector<std::string> split_commas(const std::string &s) {
-  std::vector<std::string> out;
-  std::size_t at = 0;
-  while (at <= s.size()) {
-    std::size_t comma = s.find(',', at);
-    if (comma == std::string::npos) comma = s.size();
-    out.push_back(s.substr(at, comma - at));
-    at = comma + 1;
-  }
-  return out;
-}
 
 // A token's position: records at or after `since` with an id above `after`.
 struct TokenPosition {

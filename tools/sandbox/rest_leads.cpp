@@ -3,6 +3,7 @@
 // Attributes are stored under their SOAP names, so a lead written through
 // one face is read through the other.
 #include "rest_leads.hpp"
+#include "text_values.hpp"
 
 #include "rest_error.hpp"
 #include "rest_fields.hpp"
@@ -36,27 +37,7 @@ struct Skip {
   std::string detail;
 };
 
-bool parse_id(const std::string &s, int &out) {
-  if (s.empty() || s.size() > 10) return false;
-  for (char c : s)
-    if (c < '0' || c > '9') return false;
-  long long v = std::strtoll(s.c_str(), nullptr, 10);
-  if (v <= 0 || v > 2147483647) return false;
-  out = static_cast<int>(v);
-  return true;
-}
 
-std::vector<std::string> split_commas(const std::string &s) {
-  std::vector<std::string> out;
-  std::size_t at = 0;
-  while (at <= s.size()) {
-    std::size_t comma = s.find(',', at);
-    if (comma == std::string::npos) comma = s.size();
-    out.push_back(s.substr(at, comma - at));
-    at = comma + 1;
-  }
-  return out;
-}
 
 bool ascii(const std::string &s) {
   for (unsigned char c : s)

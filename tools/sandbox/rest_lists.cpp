@@ -3,6 +3,7 @@
 // each id gets its own status (added, removed, memberof, notmemberof,
 // skipped with a reason), as the vendor's list calls answer.
 #include "rest_lists.hpp"
+#include "text_values.hpp"
 
 #include "rest_error.hpp"
 
@@ -25,17 +26,6 @@ std::string param(const RestLists::Params &p, const std::string &name) {
   return std::string();
 }
 
-bool parse_id(const std::string &s, int &out) {
-  if (s.empty() || s.size() > 10) return false;
-  long long v = 0;
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-    v = v * 10 + (c - '0');
-  }
-  if (v <= 0 || v > 2147483647) return false;
-  out = static_cast<int>(v);
-  return true;
-}
 
 // "/rest/v1/lists/" 3001 "/leads.json": the id, and what follows it.
 bool split_path(const std::string &path, const std::string &prefix, int &id, std::string &rest) {
@@ -46,17 +36,6 @@ bool split_path(const std::string &path, const std::string &prefix, int &id, std
   return true;
 }
 
-std::vector<std::string> split_commas(const std::string &s) {
-  std::vector<std::string> out;
-  std::size_t at = 0;
-  while (at <= s.size()) {
-    std::size_t comma = s.find(',', at);
-    if (comma == std::string::npos) comma = s.size();
-    if (comma > at) out.push_back(s.substr(at, comma - at));
-    at = comma + 1;
-  }
-  return out;
-}
 
 std::string header(const HttpRequest &r, const char *name) {
   for (const auto &kv : r.headers)
@@ -173,7 +152,7 @@ void RestLists::handle(const HttpRequest &request, const std::string &path, cons
       std::vector<int> ids;
       for (const auto &kv : q)
         if (kv.first == "id")
-          for (const std::string &s : split_commas(kv.second)) {
+          for (const std::string &s : split_commas(kv.second, true)) {
             int v;
             if (!parse_id(s, v)) throw RestError(kInvalidData, "Invalid data: id '" + s + "'");
             ids.push_back(v);
@@ -205,14 +184,14 @@ void RestLists::handle(const HttpRequest &request, const std::string &path, cons
 
 json RestLists::lists(const Params &q, json &body) {
   std::vector<int> ids;
-  for (const std::string &s : split_commas(param(q, "id"))) {
+  for (const std::string &s : split_commas(param(q, "id"), true)) {
     int v;
     if (!parse_id(s, v)) throw RestError(kInvalidData, "Invalid data: id '" + s + "'");
     ids.push_back(v);
   }
-  std::vector<std::string> names = split_commas(param(q, "name"));
-  std::vector<std::string> programs = split_commas(param(q, "programName"));
-  std::vector<std::string> workspaces = split_commas(param(q, "workspaceName"));
+  std::vector<std::string> names = split_commas(param(q, "name"), true);
+  std::vector<std::string> programs = split_commas(param(q, "programName"), true);
+  std::vector<std::string> workspaces = split_commas(param(q, "workspaceName"), true);
   std::size_t offset, batch;
   page_bounds(q, offset, batch);
   json all = json::array();
