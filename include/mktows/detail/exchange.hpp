@@ -196,6 +196,8 @@ class Exchange {
     soap->fopen = &Exchange::on_open;
     runtime_poll_ = soap->fpoll;
     soap->fpoll = &Exchange::on_poll;
+    runtime_parsehdr_ = soap->fparsehdr;
+    soap->fparsehdr = &Exchange::on_parse_header;
     socket_timeouts_ = !tls;
     if (socket_timeouts_) {
       to_timeval(send_timeout, send_tv_);
@@ -336,6 +338,23 @@ class Exchange {
       return SOAP_INVALID_SOCKET;
     }
     return s;
+  }
+
+  // The runtime reads a Content-Length as an unsigned number: "-1154" is a
+  // huge length, which its read of an error answer's body then tries to
+  // allocate (the client_answer fuzzer found it). An answer whose
+  // Content-Length is not decimal digits is refused as malformed here.
+  static int on_parse_header(struct soap *soap, const char *key, const char *val) {
+    Exchange *x = self(soap);
+    if (key && val && !soap_tag_cmp(key, "Content-Length")) {
+      const char *v = val;
+      while (*v == ' ' || *v == '\t') ++v;
+      bool digits = *v != '\0';
+      for (const char *c = v; *c && *c != ' ' && *c != '\t'; ++c)
+        if (*c < '0' || *c > '9') digits = false;
+      if (!digits) return soap->error = SOAP_HTTP_ERROR;
+    }
+    return x->runtime_parsehdr_(soap, key, val);
   }
 
   static int on_poll(struct soap *soap) {
@@ -502,6 +521,7 @@ class Exchange {
   std::size_t (*runtime_recv_)(struct soap *, char *, std::size_t);
   SOAP_SOCKET (*runtime_open_)(struct soap *, const char *, const char *, int);
   int (*runtime_poll_)(struct soap *);
+  int (*runtime_parsehdr_)(struct soap *, const char *, const char *);
 };
 
 }  // namespace detail
