@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <iterator>
+#include <stdexcept>
 
 namespace mktows_sandbox {
 
@@ -46,6 +47,15 @@ bool activity_type_of(const std::string &enum_name, std::size_t &type) {
   if (!info) return false;
   type = static_cast<std::size_t>(info - mktows::kActivityTypes);
   return true;
+}
+
+Activity make_activity(int lead_id, std::int64_t at, const char *type, std::string asset) {
+  Activity a;
+  a.lead_id = lead_id;
+  a.at = at;
+  if (!activity_type_of(type, a.type)) throw std::logic_error(std::string("no activity type ") + type);
+  a.asset = std::move(asset);
+  return a;
 }
 
 const Activity &ActivityLog::add(Activity a) {

@@ -30,6 +30,10 @@ struct Activity {
   const mktows::ActivityTypeInfo &info() const { return mktows::kActivityTypes[type]; }
 };
 
+// A record of `type` (its 2_2 enumeration value, which must be one) for a
+// lead at a time, with its asset name; no attributes yet.
+Activity make_activity(int lead_id, std::int64_t at, const char *type, std::string asset);
+
 // The REST type id of each activity type, as the sandbox's activities/types.json
 // lists it. The vendor documents five (1 Visit Webpage, 2 Fill Out Form, 12 New
 // Lead, 13 Change Data Value, 37 Delete Lead); the others are the sandbox's own,

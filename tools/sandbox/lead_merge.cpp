@@ -64,13 +64,9 @@ MergeResult LeadService::merge_leads(const LeadKeyList &winner_keys, const std::
     apply_merge(winner.id, result.loser_ids);
     journal_.append(record);
     const Lead *stored_winner = &write_lead(store_.by_id(result.winner_id), std::move(merged), "Merge Leads");
-    Activity a;
-    a.lead_id = stored_winner->id;
-    a.at = stored_winner->updated_at;
-    activity_type_of("MergeLeads", a.type);
+    Activity a = make_activity(stored_winner->id, stored_winner->updated_at, "MergeLeads", "Merge Leads");
     std::string ids;
     for (int id : result.loser_ids) ids += (ids.empty() ? "" : ",") + std::to_string(id);
-    a.asset = "Merge Leads";
     a.attributes = {{"Merge Ids", ids}, {"Master Updated", "true"}};
     add_activity(std::move(a));
     ticket = journal_.last_ticket();

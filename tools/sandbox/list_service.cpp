@@ -135,14 +135,7 @@ bool ListService::add_locked(LeadService::Writes &w, const StaticList &list, int
   m.order.push_back(lead_id);
   m.updated_at = std::time(nullptr);
   journal_member(w, true, list.id, lead_id, m.updated_at);
-  if (log) {
-    Activity a;
-    a.lead_id = lead_id;
-    a.at = m.updated_at;
-    activity_type_of("AddToList", a.type);
-    a.asset = list.qualified_name();
-    w.add_activity(std::move(a));
-  }
+  if (log) w.add_activity(make_activity(lead_id, m.updated_at, "AddToList", list.qualified_name()));
   return true;
 }
 
@@ -153,14 +146,7 @@ bool ListService::remove_locked(LeadService::Writes &w, const StaticList &list, 
   m.order.erase(std::find(m.order.begin(), m.order.end(), lead_id));
   m.updated_at = std::time(nullptr);
   journal_member(w, false, list.id, lead_id, m.updated_at);
-  if (log) {
-    Activity a;
-    a.lead_id = lead_id;
-    a.at = m.updated_at;
-    activity_type_of("RemoveFromList", a.type);
-    a.asset = list.qualified_name();
-    w.add_activity(std::move(a));
-  }
+  if (log) w.add_activity(make_activity(lead_id, m.updated_at, "RemoveFromList", list.qualified_name()));
   return true;
 }
 
