@@ -17,14 +17,12 @@
 #include "support/files.hpp"
 #include "support/sandbox_process.hpp"
 #include "support/temp_dir.hpp"
+#include "support/wsdl_operations.hpp"
 #include "support/test_paths.hpp"
 
 #include <mktows/idempotency.hpp>
 #include <mktows/operations.hpp>
 #include <mktows/wire.hpp>
-
-#include <libxml/parser.h>
-#include <libxml/tree.h>
 
 #include <map>
 #include <memory>
@@ -36,77 +34,11 @@ using mktows::Operation;
 
 namespace {
 
-const char kWsdlNs[] = "http://schemas.xmlsoap.org/wsdl/";
-const char kSoapNs[] = "http://schemas.xmlsoap.org/wsdl/soap/";
 const char kUser[] = "table7_0A1B2C3D4E5F60718293A4";
 const char kKey[] = "table-Key-never-in-a-log-5c1e";
 
-// What a WSDL says of one operation, read with libxml2 (not gSOAP).
-struct WsdlOperation {
-  std::string soap_action;
-  std::string input_element;   // local name of the input message's part element
-  std::string output_element;  // likewise for the output
-  bool context_header = false; // the binding's input has a soap:header of MktowsContextHeader
-};
-
-std::string attr(xmlNode *n, const char *name) {
-  xmlChar *v = xmlGetProp(n, BAD_CAST name);
-  std::string s = v ? reinterpret_cast<const char *>(v) : "";
-  xmlFree(v);
-  return s;
-}
-
-std::string local(const std::string &qname) {
-  std::size_t colon = qname.find(':');
-  return colon == std::string::npos ? qname : qname.substr(colon + 1);
-}
-
-bool is(xmlNode *n, const char *ns, const char *name) {
-  return n->type == XML_ELEMENT_NODE && n->ns && std::string(reinterpret_cast<const char *>(n->ns->href)) == ns &&
-         std::string(reinterpret_cast<const char *>(n->name)) == name;
-}
-
-std::map<std::string, WsdlOperation> read_wsdl(const std::string &path) {
-  std::string text = mktows_test::read_file(path);
-  std::unique_ptr<xmlDoc, void (*)(xmlDoc *)> doc(
-      xmlReadMemory(text.data(), static_cast<int>(text.size()), "wsdl.xml", nullptr, XML_PARSE_NONET), xmlFreeDoc);
-  BOOST_REQUIRE(doc);
-  xmlNode *root = xmlDocGetRootElement(doc.get());
-  // message name -> the local name of its (single) part's element
-  std::map<std::string, std::string> messages;
-  for (xmlNode *m = root->children; m; m = m->next)
-    if (is(m, kWsdlNs, "message"))
-      for (xmlNode *p = m->children; p; p = p->next)
-        if (is(p, kWsdlNs, "part")) messages[attr(m, "name")] = local(attr(p, "element"));
-  std::map<std::string, WsdlOperation> ops;
-  for (xmlNode *pt = root->children; pt; pt = pt->next) {
-    if (!is(pt, kWsdlNs, "portType")) continue;
-    for (xmlNode *o = pt->children; o; o = o->next) {
-      if (!is(o, kWsdlNs, "operation")) continue;
-      WsdlOperation &w = ops[attr(o, "name")];
-      for (xmlNode *io = o->children; io; io = io->next) {
-        if (is(io, kWsdlNs, "input")) w.input_element = messages[local(attr(io, "message"))];
-        if (is(io, kWsdlNs, "output")) w.output_element = messages[local(attr(io, "message"))];
-      }
-    }
-  }
-  for (xmlNode *b = root->children; b; b = b->next) {
-    if (!is(b, kWsdlNs, "binding")) continue;
-    for (xmlNode *o = b->children; o; o = o->next) {
-      if (!is(o, kWsdlNs, "operation")) continue;
-      auto it = ops.find(attr(o, "name"));
-      BOOST_REQUIRE_MESSAGE(it != ops.end(), "binding operation " << attr(o, "name") << " is not in the portType");
-      for (xmlNode *c = o->children; c; c = c->next) {
-        if (is(c, kSoapNs, "operation")) it->second.soap_action = attr(c, "soapAction");
-        if (!is(c, kWsdlNs, "input")) continue;
-        for (xmlNode *h = c->children; h; h = h->next)
-          if (is(h, kSoapNs, "header") && messages[local(attr(h, "message"))] == "MktowsContextHeader")
-            it->second.context_header = true;
-      }
-    }
-  }
-  return ops;
-}
+using mktows_test::read_wsdl_operations;
+using mktows_test::WsdlOperation;
 
 std::string params_element(const char *name) {
   std::string n = name;
@@ -131,7 +63,7 @@ BOOST_AUTO_TEST_CASE(the_table_has_the_23_operations_of_2_2_once_each) {
 }
 
 BOOST_AUTO_TEST_CASE(every_operation_the_built_wsdl_declares_is_in_the_table_as_the_wsdl_says) {
-  std::map<std::string, WsdlOperation> ops = read_wsdl(mktows_test::paths::built_wsdl);
+  std::map<std::string, WsdlOperation> ops = read_wsdl_operations(mktows_test::paths::built_wsdl);
   BOOST_TEST_MESSAGE("the built WSDL declares " << ops.size() << " operations");
   BOOST_REQUIRE(!ops.empty());
   for (const auto &w : ops) {
