@@ -33,6 +33,12 @@ static const std::size_t kMaxListOperationLeads = 1000;
 // and the rows together; more: 20110.
 static const std::size_t kMaxImportRows = 10000;
 static const std::size_t kMaxImportBytes = 4u << 20;
+// The custom objects (shared/mktows-operations.md §3.14-3.16): records per
+// syncCustomObjects and key lists per deleteCustomObjects (more: 20110);
+// getCustomObjects' page, by default and at most (a larger batchSize is
+// capped, docs/SANDBOX.md).
+static const std::size_t kMaxCustomObjects = 100;
+static const int kMaxCustomObjectPage = 100;
 
 // Its REST successor (the bridge's upstream and the sandbox's REST face).
 // The same figures today, but named apart: they are another service's,
@@ -50,6 +56,8 @@ static const long long kMaxRunAtAheadSeconds = 2LL * 365 * 86400;  // Schedule C
 static const long long kDefaultRunAtDelaySeconds = 5 * 60;         // Schedule Campaign without runAt
 static const std::size_t kMaxActivityTypeIds = 10; // activities.json activityTypeIds; more: 1003
 static const std::size_t kMaxActivityLeadIds = 30; // activities(/leadchanges).json leadIds; more: 1003
+static const int kDefaultAssetPage = 20;           // the asset API's maxReturn when absent
+static const int kMaxAssetPage = 200;              // maxReturn (channels.json, tagTypes.json); more: 1003
 }  // namespace rest_limits
 
 }  // namespace mktows

@@ -92,7 +92,7 @@ Config parse_config(const std::string &text) {
   }
   check_keys(root, "$", {"users", "fields", "workspaces", "leads", "firstLeadId", "limits",
                          "timestampWindowSeconds", "rest", "defaultWorld", "programs", "campaigns", "lists",
-                         "channels", "tagTypes"});
+                         "channels", "tagTypes", "customObjectTypes"});
   Config c;
   read_world(root, c.world);
   if (root.contains("users")) {

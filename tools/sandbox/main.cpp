@@ -2,11 +2,13 @@
 #include "campaigns_service.hpp"
 #include "activity_service.hpp"
 #include "config.hpp"
+#include "custom_objects_service.hpp"
 #include "lead_service.hpp"
 #include "list_service.hpp"
 #include "rest_face.hpp"
 #include "server.hpp"
 #include "server_args.hpp"
+#include "tags_service.hpp"
 #include "wsdl_document.hpp"
 
 #include <atomic>
@@ -78,6 +80,7 @@ int main(int argc, char **argv) {
     LeadService leads(config);
     CampaignService campaigns(leads);  // before open_data_dir: it replays its runs
     ListService lists(leads);  // registers its journal records: before open_data_dir
+    CustomObjectService custom_objects(leads);  // its records and merge hook: before open_data_dir
     // getMultipleLeads' StaticListSelector reads the lists' members (under
     // the lock its read already holds).
     leads.set_list_members([&lists](int id) { return lists.members_locked(id); });
@@ -87,6 +90,8 @@ int main(int argc, char **argv) {
     RestFace rest(leads, limiter, options.verbose);
     rest.serve_campaigns(campaigns);
     rest.add_lists(lists);
+    rest.serve_custom_objects(custom_objects);
+    TagsService tags(leads.config().world);
     // What the sandbox serves: every domain it has a backend for.
     ActivityService activity(leads);
     Backends backends;
@@ -94,6 +99,8 @@ int main(int argc, char **argv) {
     backends.campaigns = &campaigns;
     backends.activity = &activity;
     backends.lists = &lists;
+    backends.custom_objects = &custom_objects;
+    backends.tags = &tags;
     Server server(options, backends, limiter, auth, wsdl);
     server.set_routes(&rest);
     server.bind();

@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <strings.h>
 
 namespace mktows_sandbox {
@@ -117,7 +118,7 @@ bool path_id(const std::string &path, const std::string &prefix, const std::stri
 
 RestFace::RestFace(LeadService &leads, Limiter &limiter, bool verbose)
     : limiter_(limiter), verbose_(verbose), tokens_(leads.config().rest), rest_leads_(leads),
-      rest_activities_(leads) {}
+      rest_activities_(leads), rest_assets_(leads.config().world, static_cast<std::int64_t>(std::time(nullptr))) {}
 
 bool RestFace::serves(const std::string &target) const {
   return target.compare(0, 6, "/rest/") == 0 || target.compare(0, 10, "/identity/") == 0 ||
@@ -265,6 +266,13 @@ HttpResponse RestFace::rest(const HttpRequest &request, const std::string &path,
       return json_response(200, body);
     } else if (rest_campaigns_ && RestCampaigns::serves(path)) {
       rest_campaigns_->handle(method, path, q, type, request.body, body);
+      return json_response(200, body);
+    } else if (rest_custom_objects_ && RestCustomObjects::serves(path)) {
+      rest_custom_objects_->handle(method, path, q, type, request.body, body);
+      return json_response(200, body);
+    } else if (RestAssets::serves(path)) {
+      if (method != "GET") throw RestError(rc::kMethodNotSupported);
+      rest_assets_.get(path, q, body);
       return json_response(200, body);
     } else if (RestActivities::serves(path)) {
       if (method != "GET") throw RestError(rc::kMethodNotSupported);

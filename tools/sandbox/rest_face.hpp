@@ -9,6 +9,8 @@
 #include "lead_service.hpp"
 #include "rest_campaigns.hpp"
 #include "rest_activities.hpp"
+#include "rest_assets.hpp"
+#include "rest_custom_objects.hpp"
 #include "rest_leads.hpp"
 #include "rest_lists.hpp"
 #include "rest_tokens.hpp"
@@ -35,6 +37,11 @@ class RestFace : public HttpRoutes {
   // Serves the list calls and the bulk lead import (/bulk/...) from `lists`.
   void add_lists(ListService &lists) { rest_lists_.reset(new RestLists(lists, rest_leads_)); }
 
+  // Serves the custom object calls from `service` (unset: they answer 610).
+  void serve_custom_objects(CustomObjectService &service) {
+    rest_custom_objects_.reset(new RestCustomObjects(service));
+  }
+
   // Requests to /identity/oauth/token so far (answered or refused).
   unsigned long identity_calls() const { return identity_calls_.load(); }
 
@@ -53,6 +60,8 @@ class RestFace : public HttpRoutes {
   std::unique_ptr<RestCampaigns> rest_campaigns_;
   RestActivities rest_activities_;
   std::unique_ptr<RestLists> rest_lists_;  // null: the lists domain is not served
+  std::unique_ptr<RestCustomObjects> rest_custom_objects_;  // null: not served
+  RestAssets rest_assets_;  // the world's channels and tag types
   std::atomic<unsigned long> identity_calls_{0};
   std::atomic<unsigned long> requests_{0};
 };

@@ -76,6 +76,22 @@ const Channel *World::channel(const std::string &name) const {
   return find_in(channels, [&](const Channel &c) { return iequals(c.name, name); });
 }
 
+const CustomObjectType *World::custom_object_type(const std::string &name) const {
+  return find_in(custom_object_types, [&](const CustomObjectType &t) { return iequals(t.name, name); });
+}
+
+const char *CustomObjectType::field_type(const std::string &n) const {
+  if (n == lead_link) return "integer";
+  auto named = [&](const CustomObjectField &x) { return x.name == n; };
+  if (const CustomObjectField *f = find_in(dedupe, named)) return f->type.c_str();
+  if (const CustomObjectField *f = find_in(fields, named)) return f->type.c_str();
+  return nullptr;
+}
+
+bool CustomObjectType::is_dedupe(const std::string &n) const {
+  return find_in(dedupe, [&](const CustomObjectField &x) { return x.name == n; }) != nullptr;
+}
+
 World default_world() {
   World w;
   w.programs = {{1001, "Demo Program", "Default", ""}, {1002, "Webinar 2026", "Event", "Webinar"}};
@@ -88,6 +104,12 @@ World default_world() {
                                       {"No Show", 30, false}}},
                 {"Email Blast", "Default", {{"Sent", 10, false}, {"Opened", 20, false}, {"Clicked", 30, true}}}};
   w.tag_types = {{"Region", {"EMEA", "Americas", "APAC"}}};
+  CustomObjectType car;
+  car.name = "Car";
+  car.display_name = "Car";
+  car.dedupe = {{"VIN", "string"}};
+  car.fields = {{"Make", "string"}, {"Model", "string"}, {"Year", "integer"}, {"Color", "string"}};
+  w.custom_object_types = {car};
   return w;
 }
 
@@ -211,6 +233,44 @@ void read_world(const json &root, World &w) {
         t.values.push_back(v.get<std::string>());
       }
       w.tag_types.push_back(t);
+    }
+  }
+  if (root.contains("customObjectTypes")) {
+    const json &a = array_at(root, "customObjectTypes");
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      std::string path = "customObjectTypes[" + std::to_string(i) + "]";
+      check_keys(a[i], path, {"name", "displayName", "dedupeFields", "leadLink", "fields"});
+      CustomObjectType t;
+      t.name = get_name(a[i], "name", path, false);
+      if (w.custom_object_type(t.name)) throw ConfigError(where(path, "duplicate custom object type " + t.name));
+      t.display_name = get_string(a[i], "displayName", path, false);
+      if (t.display_name.empty()) t.display_name = t.name;
+      std::string link = get_string(a[i], "leadLink", path, false);
+      if (!link.empty()) t.lead_link = link;
+      // A field: {"name": ..., "type": "string" | "integer"}; each name once
+      // in the type (the link's included).
+      std::set<std::string> names{t.lead_link};
+      auto read_fields = [&](const char *key, std::vector<CustomObjectField> &out) {
+        if (!a[i].contains(key)) return;
+        const json &f = a[i][key];
+        if (!f.is_array()) throw ConfigError(where(path, std::string("\"") + key + "\" must be an array"));
+        for (std::size_t k = 0; k < f.size(); ++k) {
+          std::string fpath = path + "." + key + "[" + std::to_string(k) + "]";
+          check_keys(f[k], fpath, {"name", "type"});
+          CustomObjectField field;
+          field.name = get_name(f[k], "name", fpath, false);
+          std::string type = get_string(f[k], "type", fpath, false);
+          if (!type.empty() && type != "string" && type != "integer")
+            throw ConfigError(where(fpath, "\"type\" must be string or integer"));
+          if (!type.empty()) field.type = type;
+          if (!names.insert(field.name).second) throw ConfigError(where(fpath, "duplicate field " + field.name));
+          out.push_back(field);
+        }
+      };
+      read_fields("dedupeFields", t.dedupe);
+      read_fields("fields", t.fields);
+      if (t.dedupe.empty()) throw ConfigError(where(path, "\"dedupeFields\" must name at least one field"));
+      w.custom_object_types.push_back(t);
     }
   }
 }

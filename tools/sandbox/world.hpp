@@ -1,5 +1,6 @@
 // world.hpp: the marketing assets a sandbox holds besides its leads:
-// programs, campaigns, static lists, channels, tag types. A fresh sandbox
+// programs, campaigns, static lists, channels, tag types, custom object
+// types. A fresh sandbox
 // holds the documented default world (docs/SANDBOX.md, "The world"); a
 // configuration adds to it, or replaces it with "defaultWorld": false.
 //
@@ -63,12 +64,36 @@ struct TagType {
   std::vector<std::string> values;
 };
 
+// A field of a custom object type: "string" or "integer" (an integer's
+// value must be a whole decimal number).
+struct CustomObjectField {
+  std::string name;
+  std::string type = "string";
+};
+
+// A custom object type. A record is named by its dedupe fields' values (all
+// of them: a compound key when there are several) and linked to a lead by
+// `lead_link` (the lead's Id). Both faces spell the fields alike
+// (docs/SANDBOX.md, "Custom objects").
+struct CustomObjectType {
+  std::string name;  // the apiName; SOAP's objTypeName matches it case-blind
+  std::string display_name;
+  std::vector<CustomObjectField> dedupe;  // in key order, at least one
+  std::string lead_link = "MKTOID";       // an integer field holding the lead's Id
+  std::vector<CustomObjectField> fields;  // the others, in describe's order
+  // The type ("string", "integer") of the field `name` (a dedupe field,
+  // the link, another; exact spelling); null when the type has no such field.
+  const char *field_type(const std::string &name) const;
+  bool is_dedupe(const std::string &name) const;
+};
+
 struct World {
   std::vector<Program> programs;
   std::vector<Campaign> campaigns;
   std::vector<StaticList> lists;
   std::vector<Channel> channels;
   std::vector<TagType> tag_types;
+  std::vector<CustomObjectType> custom_object_types;
 
   const Program *program(const std::string &name) const;
   const Campaign *campaign(int id) const;
@@ -80,6 +105,9 @@ struct World {
   // the default world; docs/SANDBOX.md says what a configured one means).
   const StaticList *list_by_qualified_name(const std::string &qualified) const;
   const Channel *channel(const std::string &name) const;
+  // By name, ASCII case-blind (the vendor's sample sends "RoadShow" for
+  // "Roadshow").
+  const CustomObjectType *custom_object_type(const std::string &name) const;
 };
 
 // The documented default world.

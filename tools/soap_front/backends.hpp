@@ -12,6 +12,8 @@
 #include "leads_backend.hpp"
 #include "campaigns_backend.hpp"
 #include "lists_backend.hpp"
+#include "custom_objects_backend.hpp"
+#include "tags_backend.hpp"
 
 #include <mktows/operations.hpp>
 
@@ -22,6 +24,8 @@ struct Backends {
   CampaignsBackend *campaigns = nullptr;
   ActivityBackend *activity = nullptr;
   ListsBackend *lists = nullptr;
+  CustomObjectsBackend *custom_objects = nullptr;
+  TagsBackend *tags = nullptr;
 
   bool serves(mktows::Domain d) const {
     switch (d) {
@@ -29,9 +33,9 @@ struct Backends {
       case mktows::Domain::activity: return activity != nullptr;
       case mktows::Domain::campaigns: return campaigns != nullptr;
       case mktows::Domain::lists: return lists != nullptr;
-      case mktows::Domain::objects:
-      case mktows::Domain::custom_objects:
-      case mktows::Domain::tags: return false;  // no interface yet: nothing serves them
+      case mktows::Domain::custom_objects: return custom_objects != nullptr;
+      case mktows::Domain::tags: return tags != nullptr;
+      case mktows::Domain::objects: return false;  // no interface yet: nothing serves them
     }
     return false;
   }

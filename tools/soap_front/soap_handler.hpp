@@ -80,7 +80,9 @@ class SoapHandler : public wire::MktowsApiSoapBindingService {
       mktows::Operation::get_campaigns_for_source, mktows::Operation::request_campaign,
       mktows::Operation::schedule_campaign, mktows::Operation::get_lead_activity, mktows::Operation::get_lead_changes,
       mktows::Operation::list_operation, mktows::Operation::import_to_list,
-      mktows::Operation::get_import_to_list_status};
+      mktows::Operation::get_import_to_list_status, mktows::Operation::sync_custom_objects,
+      mktows::Operation::get_custom_objects, mktows::Operation::delete_custom_objects,
+      mktows::Operation::get_channels, mktows::Operation::get_tags};
   static bool answers(mktows::Operation op);
 
   // The leads domain (leads_operations.cpp).
@@ -111,6 +113,18 @@ class SoapHandler : public wire::MktowsApiSoapBindingService {
   int importToList(wire::mktows__ParamsImportToList *params, wire::mktows__SuccessImportToList &response) override;
   int getImportToListStatus(wire::mktows__ParamsGetImportToListStatus *params,
                             wire::mktows__SuccessGetImportToListStatus &response) override;
+
+  // The custom objects domain (custom_objects_operations.cpp).
+  int syncCustomObjects(wire::mktows__ParamsSyncCustomObjects *params,
+                        wire::mktows__SuccessSyncCustomObjects &response) override;
+  int getCustomObjects(wire::mktows__ParamsGetCustomObjects *params,
+                       wire::mktows__SuccessGetCustomObjects &response) override;
+  int deleteCustomObjects(wire::mktows__ParamsDeleteCustomObjects *params,
+                          wire::mktows__SuccessDeleteCustomObjects &response) override;
+
+  // The tags domain (tags_operations.cpp).
+  int getChannels(wire::mktows__ParamsGetChannels *params, wire::mktows__SuccessGetChannels &response) override;
+  int getTags(wire::mktows__ParamsGetTags *params, wire::mktows__SuccessGetTags &response) override;
 
   // Sets soap->fault to the vendor's fault for `code` and logs it (with
   // --verbose); returns SOAP_FAULT. `tell_caller`: `why` goes into the
