@@ -50,6 +50,7 @@ static const long long kMaxRunAtAheadSeconds = 2LL * 365 * 86400;  // Schedule C
 static const long long kDefaultRunAtDelaySeconds = 5 * 60;         // Schedule Campaign without runAt
 static const std::size_t kMaxActivityTypeIds = 10; // activities.json activityTypeIds; more: 1003
 static const std::size_t kMaxActivityLeadIds = 30; // activities(/leadchanges).json leadIds; more: 1003
+static const std::size_t kMaxActivityListMembers = 9999; // activities(/leadchanges).json listId: a list of 10,000 leads or more: 1003
 }  // namespace rest_limits
 
 }  // namespace mktows
