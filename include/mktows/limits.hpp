@@ -58,6 +58,7 @@ static const std::size_t kMaxActivityTypeIds = 10; // activities.json activityTy
 static const std::size_t kMaxActivityLeadIds = 30; // activities(/leadchanges).json leadIds; more: 1003
 static const int kDefaultAssetPage = 20;           // the asset API's maxReturn when absent
 static const int kMaxAssetPage = 200;              // maxReturn (channels.json, tagTypes.json); more: 1003
+static const std::size_t kMaxActivityListMembers = 9999; // activities(/leadchanges).json listId: a list of 10,000 leads or more: 1003
 }  // namespace rest_limits
 
 }  // namespace mktows

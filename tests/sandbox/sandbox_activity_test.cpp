@@ -6,6 +6,7 @@
 
 #include "activity_requests.hpp"
 #include "support/sandbox_process.hpp"
+#include "support/temp_dir.hpp"
 
 #include <mktows/activity_types.hpp>
 #include <nlohmann/json.hpp>
@@ -23,6 +24,8 @@ namespace {
 const char kEndpoint[] = "/soap/mktows/2_2";
 
 struct Sandbox {
+  Sandbox() = default;
+  explicit Sandbox(const std::vector<std::string> &args) : process(args) {}
   mktows_test::SandboxProcess process;
   Connection c{process.port()};
 
@@ -61,7 +64,23 @@ struct Sandbox {
   Page changes_page(const ChangesCall &call) {
     return read_page(c.post(kEndpoint, changes_request(call), action("getLeadChanges")));
   }
+  // listOperation on `list` (Program.List) for these lead ids; every status true.
+  void list_op(const std::string &op, const std::string &list, const std::vector<int> &ids) {
+    std::string x = "<ns1:paramsListOperation><listOperation>" + op +
+                    "</listOperation><listKey><keyType>MKTOLISTNAME</keyType><keyValue>" + xml_escape(list) +
+                    "</keyValue></listKey><listMemberList>";
+    for (int id : ids)
+      x += "<leadKey><keyType>IDNUM</keyType><keyValue>" + std::to_string(id) + "</keyValue></leadKey>";
+    HttpResponse r = c.post(kEndpoint, envelope(demo_auth(), x + "</listMemberList></ns1:paramsListOperation>"),
+                            action("listOperation"));
+    BOOST_REQUIRE_MESSAGE(r.status == 200 && r.body.find("<success>true</success>") != std::string::npos, r.body.substr(0, 400));
+  }
 };
+
+std::string list_selector(const std::string &inner) {
+  return "<leadSelector xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+         "xsi:type=\"ns1:StaticListSelector\">" + inner + "</leadSelector>";
+}
 
 std::vector<long long> ids_of(const Page &p) {
   std::vector<long long> ids;
@@ -394,10 +413,7 @@ BOOST_AUTO_TEST_CASE(changes_filter_and_selectors) {
   BOOST_TEST(s.changes_page(call).fault == 20101);
   call.selector = key_selector("LEADOWNEREMAIL", {"x@example.com"});
   BOOST_TEST(s.changes_page(call).fault == 20102);
-  // StaticListSelector: not served yet (docs/SANDBOX.md).
-  call.selector = "<leadSelector xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-                  "xsi:type=\"ns1:StaticListSelector\"><staticListId>3001</staticListId></leadSelector>";
-  BOOST_TEST(s.changes_page(call).fault == 20110);
+  // StaticListSelector: its own case below.
   // LastUpdateAtSelector: its times bound the window like the position's.
   call.selector = "<leadSelector xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
                   "xsi:type=\"ns1:LastUpdateAtSelector\"><oldestUpdatedAt>2999-01-01T00:00:00Z</oldestUpdatedAt>"
@@ -542,7 +558,7 @@ BOOST_AUTO_TEST_CASE(rest_activities_rules) {
   BOOST_TEST(error_of(r.get(base + "&activityTypeIds=13&leadIds=" + thirty + ",1")) == "1003");
   BOOST_TEST(error_of(r.get(base + "&activityTypeIds=13&batchSize=300")) == "");
   BOOST_TEST(error_of(r.get(base + "&activityTypeIds=13&batchSize=301")) == "1003");
-  BOOST_TEST(error_of(r.get(base + "&activityTypeIds=13&listId=3001")) == "1003");  // not served yet
+  BOOST_TEST(error_of(r.get(base + "&activityTypeIds=13&listId=3001")) == "");  // its own case below
   BOOST_TEST(error_of(r.get("/rest/v1/activities/pagingtoken.json")) == "701");
   BOOST_TEST(error_of(r.get("/rest/v1/activities/pagingtoken.json?sinceDatetime=yesterday")) == "1003");
   BOOST_TEST(error_of(r.get("/rest/v1/activities/pagingtoken.json?sinceDatetime=2024-01-01")) == "");
@@ -586,4 +602,111 @@ BOOST_AUTO_TEST_CASE(rest_lead_changes_lists_the_fields_asked_for) {
   json both = r.get("/rest/v1/activities/leadchanges.json?nextPageToken=" + t + "&fields=firstName,lastName");
   BOOST_TEST(both["result"].size() == 3u);
   BOOST_TEST(error_of(r.get("/rest/v1/activities/leadchanges.json?nextPageToken=" + t + "&fields=firstName&batchSize=301")) == "1003");
+}
+
+BOOST_AUTO_TEST_CASE(changes_of_a_static_lists_members) {
+  Sandbox s;
+  int a = s.sync("list-a@example.com");
+  int b = s.sync("list-b@example.com");
+  int c = s.sync("list-c@example.com");
+  s.changes(a, 2);
+  s.changes(b, 2);
+  s.changes(c, 2);
+  s.list_op("ADDTOLIST", "Demo Program.Newsletter", {a});
+  ChangesCall call;
+  // By id and by name: a's records only (New Lead, two changes, Add to List).
+  for (const std::string &sel : {list_selector("<staticListId>3001</staticListId>"),
+                                 list_selector("<staticListName>demo program.NEWSLETTER</staticListName>")}) {
+    call.selector = sel;
+    Page p = s.changes_page(call);
+    BOOST_TEST(p.fault == 0);
+    BOOST_REQUIRE(p.records.size() == 4u);
+    for (const Record &r : p.records) BOOST_TEST(r.person == std::to_string(a));
+    BOOST_TEST(p.records.back().type == "Add to List");
+  }
+  // An empty list: no records (not every lead's).
+  call.selector = list_selector("<staticListId>3002</staticListId>");
+  Page empty = s.changes_page(call);
+  BOOST_TEST(empty.fault == 0);
+  BOOST_TEST(empty.records.empty());
+  BOOST_TEST(empty.remaining == 0);
+  call.selector = list_selector("<staticListId>9999</staticListId>");
+  BOOST_TEST(s.changes_page(call).fault == 20111);
+  call.selector = list_selector("<staticListName>Demo Program.Nope</staticListName>");
+  BOOST_TEST(s.changes_page(call).fault == 20111);
+  call.selector = list_selector("");
+  BOOST_TEST(s.changes_page(call).fault == 20109);
+  // Paging: each page reads the members when it is read. The first page
+  // holds a's first two records (its New Lead and first change); c joins
+  // the list after it: the next page lists c's records after the position
+  // (its two changes, its Add to List), not its New Lead, which came before.
+  call.selector = list_selector("<staticListId>3001</staticListId>");
+  call.batch = 2;
+  Page first = s.changes_page(call);
+  BOOST_REQUIRE(first.records.size() == 2u);
+  BOOST_TEST(first.remaining == 2, "remaining " << first.remaining);
+  s.list_op("ADDTOLIST", "Demo Program.Newsletter", {c});
+  ChangesCall next = call;
+  next.batch = 100;
+  next.position = first.next;
+  Page rest = s.changes_page(next);
+  BOOST_REQUIRE_EQUAL(rest.records.size(), 5u);
+  std::vector<std::string> whose;
+  for (const Record &r : rest.records) whose.push_back(r.person);
+  const std::string sa = std::to_string(a), sc = std::to_string(c);
+  BOOST_TEST(whose == (std::vector<std::string>{sa, sc, sc, sa, sc}));
+  BOOST_TEST(rest.records[0].id > first.records.back().id);
+  BOOST_TEST(rest.records[4].type == "Add to List");
+  for (const Record &r : rest.records) BOOST_TEST(r.person != std::to_string(b));
+}
+
+BOOST_AUTO_TEST_CASE(rest_activities_of_a_static_lists_members) {
+  Sandbox s;
+  int a = s.sync("rest-list-a@example.com");
+  int b = s.sync("rest-list-b@example.com");
+  s.changes(a, 1);
+  s.changes(b, 1);
+  s.list_op("ADDTOLIST", "Webinar 2026.Attendees", {b});
+  Rest r(s);
+  std::string base = "/rest/v1/activities.json?nextPageToken=" + r.since_token() + "&activityTypeIds=12,13,1021";
+  json j = r.get(base + "&listId=3002");
+  BOOST_REQUIRE(j.value("success", false));
+  BOOST_REQUIRE(j["result"].size() == 3u);  // b's New Lead, change and Add to List
+  for (const json &i : j["result"]) BOOST_TEST(i["leadId"].get<int>() == b);
+  // An empty list lists nothing (not every lead).
+  json none = r.get(base + "&listId=3001");
+  BOOST_TEST(none.value("success", false));
+  BOOST_TEST(none["result"].empty());
+  BOOST_TEST(error_of(r.get(base + "&listId=9999")) == "1013");
+  BOOST_TEST(error_of(r.get(base + "&listId=x")) == "1003");
+  BOOST_TEST(error_of(r.get(base + "&listId=3002&leadIds=" + std::to_string(a))) == "1003");
+  // Lead changes the same way.
+  std::string changes = "/rest/v1/activities/leadchanges.json?nextPageToken=" + r.since_token() + "&fields=firstName";
+  json lc = r.get(changes + "&listId=3002");
+  BOOST_REQUIRE(lc.value("success", false));
+  BOOST_REQUIRE(lc["result"].size() == 2u);  // New Lead and the FirstName change
+  for (const json &i : lc["result"]) BOOST_TEST(i["leadId"].get<int>() == b);
+  BOOST_TEST(error_of(r.get(changes + "&listId=9999")) == "1013");
+}
+
+BOOST_AUTO_TEST_CASE(rest_list_id_of_ten_thousand_members_is_refused) {
+  // 10,000 configured leads; the list holds 9,999 of them, then all.
+  mktows_test::TempDir dir;
+  std::string leads;
+  for (int i = 1; i <= 10000; ++i)
+    leads += std::string(i > 1 ? "," : "") + "{\"id\":" + std::to_string(i) + ",\"email\":\"m" + std::to_string(i) +
+             "@example.com\"}";
+  Sandbox s({"--config", dir.write("c.json", "{\"leads\":[" + leads + "]}")});
+  for (int from = 1; from <= 9999; from += 1000) {
+    std::vector<int> ids;
+    for (int i = from; i < from + 1000 && i <= 9999; ++i) ids.push_back(i);
+    s.list_op("ADDTOLIST", "Demo Program.Newsletter", ids);
+  }
+  Rest r(s);
+  std::string call = "/rest/v1/activities.json?nextPageToken=" + r.since_token() + "&activityTypeIds=1021&listId=3001";
+  json ok = r.get(call);
+  BOOST_TEST(ok.value("success", false));
+  BOOST_TEST(ok["result"].size() == 300u);
+  s.list_op("ADDTOLIST", "Demo Program.Newsletter", {10000});
+  BOOST_TEST(error_of(r.get(call)) == "1003");
 }

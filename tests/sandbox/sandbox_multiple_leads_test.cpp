@@ -445,3 +445,57 @@ BOOST_AUTO_TEST_CASE(a_merge_moves_the_losers_activity_to_the_winner) {
   // The winner's New Lead, the loser's New Lead (moved), then the merge.
   BOOST_TEST(types == (std::vector<std::string>{"NewLead", "NewLead", "MergeLeads"}));
 }
+
+namespace {
+
+// The ids of a list's members, in its order (getMultipleLeads' StaticListSelector).
+std::vector<std::string> members_of(Sandbox &s, int list_id) {
+  Page p = s.get(params("<leadSelector xsi:type=\"ns1:StaticListSelector\" " + std::string(kXsi) + "><staticListId>" +
+                        std::to_string(list_id) + "</staticListId></leadSelector>"));
+  BOOST_REQUIRE_EQUAL(p.fault, 0);
+  std::vector<std::string> ids;
+  for (auto &l : p.leads) ids.push_back(l["Id"]);
+  return ids;
+}
+
+void add_to_list(Sandbox &s, const std::string &list, const std::vector<int> &ids) {
+  std::vector<Key> members;
+  for (int id : ids) members.push_back({"IDNUM", std::to_string(id)});
+  Connection c(s.process.port());
+  ListOutcome o = read_list_outcome(
+      c.post(s.path, list_operation_request("ADDTOLIST", {"MKTOLISTNAME", list}, members), action("listOperation")));
+  BOOST_REQUIRE(o.success);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_merge_moves_the_losers_list_memberships_to_the_winner) {
+  mktows_test::TempDir dir;
+  std::string w, l1, l2, other;
+  std::vector<std::string> newsletter, attendees;
+  {
+    Sandbox s({"--data", dir.path() + "/data"});
+    int wi = s.sync("list-win@example.com"), l1i = s.sync("list-lose1@example.com");
+    int l2i = s.sync("list-lose2@example.com"), oi = s.sync("list-other@example.com");
+    w = std::to_string(wi), l1 = std::to_string(l1i), l2 = std::to_string(l2i), other = std::to_string(oi);
+    add_to_list(s, "Demo Program.Newsletter", {l1i, oi});
+    add_to_list(s, "Webinar 2026.Attendees", {wi, l2i});
+    HttpResponse r = s.call("mergeLeads", merge({{"IDNUM", w}}, {{{"IDNUM", l1}}, {{"IDNUM", l2}}}));
+    BOOST_REQUIRE_EQUAL(r.status, 200);
+    // Newsletter: the loser leaves, the winner joins at the end; Attendees:
+    // the winner is a member already and stays where it was (once).
+    newsletter = members_of(s, 3001);
+    attendees = members_of(s, 3002);
+    BOOST_TEST(newsletter == (std::vector<std::string>{other, w}));
+    BOOST_TEST(attendees == (std::vector<std::string>{w}));
+    Connection c(s.process.port());
+    ListOutcome is = read_list_outcome(c.post(
+        s.path, list_operation_request("ISMEMBEROFLIST", {"MKTOLISTNAME", "Demo Program.Newsletter"}, {{"IDNUM", w}}),
+        action("listOperation")));
+    BOOST_TEST(is.statuses == std::vector<bool>{true});
+  }
+  // The journal replays the moves after the merge.
+  Sandbox again({"--data", dir.path() + "/data"});
+  BOOST_TEST(members_of(again, 3001) == newsletter);
+  BOOST_TEST(members_of(again, 3002) == attendees);
+}

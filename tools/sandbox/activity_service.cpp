@@ -200,7 +200,7 @@ ActivityPage ActivityService::lead_changes(const LeadChangesRequest &request) {
   const StreamPositionData window = window_of(p);
   bool has_oldest = window.has_oldest, has_latest = window.has_latest;
   std::int64_t oldest = window.oldest, latest = window.latest;
-  bool keyed = false;
+  bool keyed = false, listed = false;
   switch (request.selector) {
     case Selector::none: break;
     case Selector::keys:
@@ -211,7 +211,9 @@ ActivityPage ActivityService::lead_changes(const LeadChangesRequest &request) {
       keyed = true;
       break;
     case Selector::static_list:
-      throw ServiceError::told(fault_code::bad_parameter, "StaticListSelector is not served by the sandbox yet");
+      // The list's members when each page is read (docs/SANDBOX.md).
+      listed = true;
+      break;
     case Selector::last_update:
       // The selector's times bound the same window as the position's
       // (oldestUpdatedAt ~ oldestCreatedAt, latestUpdatedAt ~
@@ -253,13 +255,17 @@ ActivityPage ActivityService::lead_changes(const LeadChangesRequest &request) {
       for (int id : ids)
         if (!store.by_id(id)) stale = true;
       if (stale && attempt < kResolveAttempts) return;
+      if (listed) {
+        ids = leads_.static_list_members_locked(request.has_list_id, request.list_id, request.list_name);
+        std::sort(ids.begin(), ids.end());
+      }
       const std::vector<Activity> &all = log.all();
       auto from = std::upper_bound(all.begin(), all.end(), after,
                                    [](long long id, const Activity &a) { return id < a.id; });
       for (auto it = from; it != all.end(); ++it) {
         const Activity &a = *it;
         if (!wanted[a.type] || !in_window(a, has_oldest, oldest, has_latest, latest)) continue;
-        if (keyed && !std::binary_search(ids.begin(), ids.end(), a.lead_id)) continue;
+        if ((keyed || listed) && !std::binary_search(ids.begin(), ids.end(), a.lead_id)) continue;
         if (static_cast<int>(page.records.size()) < batch)
           page.records.push_back(to_data(a));
         else

@@ -1,7 +1,7 @@
 // lead_merge.cpp: mergeLeads over the store. The winner keeps its values and
 // takes, for each field it has no value for, the first loser's that has one;
-// the losers are deleted, their activity becomes the winner's, and a Merge
-// Leads record names them (docs/SANDBOX.md, "mergeLeads").
+// the losers are deleted, their activity becomes the winner's (and their
+// list memberships, through the merge hooks), and a Merge Leads record names them (docs/SANDBOX.md, "mergeLeads").
 #include "lead_service.hpp"
 #include "text_values.hpp"
 
@@ -64,6 +64,8 @@ MergeResult LeadService::merge_leads(const LeadKeyList &winner_keys, const std::
     for (int id : result.loser_ids) record.push_back(std::to_string(id));
     apply_merge(winner.id, result.loser_ids);
     journal_.append(record);
+    Writes others(*this);  // the other domains' records of the losers (list memberships)
+    for (const MergeHook &hook : merge_hooks_) hook(others, result.winner_id, result.loser_ids);
     const Lead *stored_winner = &write_lead(store_.by_id(result.winner_id), std::move(merged), "Merge Leads");
     Activity a = make_activity(stored_winner->id, stored_winner->updated_at, "MergeLeads", "Merge Leads");
     std::string ids;

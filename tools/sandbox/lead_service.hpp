@@ -61,6 +61,18 @@ class LeadService : public LeadsBackend {
   // then StaticListSelector is refused).
   using ListMembers = std::function<std::vector<int>(int list_id)>;
   void set_list_members(ListMembers members) { list_members_ = std::move(members); }
+  // A StaticListSelector's members (staticListId when `has_id`, else
+  // staticListName in Program.List form), in the list's order; under the
+  // lock (inside read or transact). Throws 20109 (neither given), 20111 (no
+  // such list), 20110 (no lists domain).
+  std::vector<int> static_list_members_locked(bool has_id, int id, const std::string &name) const;
+  // What a merge does to another domain's records of the losers (the lists
+  // move their memberships): runs under the lock once the losers are gone
+  // and journals its changes through `w`, so a replay of the journal
+  // repeats them after the merge's own record. Register before serving.
+  class Writes;
+  using MergeHook = std::function<void(Writes &w, int winner, const std::vector<int> &losers)>;
+  void add_merge_hook(MergeHook hook) { merge_hooks_.push_back(std::move(hook)); }
   std::string attribute_type(const std::string &name) const override;
 
   std::size_t size();
@@ -131,6 +143,7 @@ class LeadService : public LeadsBackend {
   std::vector<MergeHook> merge_hooks_;
   LeadWalks walks_;
   ListMembers list_members_;
+  std::vector<MergeHook> merge_hooks_;
   Journal journal_;
 };
 

@@ -52,6 +52,28 @@ std::string trim(const std::string &s) {
 ListService::ListService(LeadService &leads) : leads_(leads), created_at_(std::time(nullptr)) {
   leads_.add_record_kind(kMemberKind, [this](const std::vector<std::string> &f) { return replay_member(f); });
   leads_.add_record_kind(kImportKind, [this](const std::vector<std::string> &f) { return replay_import(f); });
+  leads_.add_merge_hook([this](LeadService::Writes &w, int winner, const std::vector<int> &losers) {
+    move_members_locked(w, winner, losers);
+  });
+}
+
+void ListService::move_members_locked(LeadService::Writes &w, int winner, const std::vector<int> &losers) {
+  // In list id order, so the journal's records come in one order whatever
+  // the hash map's.
+  std::vector<int> lists;
+  for (const auto &kv : members_)
+    for (int id : losers)
+      if (kv.second.set.count(id)) {
+        lists.push_back(kv.first);
+        break;
+      }
+  std::sort(lists.begin(), lists.end());
+  for (int list_id : lists) {
+    const StaticList *list = world().list(list_id);
+    if (!list) continue;  // a journal's list the configuration no longer has
+    for (int id : losers) remove_locked(w, *list, id, false);
+    add_locked(w, *list, winner, false);
+  }
 }
 
 // ListMember  + or -  list id  lead id  at; or  0  list id  0  at  (cleared)

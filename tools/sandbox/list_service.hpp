@@ -106,6 +106,10 @@ class ListService : public ListsBackend {
     std::unordered_set<int> set;
     std::int64_t updated_at = 0;
   };
+  // A merge's losers leave every list they are in and the winner joins it
+  // (at the end, unless a member already); no Add to List / Remove from List
+  // records: the losers' own records move to the winner with their activity.
+  void move_members_locked(LeadService::Writes &w, int winner, const std::vector<int> &losers);
   bool replay_member(const std::vector<std::string> &fields);
   bool replay_import(const std::vector<std::string> &fields);
   void journal_member(LeadService::Writes &w, bool add, int list_id, int lead_id, std::int64_t at);

@@ -25,16 +25,9 @@ std::vector<int> LeadService::select(const LeadSelection &sel) const {
           if (seen.insert(l->id).second) ids.push_back(l->id);
       break;
     }
-    case LeadSelection::Kind::static_list: {
-      const StaticList *list = sel.has_list_id ? config_.world.list(sel.list_id)
-                                               : config_.world.list_by_qualified_name(sel.list_name);
-      if (!sel.has_list_id && sel.list_name.empty())
-        throw ServiceError::told(fault_code::parameter_required, "StaticListSelector needs staticListName or staticListId");
-      if (!list) throw ServiceError::told(fault_code::list_not_found, "no static list " + (sel.has_list_id ? std::to_string(sel.list_id) : sel.list_name));
-      if (!list_members_) throw ServiceError::told(fault_code::bad_parameter, "this sandbox keeps no list members");
-      ids = list_members_(list->id);
+    case LeadSelection::Kind::static_list:
+      ids = static_list_members_locked(sel.has_list_id, sel.list_id, sel.list_name);
       break;
-    }
     case LeadSelection::Kind::last_update: {
       std::int64_t latest = sel.has_latest ? sel.latest : static_cast<std::int64_t>(std::time(nullptr));
       if (latest < sel.oldest) throw ServiceError::told(fault_code::bad_parameter, "latestUpdatedAt is before oldestUpdatedAt");
@@ -54,6 +47,15 @@ std::vector<int> LeadService::select(const LeadSelection &sel) const {
     }
   }
   return ids;
+}
+
+std::vector<int> LeadService::static_list_members_locked(bool has_id, int id, const std::string &name) const {
+  if (!has_id && name.empty())
+    throw ServiceError::told(fault_code::parameter_required, "StaticListSelector needs staticListName or staticListId");
+  const StaticList *list = has_id ? config_.world.list(id) : config_.world.list_by_qualified_name(name);
+  if (!list) throw ServiceError::told(fault_code::list_not_found, "no static list " + (has_id ? std::to_string(id) : name));
+  if (!list_members_) throw ServiceError::told(fault_code::bad_parameter, "this sandbox keeps no list members");
+  return list_members_(list->id);
 }
 
 MultipleLeadsPage LeadService::get_multiple_leads(const MultipleLeadsRequest &request) {

@@ -15,6 +15,7 @@ namespace mktows_sandbox {
 using nlohmann::json;
 using namespace rest_code;
 using mktows::rest_limits::kMaxActivityLeadIds;
+using mktows::rest_limits::kMaxActivityListMembers;
 using mktows::rest_limits::kMaxActivityTypeIds;
 using mktows::rest_limits::kMaxRecords;
 
@@ -65,6 +66,12 @@ int batch_of(const std::string &text) {
   return static_cast<int>(b);
 }
 
+// Whose records a call lists: every lead's, or those of `ids` (sorted).
+struct LeadFilter {
+  bool every = true;
+  std::vector<int> ids;
+};
+
 // leadIds: at most kMaxActivityLeadIds; empty: every lead.
 std::vector<int> lead_ids_of(const std::string &text) {
   std::vector<int> ids;
@@ -81,10 +88,6 @@ std::vector<int> lead_ids_of(const std::string &text) {
   return ids;
 }
 
-void refuse_list_id(const RestActivities::Query &q) {
-  // Static-list membership is another domain's (docs/SANDBOX.md).
-  if (!param(q, "listId").empty()) throw RestError(kInvalidData, "Invalid data: listId is not served by the sandbox yet");
-}
 
 json base_item(const Activity &a) {
   return json{{"id", a.id},
@@ -94,8 +97,40 @@ json base_item(const Activity &a) {
               {"activityTypeId", rest_activity_type_id(a.type)}};
 }
 
-bool wanted_lead(const std::vector<int> &ids, int lead) {
-  return ids.empty() || std::binary_search(ids.begin(), ids.end(), lead);
+// leadIds or listId (the docs give them as alternatives: both → 1003). A
+// listId names a list of the world (else 1013) of fewer than 10,000 members
+// (else 1003, the vendor's rule since its 2026 change); the members are read
+// under the lock, with the page (fill_list_locked). 0: no listId.
+int list_id_of(const LeadService &leads, const RestActivities::Query &q) {
+  std::string text = param(q, "listId");
+  if (text.empty()) return 0;
+  if (!param(q, "leadIds").empty()) throw RestError(kInvalidData, "Invalid data: leadIds and listId are alternatives");
+  long long id;
+  if (!parse_number(text, 2147483647, id) || id == 0) throw RestError(kInvalidData, "Invalid data: listId");
+  if (!leads.config().world.list(static_cast<int>(id)))
+    throw RestError(kObjectNotFound, std::string(rest_message(kObjectNotFound)) + ": list " + text);
+  return static_cast<int>(id);
+}
+
+LeadFilter filter_of(const LeadService &leads, const RestActivities::Query &q, int &list_id) {
+  list_id = list_id_of(leads, q);
+  LeadFilter f;
+  f.ids = lead_ids_of(param(q, "leadIds"));
+  f.every = f.ids.empty() && !list_id;
+  return f;
+}
+
+void fill_list_locked(const LeadService &leads, int list_id, LeadFilter &f) {
+  if (!list_id) return;
+  f.ids = leads.static_list_members_locked(true, list_id, std::string());
+  if (f.ids.size() > kMaxActivityListMembers)
+    throw RestError(kInvalidData, "Invalid data: listId names a list of " + std::to_string(f.ids.size()) +
+                                      " leads (at most " + std::to_string(kMaxActivityListMembers) + ")");
+  std::sort(f.ids.begin(), f.ids.end());
+}
+
+bool wanted_lead(const LeadFilter &f, int lead) {
+  return f.every || std::binary_search(f.ids.begin(), f.ids.end(), lead);
 }
 
 // Reads the log after `p`: `keep` says whether a record is listed (and
@@ -203,11 +238,12 @@ json RestActivities::activities(const Query &q, bool &more, std::string &next) {
       throw RestError(kInvalidData, "Invalid data: activityTypeIds");
     wanted[type] = true;
   }
-  refuse_list_id(q);
-  std::vector<int> leads = lead_ids_of(param(q, "leadIds"));
+  int list_id = 0;
+  LeadFilter leads = filter_of(leads_, q, list_id);
   int batch = batch_of(param(q, "batchSize"));
   json result;
   leads_.read([&](const LeadStore &, const ActivityLog &log) {
+    fill_list_locked(leads_, list_id, leads);
     result = page(log, p, batch, more, [&](const Activity &a, json &item) {
       if (!wanted[a.type] || !wanted_lead(leads, a.lead_id)) return false;
       item = base_item(a);
@@ -239,8 +275,8 @@ json RestActivities::lead_changes(const Query &q, bool &more, std::string &next)
     if (soap.empty()) throw RestError(kFieldNotFound, std::string(rest_message(kFieldNotFound)) + " '" + rest + "'");
     fields.emplace_back(soap, rest);
   }
-  refuse_list_id(q);
-  std::vector<int> leads = lead_ids_of(param(q, "leadIds"));
+  int list_id = 0;
+  LeadFilter leads = filter_of(leads_, q, list_id);
   int batch = batch_of(param(q, "batchSize"));
   std::size_t new_lead = 0, change = 0;
   activity_type_of("NewLead", new_lead);
@@ -252,6 +288,7 @@ json RestActivities::lead_changes(const Query &q, bool &more, std::string &next)
   };
   json result;
   leads_.read([&](const LeadStore &, const ActivityLog &log) {
+    fill_list_locked(leads_, list_id, leads);
     result = page(log, p, batch, more, [&](const Activity &a, json &item) {
       if ((a.type != new_lead && a.type != change) || !wanted_lead(leads, a.lead_id)) return false;
       json changed = json::array();
