@@ -87,7 +87,9 @@ struct Bridge {
     std::string config = R"({"rest": {"timeoutSeconds": 1, "connectTimeoutSeconds": 1,
       "retries": {"attempts": 3, "baseMilliseconds": 5}, "limits": )" + limits + "}}";
     process.reset(new SandboxProcess(
-        {"--config", dir.write("bridge.json", config), "--verbose"},
+        // The demo pair the requests are signed with (sandbox_test::demo_auth):
+        // allowed, the REST side being on loopback.
+        {"--config", dir.write("bridge.json", config), "--verbose", "--demo-user"},
         {{"MKTOWS_REST_ENDPOINT", "http://127.0.0.1:" + std::to_string(rest_port) + "/rest"},
          {"MKTOWS_REST_CLIENT_ID", "fake-client"},
          {"MKTOWS_REST_CLIENT_SECRET", "fake-Secret-9d1e"}},

@@ -45,7 +45,42 @@ std::string env(EnvLookup getenv, const char *name) {
 
 }  // namespace
 
-BridgeConfig parse_bridge_config(const std::string &text, EnvLookup getenv) {
+bool is_loopback_url(const std::string &url) {
+  std::size_t scheme = url.find("://");
+  if (scheme == std::string::npos) return false;
+  std::size_t start = scheme + 3, end = url.find_first_of("/?#", start);
+  std::string authority = url.substr(start, end == std::string::npos ? std::string::npos : end - start);
+  std::size_t at = authority.rfind('@');
+  if (at != std::string::npos) authority.erase(0, at + 1);
+  std::string host;
+  if (!authority.empty() && authority[0] == '[') {
+    std::size_t close = authority.find(']');
+    if (close == std::string::npos) return false;
+    host = authority.substr(1, close - 1);
+    return host == "::1";
+  }
+  host = authority.substr(0, authority.find(':'));
+  for (char &ch : host) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+  if (host == "localhost") return true;
+  // 127.a.b.c, each part a decimal number up to 255.
+  int parts = 0;
+  std::size_t i = 0;
+  std::string first;
+  while (i <= host.size()) {
+    std::size_t dot = host.find('.', i);
+    std::string part = host.substr(i, dot == std::string::npos ? std::string::npos : dot - i);
+    if (part.empty() || part.size() > 3 || part.find_first_not_of("0123456789") != std::string::npos ||
+        std::stoi(part) > 255)
+      return false;
+    if (parts == 0) first = part;
+    ++parts;
+    if (dot == std::string::npos) break;
+    i = dot + 1;
+  }
+  return parts == 4 && std::stoi(first) == 127;
+}
+
+BridgeConfig parse_bridge_config(const std::string &text, EnvLookup getenv, bool allow_demo_user) {
   BridgeConfig c;
   json root = text.empty() ? json::object() : json::parse(text, nullptr, false);
   if (root.is_discarded()) throw ConfigError("bridge configuration: not valid JSON");
@@ -128,19 +163,35 @@ BridgeConfig parse_bridge_config(const std::string &text, EnvLookup getenv) {
   }
   if (c.client_id.empty() || c.client_secret.empty())
     throw ConfigError("set MKTOWS_REST_CLIENT_ID and MKTOWS_REST_CLIENT_SECRET (or rest.clientId/clientSecret)");
+  // The environment's user joins the file's (a unit's EnvironmentFile may
+  // hold one key, the file the others); one id names one key.
+  std::string user = env(getenv, "MKTOWS_USER_ID"), key = env(getenv, "MKTOWS_ENCRYPTION_KEY");
+  if (user.empty() != key.empty())
+    throw ConfigError("set both MKTOWS_USER_ID and MKTOWS_ENCRYPTION_KEY, or neither");
+  if (!user.empty()) c.users.push_back(UserConfig{user, key});
+  for (std::size_t i = 0; i < c.users.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (c.users[i].user_id == c.users[j].user_id)
+        throw ConfigError("SOAP user " + c.users[i].user_id + " is configured twice (users[] or MKTOWS_USER_ID)");
   if (c.users.empty()) {
-    std::string user = env(getenv, "MKTOWS_USER_ID"), key = env(getenv, "MKTOWS_ENCRYPTION_KEY");
-    if (!user.empty() && !key.empty()) {
-      c.users.push_back(UserConfig{user, key});
-    } else {
-      c.users.push_back(UserConfig{mktows_front::kDemoUserId, mktows_front::kDemoEncryptionKey});
-      c.demo_user = true;
-    }
+    // Never the documented pair in front of a real instance: anyone who has
+    // read the docs could then read and write it.
+    if (!allow_demo_user)
+      throw ConfigError("no SOAP users configured: set users[] in the configuration (userId, encryptionKey) or "
+                        "MKTOWS_USER_ID and MKTOWS_ENCRYPTION_KEY (--demo-user accepts the sandbox's demo pair "
+                        "before a loopback REST endpoint only)");
+    if (!is_loopback_url(c.rest_endpoint) || !is_loopback_url(c.identity_endpoint))
+      throw ConfigError("--demo-user: the REST endpoint is not a loopback address; the demo pair is for a sandbox on "
+                        "this machine only: configure SOAP users");
+    c.users.push_back(UserConfig{mktows_front::kDemoUserId, mktows_front::kDemoEncryptionKey});
+    c.demo_user = true;
+  } else if (allow_demo_user) {
+    throw ConfigError("--demo-user: SOAP users are configured; the demo pair is not added to them");
   }
   return c;
 }
 
-BridgeConfig load_bridge_config(const std::string &path, EnvLookup getenv) {
+BridgeConfig load_bridge_config(const std::string &path, EnvLookup getenv, bool allow_demo_user) {
   std::string text;
   if (!path.empty()) {
     try {
@@ -149,7 +200,7 @@ BridgeConfig load_bridge_config(const std::string &path, EnvLookup getenv) {
       throw ConfigError(e.what());
     }
   }
-  return parse_bridge_config(text, getenv);
+  return parse_bridge_config(text, getenv, allow_demo_user);
 }
 
 }  // namespace mktows_bridge

@@ -34,8 +34,10 @@ struct BridgeConfig {
   int retry_attempts = 3;         // attempts for a retryable failure, the first included
   int retry_base_ms = 500;        // backoff: base, 2 x base, 4 x base, ...
   // The legacy side.
+  // Every legacy application its own id and key (docs/BRIDGE.md, "SOAP
+  // users"); all of them are carried to the one REST client.
   std::vector<mktows_front::UserConfig> users;
-  bool demo_user = false;
+  bool demo_user = false;  // the sandbox's demo pair: only with --demo-user, only before a loopback REST side
   int timestamp_window_seconds = 900;
   // The mapping.
   std::string foreign_id_field;            // REST field holding ForeignSysPersonId; empty: none
@@ -44,9 +46,16 @@ struct BridgeConfig {
 };
 
 // `getenv` is the environment (injected for tests). Throws
-// ConfigError; messages never contain a secret.
+// ConfigError; messages never contain a secret. Without a configured SOAP
+// user the bridge does not start: `allow_demo_user` (--demo-user) accepts
+// the sandbox's documented demo pair instead, and only when the REST side
+// is a loopback address (a sandbox on this machine, never a real instance).
 typedef const char *(*EnvLookup)(const char *);
-BridgeConfig load_bridge_config(const std::string &path, EnvLookup getenv);
-BridgeConfig parse_bridge_config(const std::string &json_text, EnvLookup getenv);
+BridgeConfig load_bridge_config(const std::string &path, EnvLookup getenv, bool allow_demo_user = false);
+BridgeConfig parse_bridge_config(const std::string &json_text, EnvLookup getenv, bool allow_demo_user = false);
+
+// True when the URL's host is a loopback address: localhost, 127.0.0.0/8
+// or [::1].
+bool is_loopback_url(const std::string &url);
 
 }  // namespace mktows_bridge

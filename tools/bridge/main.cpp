@@ -31,9 +31,12 @@ const char kUsage[] =
     "usage: mktows-bridge [options]\n"
     "  --config FILE            JSON configuration, mode 0600 (docs/BRIDGE.md)\n"
     "  --verbose                log every REST call (tokens and secrets redacted) and every fault's reason\n"
+    "  --demo-user              accept the sandbox's documented demo pair when no SOAP user is configured\n"
+    "                           (refused unless the REST endpoint is a loopback address)\n"
     "The REST side comes from MKTOWS_REST_ENDPOINT, MKTOWS_IDENTITY_ENDPOINT (optional),\n"
-    "MKTOWS_REST_CLIENT_ID and MKTOWS_REST_CLIENT_SECRET; SOAP users from the configuration or\n"
-    "MKTOWS_USER_ID / MKTOWS_ENCRYPTION_KEY. Secrets are never taken from the command line.\n"
+    "MKTOWS_REST_CLIENT_ID and MKTOWS_REST_CLIENT_SECRET; SOAP users from the configuration's users[]\n"
+    "and MKTOWS_USER_ID / MKTOWS_ENCRYPTION_KEY: without one the bridge does not start.\n"
+    "Secrets are never taken from the command line.\n"
     "Serving (as mktows-sandbox serves; --wsdl: e.g. the vendor file an application was generated from):\n";
 
 const char *environment(const char *name) { return std::getenv(name); }
@@ -45,12 +48,14 @@ int main(int argc, char **argv) {
   using namespace mktows_bridge;
   ServerOptions options;
   std::string config_file, wsdl_file;
+  bool demo_user = false;
   int exit_status = parse_server_args(argc, argv, "mktows-bridge", kUsage, options, wsdl_file,
                                       [&](const std::string &a, const char *v) {
-    if (a != "--config") return false;
-    config_file = v;
+    if (a == "--demo-user") demo_user = true;
+    else if (a == "--config") config_file = v;
+    else return false;
     return true;
-  });
+  }, {"--demo-user"});
   if (exit_status >= 0) return exit_status;
   std::signal(SIGPIPE, SIG_IGN);
   if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
@@ -59,7 +64,7 @@ int main(int argc, char **argv) {
   }
   int status = 0;
   try {
-    BridgeConfig config = load_bridge_config(config_file, environment);
+    BridgeConfig config = load_bridge_config(config_file, environment, demo_user);
     HttpOptions http_options;
     http_options.ca_file = config.ca_file;
     http_options.timeout_ms = config.timeout_seconds * 1000L;
@@ -87,8 +92,12 @@ int main(int argc, char **argv) {
 
     std::printf("listening on %s\n", server.endpoint().c_str());
     std::fflush(stdout);
+    // User ids only: a key is never printed, not even the documented one.
     if (config.demo_user)
-      std::fprintf(stderr, "mktows-bridge: demo user id %s, encryption key %s\n", kDemoUserId, kDemoEncryptionKey);
+      std::fprintf(stderr, "mktows-bridge: --demo-user: accepting the sandbox's demo user %s (docs/SANDBOX.md)\n",
+                   kDemoUserId);
+    else
+      std::fprintf(stderr, "mktows-bridge: %zu SOAP user%s\n", config.users.size(), config.users.size() == 1 ? "" : "s");
     std::fprintf(stderr, "mktows-bridge: REST side %s (identity %s), %d threads\n",
                  RestHttp::redact_url(config.rest_endpoint).c_str(),
                  RestHttp::redact_url(config.identity_endpoint).c_str(), server.threads());

@@ -53,7 +53,8 @@ bool apply_server_flag(const std::string &a, const char *v, ServerOptions &optio
 
 int parse_server_args(int argc, char **argv, const char *program, const char *usage, ServerOptions &options,
                       std::string &wsdl_file,
-                      const std::function<bool(const std::string &flag, const char *value)> &own_flag) {
+                      const std::function<bool(const std::string &flag, const char *value)> &own_flag,
+                      const std::vector<std::string> &switches) {
   options.program = program;
   try {
     for (int i = 1; i < argc; ++i) {
@@ -63,7 +64,9 @@ int parse_server_args(int argc, char **argv, const char *program, const char *us
         return 0;
       }
       const char *v = nullptr;
-      if (a != "--verbose") {
+      bool is_switch = a == "--verbose";
+      for (const std::string &sw : switches) is_switch = is_switch || a == sw;
+      if (!is_switch) {
         if (i + 1 >= argc) throw UsageError("missing value after " + a);
         v = argv[++i];
       }

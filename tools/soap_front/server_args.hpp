@@ -9,6 +9,7 @@
 #include <functional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace mktows_front {
 
@@ -28,13 +29,15 @@ bool apply_server_flag(const std::string &flag, const char *value, ServerOptions
 
 // Parses the command line: the server flags, and the program's own through
 // `own_flag` (false: not one of them; it may throw UsageError). Every flag
-// but --verbose takes a value. Returns -1 to go on; else the exit status:
+// but --verbose and the program's `switches` takes a value (a switch is
+// given to `own_flag` with a null value). Returns -1 to go on; else the exit status:
 // 0 after --help (usage printed), 2 after a bad command line (the reason
 // and the usage on stderr, prefixed with `program`). `program` also names
 // the server in its log lines (ServerOptions::program).
 int parse_server_args(int argc, char **argv, const char *program, const char *usage, ServerOptions &options,
                       std::string &wsdl_file,
-                      const std::function<bool(const std::string &flag, const char *value)> &own_flag);
+                      const std::function<bool(const std::string &flag, const char *value)> &own_flag,
+                      const std::vector<std::string> &switches = {});
 
 // Calls `handler` on SIGTERM and SIGINT (a server's clean stop).
 void stop_on_signals(void (*handler)(int));
