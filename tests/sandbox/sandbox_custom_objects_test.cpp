@@ -335,7 +335,7 @@ BOOST_AUTO_TEST_CASE(a_merge_moves_the_losers_custom_objects_to_the_winner) {
     BOOST_TEST(s.sync("Car", {car(winner, "M4")}).status_names() == (std::vector<std::string>{"CREATED"}));
     BOOST_TEST(s.process.stop() == 0);
   }
-  // The merge's journal record moves them again at replay.
+  // The moved records are journaled after the merge: still the winner's after a restart.
   Sandbox s({"--data", dir.path()});
   GetCustomCall of_winner;
   of_winner.keys = Fields{{"MKTOID", id(winner)}};

@@ -562,7 +562,7 @@ BOOST_AUTO_TEST_CASE(skip_activity_log_is_carried_from_the_wire) {
 // The bridge serves only the leads domain: the lists operations are 20019
 // there, refused before any REST call (none is reachable here).
 BOOST_AUTO_TEST_CASE(the_bridge_answers_20019_for_the_lists_operations) {
-  SandboxProcess bridge({}, {{"MKTOWS_REST_ENDPOINT", "http://127.0.0.1:9/rest"}, {"MKTOWS_REST_CLIENT_ID", "c"},
+  SandboxProcess bridge({"--demo-user"}, {{"MKTOWS_REST_ENDPOINT", "http://127.0.0.1:9/rest"}, {"MKTOWS_REST_CLIENT_ID", "c"},
                              {"MKTOWS_REST_CLIENT_SECRET", "s"}},
                         std::string(), mktows_test::paths::bridge_bin);
   ImportCall c;

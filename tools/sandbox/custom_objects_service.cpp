@@ -51,7 +51,9 @@ CustomObjectService::CustomObjectService(LeadService &leads)
   for (const CustomObjectType &t : world().custom_object_types) walks_[t.name].reset(new LeadWalks());
   leads_.add_record_kind(kKind, [this](const std::vector<std::string> &f) { return replay(f); });
   leads_.add_record_kind(kDeleteKind, [this](const std::vector<std::string> &f) { return replay_delete(f); });
-  leads_.add_merge_hook([this](int winner, const std::vector<int> &losers) { move_leads(winner, losers); });
+  leads_.add_merge_hook([this](LeadService::Writes &w, int winner, const std::vector<int> &losers) {
+    move_leads_locked(w, winner, losers);
+  });
 }
 
 std::string CustomObjectService::guid(int id) {
@@ -154,11 +156,30 @@ bool CustomObjectService::replay_delete(const std::vector<std::string> &f) {
   return true;
 }
 
-void CustomObjectService::move_leads(int winner, const std::vector<int> &losers) {
-  // The merge's own record says which leads merged; replaying it moves the
-  // records again, so the move needs no record of its own.
-  for (auto &kv : records_)
-    if (std::find(losers.begin(), losers.end(), kv.second.lead_id) != losers.end()) kv.second.lead_id = winner;
+void CustomObjectService::move_leads_locked(LeadService::Writes &w, int winner, const std::vector<int> &losers) {
+  // Each moved record is journaled whole after the merge's record (the last
+  // line for an id wins), like the lists' moved memberships: the journal
+  // alone says where a record is, whatever the merge's replay does. In id
+  // order, so the journal's lines come in one order whatever the map's.
+  std::vector<int> moved;
+  for (const auto &kv : records_)
+    if (std::find(losers.begin(), losers.end(), kv.second.lead_id) != losers.end()) moved.push_back(kv.first);
+  std::sort(moved.begin(), moved.end());
+  for (int id : moved) {
+    CustomObject &o = records_.at(id);
+    o.lead_id = winner;
+    journal_locked(w, o);
+  }
+}
+
+void CustomObjectService::journal_locked(LeadService::Writes &w, const CustomObject &o) {
+  std::vector<std::string> record{kKind, std::to_string(o.id), o.type, std::to_string(o.lead_id),
+                                  std::to_string(o.created_at), std::to_string(o.updated_at)};
+  for (const CustomField &f : o.values) {
+    record.push_back(f.name);
+    record.push_back(f.value);
+  }
+  w.journal(record);
 }
 
 // --- the rules both faces share ----------------------------------------------
@@ -218,13 +239,7 @@ CustomObjectService::Outcome CustomObjectService::write_locked(LeadService::Writ
   if (has_link) o.lead_id = link;
   for (const CustomField &f : values) set_value(o.values, f.name, f.value);
   o.updated_at = now;
-  std::vector<std::string> record{kKind, std::to_string(o.id), o.type, std::to_string(o.lead_id),
-                                  std::to_string(o.created_at), std::to_string(o.updated_at)};
-  for (const CustomField &f : o.values) {
-    record.push_back(f.name);
-    record.push_back(f.value);
-  }
-  w.journal(record);
+  journal_locked(w, o);
   out.created = !found;
   out.id = o.id;
   put_locked(std::move(o));

@@ -123,7 +123,9 @@ class CustomObjectService : public mktows_front::CustomObjectsBackend {
   void remove_locked(int id);
   bool replay(const std::vector<std::string> &fields);
   bool replay_delete(const std::vector<std::string> &fields);
-  void move_leads(int winner, const std::vector<int> &losers);
+  // A merge's losers' records now belong to the winner; journaled.
+  void move_leads_locked(LeadService::Writes &w, int winner, const std::vector<int> &losers);
+  void journal_locked(LeadService::Writes &w, const CustomObject &o);
   // getCustomObjects' key list checked and read (20110 for a name that is
   // not a key); `link` set when the list names the link.
   const CustomObjectType &soap_type(const std::string &name) const;

@@ -30,7 +30,6 @@ void LeadService::apply_merge(int winner, const std::vector<int> &losers) {
     activities_.move_lead(id, winner);
     store_.erase(id);
   }
-  for (const MergeHook &hook : merge_hooks_) hook(winner, losers);
 }
 
 MergeResult LeadService::merge_leads(const LeadKeyList &winner_keys, const std::vector<LeadKeyList> &loser_keys) {

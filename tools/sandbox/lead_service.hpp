@@ -33,12 +33,6 @@ class LeadService : public LeadsBackend {
   // Register before open_data_dir.
   using RecordReplay = std::function<bool(const std::vector<std::string> &fields)>;
   void add_record_kind(const std::string &kind, RecordReplay replay);
-  // What another domain keeps per lead follows a merge (custom objects):
-  // `hook` runs under the lock whenever losers merge into a winner, at the
-  // merge and at its replay from the journal, so the merge's one record
-  // moves them. Register before open_data_dir.
-  using MergeHook = std::function<void(int winner, const std::vector<int> &losers)>;
-  void add_merge_hook(MergeHook hook) { merge_hooks_.push_back(std::move(hook)); }
 
   // Throws ServiceError with the fault code of a refused request.
   SyncResult sync_lead(const SyncRequest &request) override;
@@ -67,7 +61,7 @@ class LeadService : public LeadsBackend {
   // such list), 20110 (no lists domain).
   std::vector<int> static_list_members_locked(bool has_id, int id, const std::string &name) const;
   // What a merge does to another domain's records of the losers (the lists
-  // move their memberships): runs under the lock once the losers are gone
+  // move their memberships, the custom objects their link): runs under the lock once the losers are gone
   // and journals its changes through `w`, so a replay of the journal
   // repeats them after the merge's own record. Register before serving.
   class Writes;
@@ -143,7 +137,6 @@ class LeadService : public LeadsBackend {
   std::vector<MergeHook> merge_hooks_;
   LeadWalks walks_;
   ListMembers list_members_;
-  std::vector<MergeHook> merge_hooks_;
   Journal journal_;
 };
 
