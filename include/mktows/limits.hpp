@@ -33,6 +33,10 @@ static const std::size_t kMaxListOperationLeads = 1000;
 // and the rows together; more: 20110.
 static const std::size_t kMaxImportRows = 10000;
 static const std::size_t kMaxImportBytes = 4u << 20;
+// getMObjects / syncMObjects / deleteMObjects: objects per call (the
+// vendor's documented batch); a larger sync or delete: 20110; getMObjects
+// pages this many.
+static const std::size_t kMaxMObjects = 100;
 
 // Its REST successor (the bridge's upstream and the sandbox's REST face).
 // The same figures today, but named apart: they are another service's,

@@ -30,6 +30,7 @@ void LeadService::apply_merge(int winner, const std::vector<int> &losers) {
     activities_.move_lead(id, winner);
     store_.erase(id);
   }
+  for (const MergeHook &h : merge_hooks_) h(winner, losers);
 }
 
 MergeResult LeadService::merge_leads(const LeadKeyList &winner_keys, const std::vector<LeadKeyList> &loser_keys) {

@@ -33,6 +33,12 @@ class LeadService : public LeadsBackend {
   // Register before open_data_dir.
   using RecordReplay = std::function<bool(const std::vector<std::string> &fields)>;
   void add_record_kind(const std::string &kind, RecordReplay replay);
+  // What another domain moves when leads merge (opportunity roles): `hook`
+  // runs under the lock for each merge, as it is made and as it is replayed
+  // from the journal's "M" record, so it needs no record of its own.
+  // Register before open_data_dir.
+  using MergeHook = std::function<void(int winner, const std::vector<int> &losers)>;
+  void add_merge_hook(MergeHook hook) { merge_hooks_.push_back(std::move(hook)); }
 
   // Throws ServiceError with the fault code of a refused request.
   SyncResult sync_lead(const SyncRequest &request) override;
@@ -122,6 +128,7 @@ class LeadService : public LeadsBackend {
   LeadStore store_;
   ActivityLog activities_;
   std::vector<std::pair<std::string, RecordReplay>> record_kinds_;
+  std::vector<MergeHook> merge_hooks_;
   LeadWalks walks_;
   ListMembers list_members_;
   Journal journal_;

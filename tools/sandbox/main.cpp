@@ -4,6 +4,7 @@
 #include "config.hpp"
 #include "lead_service.hpp"
 #include "list_service.hpp"
+#include "objects_service.hpp"
 #include "rest_face.hpp"
 #include "server.hpp"
 #include "server_args.hpp"
@@ -78,6 +79,7 @@ int main(int argc, char **argv) {
     LeadService leads(config);
     CampaignService campaigns(leads);  // before open_data_dir: it replays its runs
     ListService lists(leads);  // registers its journal records: before open_data_dir
+    ObjectService objects(leads);  // its records and its merge hook: before open_data_dir
     // getMultipleLeads' StaticListSelector reads the lists' members (under
     // the lock its read already holds).
     leads.set_list_members([&lists](int id) { return lists.members_locked(id); });
@@ -94,6 +96,7 @@ int main(int argc, char **argv) {
     backends.campaigns = &campaigns;
     backends.activity = &activity;
     backends.lists = &lists;
+    backends.objects = &objects;
     Server server(options, backends, limiter, auth, wsdl);
     server.set_routes(&rest);
     server.bind();

@@ -12,6 +12,7 @@
 #include "leads_backend.hpp"
 #include "campaigns_backend.hpp"
 #include "lists_backend.hpp"
+#include "objects_backend.hpp"
 
 #include <mktows/operations.hpp>
 
@@ -22,6 +23,7 @@ struct Backends {
   CampaignsBackend *campaigns = nullptr;
   ActivityBackend *activity = nullptr;
   ListsBackend *lists = nullptr;
+  ObjectsBackend *objects = nullptr;
 
   bool serves(mktows::Domain d) const {
     switch (d) {
@@ -29,7 +31,7 @@ struct Backends {
       case mktows::Domain::activity: return activity != nullptr;
       case mktows::Domain::campaigns: return campaigns != nullptr;
       case mktows::Domain::lists: return lists != nullptr;
-      case mktows::Domain::objects:
+      case mktows::Domain::objects: return objects != nullptr;
       case mktows::Domain::custom_objects:
       case mktows::Domain::tags: return false;  // no interface yet: nothing serves them
     }
