@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <optional>
 #include <set>
@@ -851,4 +852,230 @@ BOOST_AUTO_TEST_CASE(writes_survive_a_restart_and_a_merge_moves_the_roles) {
     BOOST_TEST(next > gone);
     BOOST_TEST(next != dropped);
   }
+}
+
+namespace {
+
+std::string error_code(const json &j) {
+  if (j.value("success", true) || !j.contains("errors")) return "";
+  return j["errors"][0]["code"].get<std::string>();
+}
+
+// The SOAP id a marketoGUID carries (its last 12 digits).
+int guid_id(const json &guid) {
+  std::string g = guid.get<std::string>();
+  BOOST_REQUIRE(g.size() == 36u);
+  return std::atoi(g.substr(24).c_str());
+}
+
+std::string url_encode(const std::string &s) {
+  std::string out;
+  const char *hex = "0123456789ABCDEF";
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.') out += static_cast<char>(c);
+    else out += std::string("%") + hex[c >> 4] + hex[c & 15];
+  }
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(soap_and_rest_read_and_write_one_store_of_opportunities) {
+  Sandbox s;
+  Status made = s.sync1(opportunity("OPP-S", {{"Name", "Soap deal"}, {"Amount", "1200.5"}, {"IsWon", "false"},
+                                               {"Probability", "40"}, {"CloseDate", "2026-09-30"}}));
+  json r = s.rest("GET", "/rest/v1/opportunities.json?filterType=externalOpportunityId&filterValues=OPP-S");
+  BOOST_REQUIRE(r["success"] == true);
+  BOOST_REQUIRE(r["result"].size() == 1u);
+  json o = r["result"][0];
+  BOOST_TEST(guid_id(o["marketoGUID"]) == made.id);  // one id space
+  BOOST_TEST(o["name"] == "Soap deal");
+  BOOST_TEST(o["amount"].get<double>() == 1200.5);
+  BOOST_TEST(o["isWon"] == false);
+  BOOST_TEST(o["probability"] == 40);
+  BOOST_TEST(o["closeDate"] == "2026-09-30");
+  // By the GUID, with fields.
+  r = s.rest("GET", "/rest/v1/opportunities.json?filterType=marketoGUID&filterValues=" + o["marketoGUID"].get<std::string>() +
+                        "&fields=name,stage");
+  BOOST_REQUIRE(r["result"].size() == 1u);
+  BOOST_TEST(r["result"][0]["name"] == "Soap deal");
+  BOOST_TEST(!r["result"][0].contains("amount"));
+  // Written through REST, read through SOAP.
+  json in = {{"action", "createOrUpdate"},
+             {"input", {{{"externalOpportunityId", "OPP-R"}, {"name", "Rest deal"}, {"amount", 10}, {"isWon", true}},
+                        {{"externalOpportunityId", "OPP-S"}, {"stage", "Negotiation"}}}}};
+  r = s.rest("POST", "/rest/v1/opportunities.json", in.dump());
+  BOOST_REQUIRE(r["result"].size() == 2u);
+  BOOST_TEST(r["result"][0]["status"] == "created");
+  BOOST_TEST(r["result"][1]["status"] == "updated");
+  BOOST_TEST(guid_id(r["result"][1]["marketoGUID"]) == made.id);
+  int rest_id = guid_id(r["result"][0]["marketoGUID"]);
+  Query q;
+  q.id = rest_id;
+  Page p = s.get(q);
+  BOOST_REQUIRE(p.objects.size() == 1u);
+  BOOST_TEST(p.objects[0].key_value == "OPP-R");
+  BOOST_TEST(p.objects[0].attribs["Amount"] == "10");
+  BOOST_TEST(p.objects[0].attribs["IsWon"] == "true");
+  q.id = made.id;
+  BOOST_TEST(s.get(q).objects.at(0).attribs["Stage"] == "Negotiation");
+  // Per-record reasons: createOnly of a key that exists, updateOnly of one
+  // that does not, an unknown field, a missing dedupe field.
+  in = {{"action", "createOnly"}, {"input", {{{"externalOpportunityId", "OPP-R"}}}}};
+  r = s.rest("POST", "/rest/v1/opportunities.json", in.dump());
+  BOOST_TEST(r["result"][0]["status"] == "skipped");
+  BOOST_TEST(r["result"][0]["reasons"][0]["code"] == "1017");
+  in = {{"action", "updateOnly"}, {"input", {{{"externalOpportunityId", "OPP-NONE"}, {"name", "x"}}}}};
+  BOOST_TEST(s.rest("POST", "/rest/v1/opportunities.json", in.dump())["result"][0]["reasons"][0]["code"] == "1013");
+  in = {{"input", {{{"externalOpportunityId", "OPP-X"}, {"colour", "red"}}, {{"name", "no key"}}}}};
+  r = s.rest("POST", "/rest/v1/opportunities.json", in.dump());
+  BOOST_TEST(r["result"][0]["reasons"][0]["code"] == "1006");
+  BOOST_TEST(r["result"][1]["reasons"][0]["code"] == "701");
+  // SOAP's comparisons beyond EQ, on a field REST cannot search: refused.
+  BOOST_TEST(error_code(s.rest("GET", "/rest/v1/opportunities.json?filterType=amount&filterValues=10")) == "1011");
+  BOOST_TEST(error_code(s.rest("GET", "/rest/v1/opportunities.json?filterValues=10")) == "701");
+  // 300 records per call; 301 is refused whole.
+  json many = json::array();
+  for (int i = 0; i < 301; ++i) many.push_back({{"externalOpportunityId", "B-" + std::to_string(i)}});
+  BOOST_TEST(error_code(s.rest("POST", "/rest/v1/opportunities.json", json{{"input", many}}.dump())) == "1003");
+  many.erase(many.end() - 1);
+  BOOST_TEST(s.rest("POST", "/rest/v1/opportunities.json", json{{"input", many}}.dump())["result"].size() == 300u);
+  // The long-URI form, and paging by nextPageToken.
+  std::string values;
+  for (int i = 0; i < 250; ++i) values += (i ? "," : "") + std::string("B-") + std::to_string(i);
+  r = s.rest("POST", "/rest/v1/opportunities.json?_method=GET",
+             "filterType=externalOpportunityId&batchSize=200&filterValues=" + url_encode(values),
+             "application/x-www-form-urlencoded");
+  BOOST_TEST(r["result"].size() == 200u);
+  BOOST_TEST(r["moreResult"] == true);
+  r = s.rest("POST", "/rest/v1/opportunities.json?_method=GET",
+             "filterType=externalOpportunityId&batchSize=200&filterValues=" + url_encode(values) +
+                 "&nextPageToken=" + r["nextPageToken"].get<std::string>(),
+             "application/x-www-form-urlencoded");
+  BOOST_TEST(r["result"].size() == 50u);
+  BOOST_TEST(r["moreResult"] == false);
+  // Describe.
+  r = s.rest("GET", "/rest/v1/opportunities/describe.json");
+  BOOST_TEST(r["result"][0]["idField"] == "marketoGUID");
+  BOOST_TEST(r["result"][0]["dedupeFields"] == json::array({"externalOpportunityId"}));
+  // Deleted through REST by GUID, gone for SOAP; again: skipped.
+  json del = {{"deleteBy", "idField"}, {"input", {{{"marketoGUID", o["marketoGUID"]}}}}};
+  r = s.rest("POST", "/rest/v1/opportunities/delete.json", del.dump());
+  BOOST_TEST(r["result"][0]["status"] == "deleted");
+  BOOST_TEST(s.get(q).objects.empty());
+  r = s.rest("POST", "/rest/v1/opportunities/delete.json", del.dump());
+  BOOST_TEST(r["result"][0]["status"] == "skipped");
+  // By the dedupe field; a SOAP delete of a REST record.
+  del = {{"input", {{{"externalOpportunityId", "B-0"}}}}};
+  BOOST_TEST(s.rest("POST", "/rest/v1/opportunities/delete.json", del.dump())["result"][0]["status"] == "deleted");
+  Obj d;
+  d.id = rest_id;
+  BOOST_TEST(s.remove({d}).items.at(0).status == "DELETED");
+  BOOST_TEST(s.rest("GET", "/rest/v1/opportunities.json?filterType=externalOpportunityId&filterValues=OPP-R")["result"].empty());
+}
+
+BOOST_AUTO_TEST_CASE(soap_and_rest_share_the_roles) {
+  Sandbox s;
+  int ann = s.lead("ann@rest-roles.example.com");
+  int bob = s.lead("bob@rest-roles.example.com");
+  int opp = s.sync1(opportunity("RR-1")).id;
+  Status soap_role = s.sync1(role(opp, ann, "Buyer", {{"IsPrimary", "true"}}));
+  json r = s.rest("GET", "/rest/v1/opportunities/roles.json?filterType=leadId&filterValues=" + std::to_string(ann));
+  BOOST_REQUIRE(r["result"].size() == 1u);
+  BOOST_TEST(guid_id(r["result"][0]["marketoGUID"]) == soap_role.id);
+  BOOST_TEST(r["result"][0]["externalOpportunityId"] == "RR-1");
+  BOOST_TEST(r["result"][0]["role"] == "Buyer");
+  BOOST_TEST(r["result"][0]["isPrimary"] == true);
+  // Made through REST by the dedupe fields; read through SOAP.
+  json in = {{"input", {{{"externalOpportunityId", "RR-1"}, {"leadId", bob}, {"role", "Champion"}},
+                        {{"externalOpportunityId", "RR-NONE"}, {"leadId", bob}, {"role", "Champion"}},
+                        {{"externalOpportunityId", "RR-1"}, {"leadId", 999999}, {"role", "Champion"}}}}};
+  r = s.rest("POST", "/rest/v1/opportunities/roles.json", in.dump());
+  BOOST_TEST(r["result"][0]["status"] == "created");
+  BOOST_TEST(r["result"][1]["reasons"][0]["code"] == "1013");
+  BOOST_TEST(r["result"][2]["reasons"][0]["code"] == "1004");
+  Query q;
+  q.type = "OpportunityPersonRole";
+  q.assocs = {{"Lead", bob, std::nullopt}};
+  Page p = s.get(q);
+  BOOST_REQUIRE(p.objects.size() == 1u);
+  BOOST_TEST(p.objects[0].id == guid_id(r["result"][0]["marketoGUID"]));
+  BOOST_TEST(p.objects[0].attribs["OpportunityId"] == std::to_string(opp));
+  // The compound key through POST ?_method=GET with a JSON body.
+  json key = {{"filterType", "dedupeFields"},
+              {"fields", {"role", "leadId"}},
+              {"input", {{{"externalOpportunityId", "RR-1"}, {"leadId", ann}, {"role", "buyer"}}}}};
+  r = s.rest("POST", "/rest/v1/opportunities/roles.json?_method=GET", key.dump());
+  BOOST_REQUIRE(r["result"].size() == 1u);
+  BOOST_TEST(guid_id(r["result"][0]["marketoGUID"]) == soap_role.id);
+  BOOST_TEST(!r["result"][0].contains("isPrimary"));
+  r = s.rest("GET", "/rest/v1/opportunities/roles/describe.json");
+  BOOST_TEST(r["result"][0]["dedupeFields"] == json::array({"externalOpportunityId", "leadId", "role"}));
+  // Deleted through REST by the dedupe fields: gone for SOAP.
+  json del = {{"input", {{{"externalOpportunityId", "RR-1"}, {"leadId", ann}, {"role", "Buyer"}}}}};
+  BOOST_TEST(s.rest("POST", "/rest/v1/opportunities/roles/delete.json", del.dump())["result"][0]["status"] == "deleted");
+  q.assocs.clear();
+  q.id = soap_role.id;
+  BOOST_TEST(s.get(q).objects.empty());
+}
+
+BOOST_AUTO_TEST_CASE(programs_over_the_asset_api_share_costs_and_tags_with_soap) {
+  Sandbox s;
+  json r = s.rest("GET", "/rest/asset/v1/programs.json");
+  BOOST_REQUIRE(r["result"].size() == 2u);
+  BOOST_TEST(r["result"][1]["channel"] == "Webinar");
+  BOOST_TEST(!r["result"][0].contains("tags"));
+  r = s.rest("GET", "/rest/asset/v1/programs.json?maxReturn=1&offset=1");
+  BOOST_REQUIRE(r["result"].size() == 1u);
+  BOOST_TEST(r["result"][0]["id"] == 1002);
+  BOOST_TEST(error_code(s.rest("GET", "/rest/asset/v1/programs.json?maxReturn=201")) == "1003");
+  BOOST_TEST(s.rest("GET", "/rest/asset/v1/programs.json?maxReturn=200")["result"].size() == 2u);
+  r = s.rest("GET", "/rest/asset/v1/programs.json?filterType=id&filterValues=1001");
+  BOOST_TEST(r["result"].size() == 1u);
+  r = s.rest("GET", "/rest/asset/v1/program/9999.json");
+  BOOST_TEST(r["success"] == true);
+  BOOST_TEST(!r.contains("result"));
+  BOOST_TEST(r["warnings"][0] == "No assets found for the given search criteria.");
+
+  // Written through REST (a form body), read through SOAP.
+  r = s.rest("POST", "/rest/asset/v1/program/1001.json",
+             "costs=" + url_encode(R"([{"startDate":"2026-06-01","cost":500,"note":"booth"}])") +
+                 "&tags=" + url_encode(R"([{"tagType":"Region","tagValue":"APAC"}])"),
+             "application/x-www-form-urlencoded");
+  BOOST_REQUIRE(r["success"] == true);
+  BOOST_TEST(r["result"][0]["costs"][0]["cost"] == 500);
+  Query q;
+  q.type = "Program";
+  q.id = 1001;
+  q.details = true;
+  Page p = s.get(q);
+  BOOST_REQUIRE(p.objects.size() == 1u);
+  std::map<std::string, std::map<std::string, std::string>> by_type;
+  for (const auto &t : p.objects[0].type_attribs) by_type[t.first] = t.second;
+  BOOST_TEST(by_type["Cost"]["Month"] == "2026-06");
+  BOOST_TEST(by_type["Cost"]["Amount"] == "500");
+  BOOST_TEST(by_type["Tag"]["Value"] == "APAC");
+  // Written through SOAP, read through REST.
+  Obj update;
+  update.type = "Program";
+  update.id = 1001;
+  update.type_attribs = {{"Cost", {{"Id", by_type["Cost"]["Id"]}, {"Month", "2026-08"}, {"Amount", "75.5"}}}};
+  BOOST_TEST(s.sync1(update, "UPDATE").status == "UPDATED");
+  r = s.rest("GET", "/rest/asset/v1/program/byName.json?name=Demo%20Program&includeCosts=true&includeTags=true");
+  BOOST_REQUIRE(r["result"].size() == 1u);
+  BOOST_TEST(r["result"][0]["costs"][0]["startDate"] == "2026-08-01");
+  BOOST_TEST(r["result"][0]["costs"][0]["cost"].get<double>() == 75.5);
+  BOOST_TEST(r["result"][0]["costs"][0]["note"] == "booth");
+  BOOST_TEST(r["result"][0]["tags"][0]["tagValue"] == "APAC");
+  // costsDestructiveUpdate: the costs sent are all of them.
+  r = s.rest("POST", "/rest/asset/v1/program/1001.json",
+             "costsDestructiveUpdate=true&costs=" + url_encode(R"([{"startDate":"2026-01-01","cost":1}])"),
+             "application/x-www-form-urlencoded");
+  BOOST_TEST(r["result"][0]["costs"].size() == 1u);
+  // Refused: a value the tag type lacks, a field the sandbox does not change.
+  r = s.rest("POST", "/rest/asset/v1/program/1001.json",
+             "tags=" + url_encode(R"([{"tagType":"Region","tagValue":"Mars"}])"), "application/x-www-form-urlencoded");
+  BOOST_TEST(error_code(r) == "709");
+  r = s.rest("POST", "/rest/asset/v1/program/1001.json", "name=Renamed", "application/x-www-form-urlencoded");
+  BOOST_TEST(error_code(r) == "709");
 }

@@ -89,6 +89,7 @@ int main(int argc, char **argv) {
     RestFace rest(leads, limiter, options.verbose);
     rest.serve_campaigns(campaigns);
     rest.add_lists(lists);
+    rest.serve_objects(objects);
     // What the sandbox serves: every domain it has a backend for.
     ActivityService activity(leads);
     Backends backends;
