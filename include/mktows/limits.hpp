@@ -40,6 +40,11 @@ static const std::size_t kMaxImportBytes = 4u << 20;
 static const std::size_t kMaxCustomObjects = 100;
 static const int kMaxCustomObjectPage = 100;
 
+// getMObjects / syncMObjects / deleteMObjects: objects per call (the
+// vendor's documented batch); a larger sync or delete: 20110; getMObjects
+// pages this many.
+static const std::size_t kMaxMObjects = 100;
+
 // Its REST successor (the bridge's upstream and the sandbox's REST face).
 // The same figures today, but named apart: they are another service's,
 // counted per instance rather than per SOAP user, and may change alone.

@@ -61,7 +61,8 @@ class LeadService : public LeadsBackend {
   // such list), 20110 (no lists domain).
   std::vector<int> static_list_members_locked(bool has_id, int id, const std::string &name) const;
   // What a merge does to another domain's records of the losers (the lists
-  // move their memberships, the custom objects their link): runs under the lock once the losers are gone
+  // move their memberships, the custom objects their link, the objects
+  // their opportunity roles): runs under the lock once the losers are gone
   // and journals its changes through `w`, so a replay of the journal
   // repeats them after the merge's own record. Register before serving.
   class Writes;

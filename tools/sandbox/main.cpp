@@ -5,6 +5,7 @@
 #include "custom_objects_service.hpp"
 #include "lead_service.hpp"
 #include "list_service.hpp"
+#include "objects_service.hpp"
 #include "rest_face.hpp"
 #include "server.hpp"
 #include "server_args.hpp"
@@ -81,6 +82,7 @@ int main(int argc, char **argv) {
     CampaignService campaigns(leads);  // before open_data_dir: it replays its runs
     ListService lists(leads);  // registers its journal records: before open_data_dir
     CustomObjectService custom_objects(leads);  // its records and merge hook: before open_data_dir
+    ObjectService objects(leads);  // its records and its merge hook: before open_data_dir
     // getMultipleLeads' StaticListSelector reads the lists' members (under
     // the lock its read already holds).
     leads.set_list_members([&lists](int id) { return lists.members_locked(id); });
@@ -92,6 +94,7 @@ int main(int argc, char **argv) {
     rest.add_lists(lists);
     rest.serve_custom_objects(custom_objects);
     TagsService tags(leads.config().world);
+    rest.serve_objects(objects);
     // What the sandbox serves: every domain it has a backend for.
     ActivityService activity(leads);
     Backends backends;
@@ -101,6 +104,7 @@ int main(int argc, char **argv) {
     backends.lists = &lists;
     backends.custom_objects = &custom_objects;
     backends.tags = &tags;
+    backends.objects = &objects;
     Server server(options, backends, limiter, auth, wsdl);
     server.set_routes(&rest);
     server.bind();

@@ -33,6 +33,8 @@ const char *rest_message(int code) {
     case kTooManyMergeIds: return "Too many leadIds for one merge";
     case kInvalidMultipart: return "Invalid Multipart Request";
     case kLeadNotInList: return "Lead not in list";
+    case kBusinessRule: return "Business Rule Violation";
+    case kObjectExists: return "Object already exists";
     default: return "System error";
   }
 }

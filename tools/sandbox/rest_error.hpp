@@ -37,6 +37,10 @@ const int kTooManyMergeIds = 1080;
 // The list calls and the bulk import (rest_lists.cpp).
 const int kInvalidMultipart = 613;
 const int kLeadNotInList = 1015;
+// The objects (rest_objects.cpp) and the programs of the asset API
+// (rest_programs.cpp).
+const int kBusinessRule = 709;
+const int kObjectExists = 1017;
 }  // namespace rest_code
 
 // The vendor's message for a code ("%s" parts filled by the caller).

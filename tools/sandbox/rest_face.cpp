@@ -217,6 +217,23 @@ HttpResponse RestFace::rest(const HttpRequest &request, const std::string &path,
       rest_lists_->handle(request, path, q, body);
       return json_response(200, body);
     }
+    if (rest_objects_ && RestObjects::owns(path)) {
+      if (method == "POST" && param(q, "_method") == "GET" && type == "application/x-www-form-urlencoded") {
+        Params form = parse_params(request.body);
+        q.insert(q.end(), form.begin(), form.end());
+      }
+      rest_objects_->handle(method, path, q, type, request.body, body);
+      return json_response(200, body);
+    }
+    if (rest_programs_ && RestPrograms::owns(path)) {
+      // The asset API takes its writes as a form body.
+      if (method == "POST" && type == "application/x-www-form-urlencoded") {
+        Params form = parse_params(request.body);
+        q.insert(q.end(), form.begin(), form.end());
+      }
+      rest_programs_->handle(method, path, q, body);
+      return json_response(200, body);
+    }
     int id = 0;
     json result;
     if (path == "/rest/v1/leads.json") {

@@ -13,6 +13,8 @@
 #include "rest_custom_objects.hpp"
 #include "rest_leads.hpp"
 #include "rest_lists.hpp"
+#include "rest_objects.hpp"
+#include "rest_programs.hpp"
 #include "rest_tokens.hpp"
 
 #include <atomic>
@@ -36,6 +38,12 @@ class RestFace : public HttpRoutes {
   void serve_campaigns(CampaignService &campaigns) { rest_campaigns_.reset(new RestCampaigns(campaigns)); }
   // Serves the list calls and the bulk lead import (/bulk/...) from `lists`.
   void add_lists(ListService &lists) { rest_lists_.reset(new RestLists(lists, rest_leads_)); }
+  // Serves the opportunity and role calls and the asset API's programs from
+  // `objects` (unset: they answer 610).
+  void serve_objects(ObjectService &objects) {
+    rest_objects_.reset(new RestObjects(objects));
+    rest_programs_.reset(new RestPrograms(objects));
+  }
 
   // Serves the custom object calls from `service` (unset: they answer 610).
   void serve_custom_objects(CustomObjectService &service) {
@@ -62,6 +70,8 @@ class RestFace : public HttpRoutes {
   std::unique_ptr<RestLists> rest_lists_;  // null: the lists domain is not served
   std::unique_ptr<RestCustomObjects> rest_custom_objects_;  // null: not served
   RestAssets rest_assets_;  // the world's channels and tag types
+  std::unique_ptr<RestObjects> rest_objects_;    // null: the objects domain is not served
+  std::unique_ptr<RestPrograms> rest_programs_;
   std::atomic<unsigned long> identity_calls_{0};
   std::atomic<unsigned long> requests_{0};
 };

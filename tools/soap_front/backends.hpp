@@ -15,6 +15,8 @@
 #include "custom_objects_backend.hpp"
 #include "tags_backend.hpp"
 
+#include "objects_backend.hpp"
+
 #include <mktows/operations.hpp>
 
 namespace mktows_front {
@@ -26,6 +28,7 @@ struct Backends {
   ListsBackend *lists = nullptr;
   CustomObjectsBackend *custom_objects = nullptr;
   TagsBackend *tags = nullptr;
+  ObjectsBackend *objects = nullptr;
 
   bool serves(mktows::Domain d) const {
     switch (d) {
@@ -33,9 +36,9 @@ struct Backends {
       case mktows::Domain::activity: return activity != nullptr;
       case mktows::Domain::campaigns: return campaigns != nullptr;
       case mktows::Domain::lists: return lists != nullptr;
+      case mktows::Domain::objects: return objects != nullptr;
       case mktows::Domain::custom_objects: return custom_objects != nullptr;
       case mktows::Domain::tags: return tags != nullptr;
-      case mktows::Domain::objects: return false;  // no interface yet: nothing serves them
     }
     return false;
   }

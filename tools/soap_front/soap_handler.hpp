@@ -80,7 +80,9 @@ class SoapHandler : public wire::MktowsApiSoapBindingService {
       mktows::Operation::get_campaigns_for_source, mktows::Operation::request_campaign,
       mktows::Operation::schedule_campaign, mktows::Operation::get_lead_activity, mktows::Operation::get_lead_changes,
       mktows::Operation::list_operation, mktows::Operation::import_to_list,
-      mktows::Operation::get_import_to_list_status, mktows::Operation::sync_custom_objects,
+      mktows::Operation::get_import_to_list_status, mktows::Operation::list_mobjects,
+      mktows::Operation::describe_mobject, mktows::Operation::get_mobjects, mktows::Operation::sync_mobjects,
+      mktows::Operation::delete_mobjects, mktows::Operation::sync_custom_objects,
       mktows::Operation::get_custom_objects, mktows::Operation::delete_custom_objects,
       mktows::Operation::get_channels, mktows::Operation::get_tags};
   static bool answers(mktows::Operation op);
@@ -125,6 +127,15 @@ class SoapHandler : public wire::MktowsApiSoapBindingService {
   // The tags domain (tags_operations.cpp).
   int getChannels(wire::mktows__ParamsGetChannels *params, wire::mktows__SuccessGetChannels &response) override;
   int getTags(wire::mktows__ParamsGetTags *params, wire::mktows__SuccessGetTags &response) override;
+
+  // The objects domain (objects_operations.cpp).
+  int listMObjects(wire::mktows__ParamsListMObjects *params, wire::mktows__SuccessListMObjects &response) override;
+  int describeMObject(wire::mktows__ParamsDescribeMObject *params,
+                      wire::mktows__SuccessDescribeMObject &response) override;
+  int getMObjects(wire::mktows__ParamsGetMObjects *params, wire::mktows__SuccessGetMObjects &response) override;
+  int syncMObjects(wire::mktows__ParamsSyncMObjects *params, wire::mktows__SuccessSyncMObjects &response) override;
+  int deleteMObjects(wire::mktows__ParamsDeleteMObjects *params,
+                     wire::mktows__SuccessDeleteMObjects &response) override;
 
   // Sets soap->fault to the vendor's fault for `code` and logs it (with
   // --verbose); returns SOAP_FAULT. `tell_caller`: `why` goes into the
