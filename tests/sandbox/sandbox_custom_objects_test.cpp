@@ -501,3 +501,19 @@ BOOST_AUTO_TEST_CASE(rest_get_pages_and_refuses_bad_filters) {
   BOOST_TEST(rest_error(s.rest("GET", "/rest/v1/customobjects/Car.json?filterType=VIN&filterValues=G1&batchSize=301")) ==
              "1003");
 }
+
+// The sheet's §6 #7: the WSDL requires includeAttributes (an empty element:
+// every field), though one public client leaves it out.
+BOOST_AUTO_TEST_CASE(include_attributes_is_required_as_the_wsdl_says) {
+  Sandbox s;
+  int lead = s.lead("include@example.com");
+  s.sync("Car", {car(lead, "I1", {{"Make", "Seat"}})});
+  HttpResponse r = s.soap("getCustomObjects", envelope(demo_auth(), "<ns1:paramsGetCustomObjects><objTypeName>Car"
+                                                                    "</objTypeName></ns1:paramsGetCustomObjects>"));
+  BOOST_TEST(fault_code(r.body) == 20017, r.body);
+  r = s.soap("getCustomObjects", envelope(demo_auth(), "<ns1:paramsGetCustomObjects><objTypeName>Car</objTypeName>"
+                                                       "<includeAttributes/></ns1:paramsGetCustomObjects>"));
+  CustomPage p = read_custom_page(r);
+  BOOST_REQUIRE(p.records.size() == 1u);
+  BOOST_TEST(p.records[0].attribute("Make") == "Seat");
+}

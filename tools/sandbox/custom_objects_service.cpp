@@ -512,11 +512,14 @@ CustomObjectPage CustomObjectService::get_custom_objects(const CustomObjectQuery
     std::size_t end = std::min(ids.size(), c.offset + static_cast<std::size_t>(page_size));
     for (std::size_t i = c.offset; i < end; ++i) {
       auto it = records_.find(ids[i]);
-      if (it == records_.end()) continue;  // deleted since the walk began
+      if (it == records_.end() || it->second.type != type.name) continue;  // deleted since the walk began
       const CustomObject &o = it->second;
       mktows_front::CustomObjectRecord r;
       r.keys.push_back(CustomField{type.lead_link, std::to_string(o.lead_id)});
-      for (const CustomObjectField &f : type.dedupe) r.keys.push_back(CustomField{f.name, *o.value(f.name)});
+      for (const CustomObjectField &f : type.dedupe) {
+        const std::string *v = o.value(f.name);  // every record has its keys; no dereference on faith
+        r.keys.push_back(CustomField{f.name, v ? *v : std::string()});
+      }
       for (const CustomObjectField &f : type.fields) {
         const std::string *v = o.value(f.name);
         if (v && (include.empty() || include.count(f.name))) r.attributes.push_back(CustomField{f.name, *v});
