@@ -9,6 +9,7 @@
 // header parts named "header" ("duplicate parameter name").
 #pragma once
 
+#include "interop/lead_calls_flow.hpp"
 #include "interop/sample_flow.hpp"
 #include "support/peer.hpp"
 #include "support/test_paths.hpp"
@@ -49,8 +50,11 @@ inline void java_sources(const std::string &dir, std::vector<std::string> &out) 
 }
 
 // wsimport on `wsdl` (a URL or a file) and javac of its output with the
-// sample into `work`/classes. Returns the number of generated sources.
-inline std::size_t build_java_sample(const std::string &wsdl, const std::string &work) {
+// sample (and the programs of tests/interop named in `more`, such as
+// "LeadCallsInterop.java") into `work`/classes. Returns the number of
+// generated sources.
+inline std::size_t build_java_sample(const std::string &wsdl, const std::string &work,
+                                     const std::vector<std::string> &more = {}) {
   const std::string gen = work + "/generated", classes = work + "/classes";
   ::mkdir(gen.c_str(), 0700);
   ::mkdir(classes.c_str(), 0700);
@@ -64,6 +68,7 @@ inline std::size_t build_java_sample(const std::string &wsdl, const std::string 
   BOOST_REQUIRE(generated > 0);
   std::vector<std::string> javac = {JAVAC, "-nowarn", "-encoding", "UTF-8", "-cp", JAXWS_RT_JAR, "-d", classes,
                                     std::string(mktows_test::paths::interop_dir) + "/SyncLeadInterop.java"};
+  for (const std::string &m : more) javac.push_back(std::string(mktows_test::paths::interop_dir) + "/" + m);
   javac.insert(javac.end(), sources.begin(), sources.end());
   mktows_test::ProcessResult c = mktows_test::run_process(javac, 300);
   BOOST_REQUIRE_MESSAGE(c.exit_code == 0 && !c.timed_out, "javac failed: " << c.output);
@@ -77,6 +82,16 @@ inline mktows_test::ProcessResult run_java_sample(const std::string &work, const
   return mktows_test::run_process({JAVA, "-Dsun.net.client.defaultConnectTimeout=20000",
                                    "-Dsun.net.client.defaultReadTimeout=20000", "-cp", work + "/classes:" JAXWS_RT_JAR,
                                    "SyncLeadInterop", endpoint, mktows_test::kDemoUserId, new_email("jaxws")},
+                                  120, demo_key_env());
+}
+
+// LeadCallsInterop (built by build_java_sample with it in `more`) against
+// `endpoint`: the calls of lead_calls_flow.hpp.
+inline mktows_test::ProcessResult run_java_lead_calls(const std::string &work, const std::string &endpoint) {
+  return mktows_test::run_process({JAVA, "-Dsun.net.client.defaultConnectTimeout=20000",
+                                   "-Dsun.net.client.defaultReadTimeout=20000", "-cp", work + "/classes:" JAXWS_RT_JAR,
+                                   "LeadCallsInterop", endpoint, mktows_test::kDemoUserId, std::to_string(kLeads),
+                                   std::to_string(kMembers)},
                                   120, demo_key_env());
 }
 

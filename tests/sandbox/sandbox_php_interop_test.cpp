@@ -1,9 +1,12 @@
 // Interop: PHP's SoapClient (php-cli + php-soap, a stock client from Debian)
 // loads the sandbox's ?WSDL and calls syncLead: CREATED, then UPDATED for the
-// same Email, then a wrong key gets the vendor's 20014 fault.
+// same Email, then a wrong key gets the vendor's 20014 fault; and
+// php_lead_calls.php makes the lead, list and campaign calls of
+// interop/lead_calls_flow.hpp, paging included.
 #define BOOST_TEST_MODULE sandbox_php_interop_test
 #include <boost/test/unit_test.hpp>
 
+#include "interop/lead_calls_flow.hpp"
 #include "support/child_process.hpp"
 #include "support/peer.hpp"
 #include "support/sandbox_process.hpp"
@@ -36,4 +39,17 @@ BOOST_AUTO_TEST_CASE(php_soapclient_syncs_a_lead_through_the_served_wsdl) {
     BOOST_TEST(out.find("fault SOAP-ENV:Client 20014 - Authentication failed 20014") != std::string::npos);
     BOOST_TEST(out.find("OK\n") != std::string::npos);
   }
+}
+
+BOOST_AUTO_TEST_CASE(php_soapclient_pages_leads_and_drives_lists_and_campaigns_through_the_served_wsdl) {
+  mktows_test::TempDir dir;
+  SandboxProcess sandbox({"--config", interop_test::lead_calls_config(dir)});
+  // php_lead_calls.php sits beside php_interop.php.
+  std::string script = mktows_test::paths::php_script;
+  script = script.substr(0, script.rfind('/')) + "/php_lead_calls.php";
+  mktows_test::ProcessResult r = mktows_test::run_process(
+      {PHP_EXECUTABLE, script, sandbox.endpoint(), mktows_test::kDemoUserId, std::to_string(interop_test::kLeads),
+       std::to_string(interop_test::kMembers)},
+      120, {{"MKTOWS_ENCRYPTION_KEY", mktows_test::kDemoEncryptionKey}});
+  interop_test::check_lead_calls(r);
 }
