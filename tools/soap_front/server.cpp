@@ -96,7 +96,7 @@ class RateLimitedLog {
     ++pending_;
     auto now = Clock::now();
     if (now - last_ < std::chrono::seconds(1)) return;
-    std::fprintf(stderr, "%s: %s (%ld time%s)\n", program_, what, pending_, pending_ == 1 ? "" : "s");
+    log_line(program_, std::string(what) + " (" + std::to_string(pending_) + " time" + (pending_ == 1 ? ")" : "s)"));
     last_ = now;
     pending_ = 0;
   }
@@ -252,7 +252,7 @@ void Server::Loop::accept_some() {
 void Server::Loop::work() {
   struct soap *soap = soap_new();
   if (!soap) {
-    std::fprintf(stderr, "%s: cannot create a gSOAP context: worker not started\n", server_.context_.program);
+    log_line(server_.context_.program, "cannot create a gSOAP context: worker not started");
     return;
   }
   {
@@ -359,7 +359,8 @@ void Server::Loop::respond(Connection *c, const HttpResponse &r, bool keep) {
 }
 
 void Server::Loop::refuse(Connection *c, int status, const char *why) {
-  if (server_.options_.verbose) std::fprintf(stderr, "%s: HTTP %d (%s)\n", server_.context_.program, status, why);
+  if (server_.options_.verbose)
+    log_line(server_.context_.program, "HTTP " + std::to_string(status) + " (" + why + ")");
   respond(c, HttpResponse::empty(status, true), false);
 }
 
@@ -536,6 +537,7 @@ Server::Server(const ServerOptions &options, const Backends &backends, Limiter &
   context_.limiter = &limiter;
   context_.max_body = options.limits.max_body_bytes;
   context_.verbose = options.verbose;
+  set_log_format(options.log_format);
 }
 
 Server::~Server() {
@@ -565,8 +567,9 @@ void Server::bind() {
     if (nofile.rlim_cur < want) {
       int fit = static_cast<int>(nofile.rlim_cur) - kReserve;
       if (fit < 1) throw ServerError("the descriptor limit leaves no room for connections");
-      std::fprintf(stderr, "%s: descriptor limit %llu: at most %d connections (not %d)\n", options_.program.c_str(),
-                   static_cast<unsigned long long>(nofile.rlim_cur), fit, options_.limits.max_connections);
+      log_line(options_.program.c_str(), "descriptor limit " + std::to_string(nofile.rlim_cur) + ": at most " +
+                                             std::to_string(fit) + " connections (not " +
+                                             std::to_string(options_.limits.max_connections) + ")");
       options_.limits.max_connections = fit;
     }
   }

@@ -3,6 +3,7 @@
 // requests it has collected whole.
 #pragma once
 
+#include "server_log.hpp"
 #include "serving_config.hpp"
 #include "soap_handler.hpp"
 
@@ -28,6 +29,7 @@ struct ServerOptions {
   std::string key_file;
   ServingLimits limits;
   bool verbose = false;
+  LogFormat log_format = LogFormat::text;  // --log-format (server_log.hpp)
 };
 
 // One worker per CPU, at least two (docs/SANDBOX.md says why).
@@ -44,6 +46,8 @@ class Server {
 
   // Serve `routes` on the same port, before the SOAP endpoint (before bind()).
   void set_routes(HttpRoutes *routes) { context_.routes = routes; }
+  // Told of every SOAP call when it ends (before bind()).
+  void set_observer(CallObserver *observer) { context_.observer = observer; }
 
   // Binds 127.0.0.1, raises the descriptor limit for max_connections and
   // prepares TLS; throws ServerError.
