@@ -16,7 +16,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sys/wait.h>
+
+#include <atomic>
+#include <csignal>
 #include <memory>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -257,4 +262,107 @@ BOOST_AUTO_TEST_CASE(text_logs_stay_the_default) {
   BOOST_TEST(log.find("mktows-bridge: call syncLead: success, user app_one_1, 3 REST calls") != std::string::npos, log);
   ProcessResult bad = run_bridge({"--log-format", "xml"}, rest_env(rest.rest_endpoint()));
   BOOST_TEST(bad.exit_code == 2, bad.output);
+}
+
+// The call gate's rule (call_gate.hpp): a slot comes back a window after
+// the call's answer. A REST side that counts a call when it answers it,
+// holding every other one 400 ms: with slots counted from the departure,
+// a long call counted late shares the REST side's window with the short
+// ones sent a window after it left, and the REST side sees more than the
+// limit.
+BOOST_AUTO_TEST_CASE(the_gate_never_overruns_the_rest_window) {
+  FakeRest rest(400);
+  rest.set_alternate_and_count_at_answer(true);
+  Bridge bridge(rest, R"({"users": [{"userId": "app_one_1", "encryptionKey": "Key-One-1234abcd"}],
+      "rest": {"limits": {"callsPerWindow": 10, "windowSeconds": 2, "maxConcurrent": 10,
+                          "maxWaitMilliseconds": 10000, "windowMarginMilliseconds": 100}}})",
+                {"--threads", "16"});
+  std::atomic<int> answered{0}, faults{0};
+  auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(5500);
+  std::vector<std::thread> clients;
+  for (int i = 0; i < 12; ++i)
+    clients.emplace_back([&, i] {
+      while (std::chrono::steady_clock::now() < until) {
+        int f = sync_as(bridge.port(), "app_one_1", "Key-One-1234abcd", "gate" + std::to_string(i) + "@example.com");
+        ++(f == 0 ? answered : faults);
+      }
+    });
+  for (std::thread &t : clients) t.join();
+  int most = rest.max_in_window(std::chrono::milliseconds(2000));
+  BOOST_TEST_MESSAGE("answered " << answered.load() << ", faults " << faults.load() << ", most in a 2 s window " << most);
+  BOOST_TEST(most <= 10);
+  BOOST_TEST(rest.max_in_flight() <= 10);
+  // The gate still lets the window's worth through: about 10 calls per
+  // (2 s + a 0.4 s call + the margin) over 5.5 s.
+  BOOST_TEST(answered.load() >= 15);
+}
+
+// SIGTERM while 20 calls are in flight (4 workers, each REST call held
+// 1 s, so most wait for a worker or at the call gate): every one is
+// answered, readiness is false at once, a new connection gets 503 with
+// "Connection: close", and the bridge exits 0 when the last is answered.
+BOOST_AUTO_TEST_CASE(sigterm_drains_the_calls_in_flight) {
+  FakeRest rest(1000);
+  Bridge bridge(rest, kUsers, {"--threads", "4"});
+  // The token and Describe first, so that each call below is one held REST call.
+  BOOST_REQUIRE(sync_as(bridge.port(), "app_one_1", "Key-One-1234abcd") == 0);
+  // An idle keep-alive connection, which the drain closes.
+  sandbox_test::Connection idle(bridge.port());
+  BOOST_REQUIRE(idle.get("/healthz").status == 200);
+  const int kCalls = 20;
+  std::vector<std::unique_ptr<sandbox_test::Connection>> connections;
+  for (int i = 0; i < kCalls; ++i) {
+    connections.emplace_back(new sandbox_test::Connection(bridge.port()));
+    sandbox_test::SyncLeadCall call;
+    call.lead.email = "drain" + std::to_string(i) + "@example.com";
+    std::string body = sandbox_test::envelope(sandbox_test::auth_header("app_one_1", "Key-One-1234abcd"),
+                                              sandbox_test::sync_lead_body(call));
+    std::string req = "POST /soap/mktows/2_2 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml; charset=utf-8\r\n"
+                      "SOAPAction: \"" + sandbox_test::action("syncLead") + "\"\r\nContent-Length: " +
+                      std::to_string(body.size()) + "\r\n\r\n" + body;
+    BOOST_REQUIRE(connections.back()->send_raw(req));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  auto t0 = std::chrono::steady_clock::now();
+  BOOST_REQUIRE(::kill(bridge.process->pid(), SIGTERM) == 0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  {
+    sandbox_test::Connection late(bridge.port());
+    sandbox_test::HttpResponse r = late.get("/readyz");
+    BOOST_TEST(r.status == 503);
+    BOOST_TEST(r.head.find("Connection: close") != std::string::npos, r.head);
+  }
+  BOOST_TEST(idle.closed_by_peer());
+  int answered = 0;
+  for (auto &c : connections) {
+    sandbox_test::HttpResponse r = c->read_response();
+    if (r.status == 200 && sandbox_test::fault_code(r.body) == 0) ++answered;
+    BOOST_TEST(r.head.find("Connection: close") != std::string::npos, r.head);
+  }
+  BOOST_TEST(answered == kCalls);
+  BOOST_TEST(rest.sync_calls() == kCalls + 1);
+  int status = bridge.process->stop();
+  double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  BOOST_TEST(WIFEXITED(status));
+  BOOST_TEST(WEXITSTATUS(status) == 0);
+  BOOST_TEST(took < 15.0);
+  BOOST_TEST_MESSAGE("20 calls drained in " << took << " s");
+}
+
+// The drain's bound: a request that never completes does not hold the
+// stop past --drain-timeout.
+BOOST_AUTO_TEST_CASE(the_drain_is_bounded) {
+  FakeRest rest;
+  Bridge bridge(rest, kUsers, {"--drain-timeout", "1"});
+  sandbox_test::Connection stalled(bridge.port());
+  BOOST_REQUIRE(stalled.send_raw("POST /soap/mktows/2_2 HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n<half"));
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  auto t0 = std::chrono::steady_clock::now();
+  int status = bridge.process->stop();
+  double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  BOOST_TEST(WIFEXITED(status));
+  BOOST_TEST(WEXITSTATUS(status) == 0);
+  BOOST_TEST(took >= 0.9);
+  BOOST_TEST(took < 4.0);
+  BOOST_TEST(bridge.log().find("still open after --drain-timeout") != std::string::npos);
 }

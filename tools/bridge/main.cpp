@@ -44,6 +44,11 @@ const char kUsage[] =
 
 const char *environment(const char *name) { return std::getenv(name); }
 
+// After SIGTERM, how long the calls in flight may take (--drain-timeout):
+// longer than a call that waits its full turn at the call gate (10 s by
+// default) plus its REST call, shorter than systemd's stop timeout (90 s).
+const int kDefaultDrainSeconds = 30;
+
 }  // namespace
 
 int main(int argc, char **argv) {
@@ -60,7 +65,8 @@ int main(int argc, char **argv) {
     return true;
   }, {"--demo-user"});
   if (exit_status >= 0) return exit_status;
-  set_log_format(options.log_format);  // every line from here on, the start's refusals too
+  set_log_format(options.log_format);
+  if (options.drain_seconds < 0) options.drain_seconds = kDefaultDrainSeconds;  // every line from here on, the start's refusals too
   const char *const me = "mktows-bridge";
   std::signal(SIGPIPE, SIG_IGN);
   if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {

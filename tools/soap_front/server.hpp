@@ -30,6 +30,10 @@ struct ServerOptions {
   ServingLimits limits;
   bool verbose = false;
   LogFormat log_format = LogFormat::text;  // --log-format (server_log.hpp)
+  // --drain-timeout: after the stop, how long the calls in flight may take
+  // to finish (run() says how). -1: the program's default (the sandbox's:
+  // none, the old immediate stop; the bridge's: 30 s).
+  int drain_seconds = -1;
 };
 
 // One worker per CPU, at least two (docs/SANDBOX.md says why).
@@ -58,8 +62,13 @@ class Server {
   // http(s)://127.0.0.1:PORT/soap/mktows/2_2
   std::string endpoint() const;
 
-  // Accepts and serves until `stop` becomes true, then lets the requests
-  // being served finish, closes every connection and joins the workers.
+  // Accepts and serves until `stop` becomes true. Then, with a drain
+  // (drain_seconds > 0): idle connections are closed, requests already
+  // begun are served and answered with "Connection: close", new
+  // connections are answered 503 with "Connection: close", until no
+  // connection but those 503s is left or the drain's time is up. Then (or
+  // at once without a drain) the requests being served finish, every
+  // connection is closed and the workers are joined.
   void run(const std::atomic<bool> &stop);
 
  private:
