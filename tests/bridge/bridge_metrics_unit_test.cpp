@@ -5,6 +5,7 @@
 #define BOOST_TEST_MODULE bridge_metrics_unit_test
 #include <boost/test/unit_test.hpp>
 
+#include "health.hpp"
 #include "metrics.hpp"
 
 using mktows_bridge::Metrics;
@@ -40,4 +41,20 @@ BOOST_AUTO_TEST_CASE(histogram_buckets) {
              "x_bucket{op=\"a\",le=\"+Inf\"} 3\n"
              "x_sum{op=\"a\"} 7.6\n"
              "x_count{op=\"a\"} 3\n", out);
+}
+
+BOOST_AUTO_TEST_CASE(health_routes_serve_their_three_paths_only) {
+  mktows_bridge::Metrics metrics({});
+  std::atomic<bool> draining{false};
+  mktows_bridge::HealthRoutes routes(metrics, mktows_bridge::MetricsSources(), draining);
+  for (const char *t : {"/healthz", "/readyz", "/metrics", "/metrics?x=1", "http://127.0.0.1:9/readyz"})
+    BOOST_TEST(routes.serves(t), t);
+  for (const char *t : {"/soap/mktows/2_2", "/healthzz", "/healthz/", "/metric", "", "healthz", "http://h", "/readyz#"})
+    BOOST_TEST(!routes.serves(t), t);
+  mktows_front::HttpRequest get;
+  get.method = "GET";
+  get.target = "/readyz";
+  BOOST_TEST(routes.handle(get).status == 200);  // no checks: ready
+  draining = true;
+  BOOST_TEST(routes.handle(get).status == 503);
 }

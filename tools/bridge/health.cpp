@@ -37,9 +37,20 @@ HealthRoutes::HealthRoutes(const Metrics &metrics, const MetricsSources &sources
 
 void HealthRoutes::add_check(const std::string &name, Check check) { checks_.emplace_back(name, std::move(check)); }
 
+// Asked of every request before the SOAP endpoint: no copy of the target.
 bool HealthRoutes::serves(const std::string &target) const {
-  std::string p = path_of(target);
-  return p == "/healthz" || p == "/readyz" || p == "/metrics";
+  std::size_t at = 0;
+  if (target.empty() || target[0] != '/') {
+    std::size_t scheme = target.find("://");
+    if (scheme == std::string::npos) return false;
+    at = target.find('/', scheme + 3);
+    if (at == std::string::npos) return false;
+  }
+  std::size_t end = target.find('?', at);
+  std::size_t n = (end == std::string::npos ? target.size() : end) - at;
+  for (const char *p : {"/healthz", "/readyz", "/metrics"})
+    if (target.compare(at, n, p) == 0) return true;
+  return false;
 }
 
 HttpResponse HealthRoutes::handle(const HttpRequest &request) {
