@@ -48,7 +48,8 @@ endforeach()
 foreach(f usr/bin/mktows usr/bin/mktows-sandbox usr/bin/mktows-bridge usr/include/mktows/mktows.hpp
           usr/include/mktows/generated/mktows_bindings.h usr/lib/cmake/mktows/mktowsConfig.cmake
           usr/lib/pkgconfig/mktows.pc usr/share/mktows/mktows.wsdl usr/share/mktows/typemap.dat
-          usr/share/doc/libmktows-dev/copyright usr/share/doc/mktows/copyright)
+          usr/share/doc/libmktows-dev/copyright usr/share/doc/mktows/copyright
+          usr/lib/systemd/system/mktows-bridge.service)
   if(NOT EXISTS "${root}/${f}")
     message(FATAL_ERROR "the packages hold no /${f}")
   endif()

@@ -31,6 +31,10 @@ class FakeRest {
   int sync_calls() const { return leads_.load(); }
   int max_in_flight() const { return max_in_flight_.load(); }
   void set_hold_ms(int ms) { hold_ms_.store(ms); }
+  // Every other call is held `hold_ms`, the others not at all, and a call is
+  // counted when it is answered: the REST side may count a call at any
+  // moment between its arrival and its answer, and this is the latest.
+  void set_alternate_and_count_at_answer(bool on) { alternate_.store(on); }
   // 200 (the API's JSON) or, e.g., 503 for every REST call but the identity's.
   void set_status(int status) { status_.store(status); }
   // The largest number of REST calls (identity excluded) whose arrivals fall
@@ -39,8 +43,10 @@ class FakeRest {
     std::lock_guard<std::mutex> lock(mutex_);
     int best = 0;
     std::size_t j = 0;
-    for (std::size_t i = 0; i < arrivals_.size(); ++i) {
-      while (arrivals_[i] - arrivals_[j] >= window) ++j;
+    std::vector<Clock::time_point> a = arrivals_;  // recorded in order of answers, roughly: sorted here
+    std::sort(a.begin(), a.end());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      while (a[i] - a[j] >= window) ++j;
       best = std::max(best, static_cast<int>(i - j + 1));
     }
     return best;
@@ -59,18 +65,24 @@ class FakeRest {
       return json(R"({"access_token":"fake-token-)" + std::to_string(n) +
                   R"(","token_type":"bearer","expires_in":3600,"scope":"x@example.com"})");
     }
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      arrivals_.push_back(Clock::now());
-    }
+    bool at_answer = alternate_.load();
+    int index = calls_++;
+    if (!at_answer) record_arrival();
     int now = ++in_flight_;
     int seen = max_in_flight_.load();
     while (now > seen && !max_in_flight_.compare_exchange_weak(seen, now)) {
     }
-    if (hold_ms_.load() > 0) std::this_thread::sleep_for(std::chrono::milliseconds(hold_ms_.load()));
+    int hold = at_answer && index % 2 == 1 ? 0 : hold_ms_.load();
+    if (hold > 0) std::this_thread::sleep_for(std::chrono::milliseconds(hold));
     mktows_test::RawReply reply = reply_for(line);
+    if (at_answer) record_arrival();
     --in_flight_;
     return reply;
+  }
+
+  void record_arrival() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    arrivals_.push_back(Clock::now());
   }
 
   mktows_test::RawReply reply_for(const std::string &line) {
@@ -88,6 +100,8 @@ class FakeRest {
 
   std::atomic<int> hold_ms_;
   std::atomic<int> status_{200};
+  std::atomic<bool> alternate_{false};
+  std::atomic<int> calls_{0};
   std::atomic<int> identity_{0}, leads_{0}, in_flight_{0}, max_in_flight_{0};
   mutable std::mutex mutex_;
   std::vector<Clock::time_point> arrivals_;

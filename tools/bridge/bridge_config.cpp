@@ -98,11 +98,14 @@ BridgeConfig parse_bridge_config(const std::string &text, EnvLookup getenv, bool
     c.connect_timeout_seconds = integer(r, "connectTimeoutSeconds", "rest", c.connect_timeout_seconds, 1, 120);
     if (r.contains("limits")) {
       const json &l = r["limits"];
-      only(l, "rest.limits", {"callsPerWindow", "windowSeconds", "maxConcurrent", "maxWaitMilliseconds"});
+      only(l, "rest.limits",
+           {"callsPerWindow", "windowSeconds", "maxConcurrent", "maxWaitMilliseconds", "windowMarginMilliseconds"});
       c.limits.calls_per_window = integer(l, "callsPerWindow", "rest.limits", c.limits.calls_per_window, 0, 1000000);
       c.limits.window_seconds = integer(l, "windowSeconds", "rest.limits", c.limits.window_seconds, 1, 86400);
       c.limits.max_concurrent = integer(l, "maxConcurrent", "rest.limits", c.limits.max_concurrent, 0, 10000);
       c.limits.max_wait_ms = integer(l, "maxWaitMilliseconds", "rest.limits", c.limits.max_wait_ms, 0, 600000);
+      c.limits.window_margin_ms =
+          integer(l, "windowMarginMilliseconds", "rest.limits", c.limits.window_margin_ms, 0, 60000);
     }
     if (r.contains("retries")) {
       const json &t = r["retries"];

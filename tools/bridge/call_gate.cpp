@@ -5,30 +5,64 @@
 
 namespace mktows_bridge {
 
+using Clock = std::chrono::steady_clock;
+
+long long CallGate::quota_day(long long unix_seconds) {
+  const long long kCstOffset = 6 * 3600;
+  long long t = unix_seconds - kCstOffset;
+  return t >= 0 ? t / 86400 : (t - 86399) / 86400;
+}
+
+void CallGate::expire(Clock::time_point now) {
+  while (!returns_.empty() && returns_.front() <= now) returns_.pop_front();
+}
+
+void CallGate::count_today() {
+  long long day = quota_day(std::chrono::duration_cast<std::chrono::seconds>(
+                                std::chrono::system_clock::now().time_since_epoch())
+                                .count());
+  if (day != day_) {
+    day_ = day;
+    today_ = 0;
+  }
+  ++today_;
+}
+
 CallGate::Pass CallGate::enter() {
-  using Clock = std::chrono::steady_clock;
   std::unique_lock<std::mutex> lock(mutex_);
-  Clock::time_point deadline = Clock::now() + std::chrono::milliseconds(limits_.max_wait_ms);
+  Clock::time_point start = Clock::now();
+  Clock::time_point deadline = start + std::chrono::milliseconds(limits_.max_wait_ms);
+  bool waited = false;
   for (;;) {
     Clock::time_point now = Clock::now();
-    while (!recent_.empty() && recent_.front() <= now - std::chrono::seconds(limits_.window_seconds))
-      recent_.pop_front();
-    bool rate_ok = limits_.calls_per_window <= 0 || static_cast<int>(recent_.size()) < limits_.calls_per_window;
+    expire(now);
+    // Calls in flight count in the window too: the REST side may count
+    // them at any moment until their answer.
+    int used = in_flight_ + static_cast<int>(returns_.size());
+    bool rate_ok = limits_.calls_per_window <= 0 || used < limits_.calls_per_window;
     bool concurrency_ok = limits_.max_concurrent <= 0 || in_flight_ < limits_.max_concurrent;
     if (rate_ok && concurrency_ok) {
-      if (limits_.calls_per_window > 0) recent_.push_back(now);
       ++in_flight_;
+      count_today();
+      if (waited) {
+        ++waited_;
+        wait_seconds_ += std::chrono::duration<double>(now - start).count();
+      }
       return Pass(*this);
     }
-    if (now >= deadline)
+    if (now >= deadline) {
+      ++(concurrency_ok ? refused_rate_ : refused_concurrency_);
+      ++waited_;
+      wait_seconds_ += std::chrono::duration<double>(now - start).count();
       throw mktows_front::ServiceError(
           concurrency_ok ? mktows::fault_code::rate_limit_exceeded : mktows::fault_code::concurrency_limit_exceeded,
           concurrency_ok ? "REST rate limit: no room in the window" : "REST concurrency limit: no call finished");
-    Clock::time_point wake = deadline;
-    if (!rate_ok) {
-      Clock::time_point free_at = recent_.front() + std::chrono::seconds(limits_.window_seconds);
-      if (free_at < wake) wake = free_at;
     }
+    waited = true;
+    Clock::time_point wake = deadline;
+    // A slot comes back at the first return time; one held by a call in
+    // flight only after its answer (leave() wakes the waiters).
+    if (!rate_ok && !returns_.empty() && returns_.front() < wake) wake = returns_.front();
     room_.wait_until(lock, wake);
   }
 }
@@ -37,8 +71,29 @@ void CallGate::leave() {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     --in_flight_;
+    if (limits_.calls_per_window > 0)
+      returns_.push_back(Clock::now() + std::chrono::seconds(limits_.window_seconds) +
+                         std::chrono::milliseconds(limits_.window_margin_ms));
   }
-  room_.notify_one();
+  // Every waiter re-reads the window: some wait for a slot in flight, some
+  // for a return time that has just changed.
+  room_.notify_all();
+}
+
+GateStats CallGate::stats() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  expire(Clock::now());
+  GateStats s;
+  s.in_flight = in_flight_;
+  s.window_used = in_flight_ + static_cast<int>(returns_.size());
+  long long day = quota_day(
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count());
+  s.today = day == day_ ? today_ : 0;
+  s.waited = waited_;
+  s.wait_seconds = wait_seconds_;
+  s.refused_rate = refused_rate_;
+  s.refused_concurrency = refused_concurrency_;
+  return s;
 }
 
 }  // namespace mktows_bridge

@@ -4,6 +4,9 @@
 // RestBackend.
 #include "bridge_config.hpp"
 #include "call_gate.hpp"
+#include "connect_probe.hpp"
+#include "health.hpp"
+#include "metrics.hpp"
 #include "rest_backend.hpp"
 #include "rest_http.hpp"
 #include "server.hpp"
@@ -41,6 +44,11 @@ const char kUsage[] =
 
 const char *environment(const char *name) { return std::getenv(name); }
 
+// After SIGTERM, how long the calls in flight may take (--drain-timeout):
+// longer than a call that waits its full turn at the call gate (10 s by
+// default) plus its REST call, shorter than systemd's stop timeout (90 s).
+const int kDefaultDrainSeconds = 30;
+
 }  // namespace
 
 int main(int argc, char **argv) {
@@ -57,9 +65,12 @@ int main(int argc, char **argv) {
     return true;
   }, {"--demo-user"});
   if (exit_status >= 0) return exit_status;
+  set_log_format(options.log_format);
+  if (options.drain_seconds < 0) options.drain_seconds = kDefaultDrainSeconds;  // every line from here on, the start's refusals too
+  const char *const me = "mktows-bridge";
   std::signal(SIGPIPE, SIG_IGN);
   if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
-    std::fprintf(stderr, "mktows-bridge: cannot initialise libcurl\n");
+    log_line(me, "cannot initialise libcurl");
     return 1;
   }
   int status = 0;
@@ -70,6 +81,10 @@ int main(int argc, char **argv) {
     http_options.timeout_ms = config.timeout_seconds * 1000L;
     http_options.connect_timeout_ms = config.connect_timeout_seconds * 1000L;
     http_options.verbose = options.verbose;
+    Metrics metrics(config.users);
+    http_options.observer = [&metrics](const std::string &method, const std::string &url, long status, double seconds) {
+      metrics.rest_call(method, url, status, seconds);
+    };
     RestHttp http(http_options);
     TokenCache tokens(http, config.identity_endpoint, config.client_id, config.client_secret);
     CallGate gate(config.limits);
@@ -86,6 +101,25 @@ int main(int argc, char **argv) {
     Backends backends;
     backends.leads = &backend;
     Server server(options, backends, soap_limits, auth, wsdl);
+    // /healthz, /readyz and /metrics on the same port (docs/BRIDGE.md).
+    MetricsSources sources;
+    sources.gate = &gate;
+    sources.tokens = &tokens;
+    sources.draining = &g_stop;
+    HealthRoutes health(metrics, sources, g_stop);
+    health.add_check("token", [&tokens] {
+      tokens.get();  // the cached token, or a fetch; throws the reason
+      return std::string();
+    });
+    const std::string rest_endpoint = config.rest_endpoint, ca_file = config.ca_file;
+    const long probe_ms = http_options.connect_timeout_ms;
+    health.add_check("rest", [rest_endpoint, ca_file, probe_ms] {
+      std::string why = connect_probe(rest_endpoint, ca_file, probe_ms);
+      return why.empty() ? why : "REST side unreachable: " + why;
+    });
+    // A state store adds its check here: health.add_check("state", ...).
+    server.set_routes(&health);
+    server.set_observer(&metrics);
     server.bind();
 
     stop_on_signals(on_signal);
@@ -94,18 +128,17 @@ int main(int argc, char **argv) {
     std::fflush(stdout);
     // User ids only: a key is never printed, not even the documented one.
     if (config.demo_user)
-      std::fprintf(stderr, "mktows-bridge: --demo-user: accepting the sandbox's demo user %s (docs/SANDBOX.md)\n",
-                   kDemoUserId);
+      log_line(me, std::string("--demo-user: accepting the sandbox's demo user ") + kDemoUserId + " (docs/SANDBOX.md)");
     else
-      std::fprintf(stderr, "mktows-bridge: %zu SOAP user%s\n", config.users.size(), config.users.size() == 1 ? "" : "s");
-    std::fprintf(stderr, "mktows-bridge: REST side %s (identity %s), %d threads\n",
-                 RestHttp::redact_url(config.rest_endpoint).c_str(),
-                 RestHttp::redact_url(config.identity_endpoint).c_str(), server.threads());
+      log_line(me, std::to_string(config.users.size()) + " SOAP user" + (config.users.size() == 1 ? "" : "s"));
+    log_line(me, "REST side " + RestHttp::redact_url(config.rest_endpoint) + " (identity " +
+                     RestHttp::redact_url(config.identity_endpoint) + "), " + std::to_string(server.threads()) +
+                     " threads");
     server.run(g_stop);
     // Read by tools/bench/run (identity calls per token lifetime).
-    std::fprintf(stderr, "mktows-bridge: %lu identity calls\n", tokens.fetches());
+    log_line(me, std::to_string(tokens.fetches()) + " identity calls");
   } catch (const std::exception &e) {
-    std::fprintf(stderr, "mktows-bridge: %s\n", e.what());
+    log_line(me, e.what());
     status = 1;
   }
   curl_global_cleanup();

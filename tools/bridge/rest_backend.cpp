@@ -1,6 +1,8 @@
 // rest_backend.cpp: syncLead, syncMultipleLeads and getLead as REST calls.
 #include "rest_backend.hpp"
 
+#include "server_log.hpp"
+
 #include "ascii.hpp"
 #include "rest_fault_map.hpp"
 #include "service_error.hpp"
@@ -137,7 +139,7 @@ json RestBackend::call(const std::string &method, const std::string &path_and_qu
     }
     if (rule->retry == Retry::kBackoff && attempt < config_.retry_attempts) {
       long delay = static_cast<long>(config_.retry_base_ms) << (attempt - 1);
-      if (verbose_) std::fprintf(stderr, "mktows-bridge: %s; retrying in %ld ms\n", why.c_str(), delay);
+      if (verbose_) mktows_front::log_line("mktows-bridge", why + "; retrying in " + std::to_string(delay) + " ms");
       std::this_thread::sleep_for(std::chrono::milliseconds(delay));
       continue;
     }

@@ -1,6 +1,8 @@
 // rest_http.cpp: libcurl calls, the handle pool and the redacted log.
 #include "rest_http.hpp"
 
+#include "server_log.hpp"
+
 #include <curl/curl.h>
 
 #include <chrono>
@@ -122,16 +124,17 @@ HttpResult RestHttp::call(const std::string &method, const std::string &url, con
   }
   curl_slist_free_all(headers);
   release(h);
+  auto elapsed = std::chrono::steady_clock::now() - start;
+  if (options_.observer) options_.observer(method, url, r.status, std::chrono::duration<double>(elapsed).count());
   if (options_.verbose) {
-    long ms = static_cast<long>(
-        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count());
-    std::string line = "mktows-bridge: REST " + method + " " + redact_url(url);
+    long ms = static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count());
+    std::string line = "REST " + method + " " + redact_url(url);
     if (!bearer.empty()) line += " (Authorization: Bearer [redacted])";
     if (!body.empty()) line += " " + loggable(url, body);
     if (r.status) line += " -> " + std::to_string(r.status) + " " + loggable(url, r.body);
     else line += " -> failed: " + r.error;
-    line += " (" + std::to_string(ms) + " ms)\n";
-    std::fputs(line.c_str(), stderr);
+    line += " (" + std::to_string(ms) + " ms)";
+    mktows_front::log_line("mktows-bridge", line);
   }
   return r;
 }

@@ -6,6 +6,7 @@
 // token, the client secret and any access_token redacted.
 #pragma once
 
+#include <functional>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -17,6 +18,10 @@ struct HttpOptions {
   long connect_timeout_ms = 5000;
   long timeout_ms = 30000;       // the whole call
   bool verbose = false;
+  // Told of every call when it ends (the metrics): its method, URL (with
+  // its secrets: the observer keeps only the path's shape), HTTP status (0:
+  // no answer) and duration.
+  std::function<void(const std::string &method, const std::string &url, long status, double seconds)> observer;
 };
 
 struct HttpResult {

@@ -72,6 +72,10 @@ struct Connection {
   std::atomic<bool> parked{false};
   std::atomic<Clock::rep> deadline{0};
   bool expired = false;  // the sweep's own
+  // Set by the owner before it parks the connection: no request begun,
+  // nothing to write (a drain closes it).
+  std::atomic<bool> idle{false};
+  bool drain_refusal = false;  // accepted while draining: answered 503 and closed
 };
 
 const int kTickMs = 100;  // how late a stop or an expiry may be noticed
@@ -85,6 +89,14 @@ const std::size_t kMaxDrainBytes = 1u << 20;
 
 const long kWouldBlock = -2, kFailed = -1;
 
+// Bytes have arrived that no worker has read yet: a request on its way to
+// a worker (the connection was parked idle before they came), not an idle
+// connection a drain may close. Peeking takes nothing from the owner.
+bool has_input(int fd) {
+  char b;
+  return ::recv(fd, &b, 1, MSG_PEEK | MSG_DONTWAIT) > 0;
+}
+
 // Refusals caused by load are logged, but at most once a second per kind
 // with a count: a flood must not turn into a flood of log lines. Nothing
 // from the request is printed.
@@ -96,7 +108,7 @@ class RateLimitedLog {
     ++pending_;
     auto now = Clock::now();
     if (now - last_ < std::chrono::seconds(1)) return;
-    std::fprintf(stderr, "%s: %s (%ld time%s)\n", program_, what, pending_, pending_ == 1 ? "" : "s");
+    log_line(program_, std::string(what) + " (" + std::to_string(pending_) + " time" + (pending_ == 1 ? ")" : "s)"));
     last_ = now;
     pending_ = 0;
   }
@@ -143,6 +155,8 @@ class Server::Loop {
   int threads_;
   int epoll_ = -1;
   std::atomic<bool> stopping_{false};
+  std::atomic<bool> draining_{false};
+  std::atomic<int> drain_refusals_{0};  // open connections that are drain refusals
   std::atomic<long long> buffered_{0};
   std::atomic<int> open_{0};
   // Guards connections_ and the listener's state.
@@ -174,6 +188,23 @@ void Server::Loop::run(const std::atomic<bool> &stop) {
     std::this_thread::sleep_for(std::chrono::milliseconds(kTickMs));
     expire(Clock::now());
   }
+  int drain = server_.options_.drain_seconds;
+  if (drain > 0) {
+    // The drain: what has begun is finished and answered (with
+    // "Connection: close"), idle connections are closed by the sweep, new
+    // ones are answered 503; it ends when only those 503s are left, or at
+    // the bound.
+    draining_.store(true);
+    Clock::time_point until = Clock::now() + seconds(drain);
+    int left = 0;
+    while ((left = open_.load() - drain_refusals_.load()) > 0 && Clock::now() < until) {
+      expire(Clock::now());
+      std::this_thread::sleep_for(std::chrono::milliseconds(kTickMs / 10));
+    }
+    if (left > 0)
+      log_line(server_.context_.program, "drain: " + std::to_string(left) + " connection" + (left == 1 ? "" : "s") +
+                                             " still open after --drain-timeout: closed");
+  }
   // Requests being served are served (from memory: it takes no client);
   // then every connection is closed.
   stopping_.store(true);
@@ -201,7 +232,7 @@ void Server::Loop::accept_some() {
       }
       break;
     }
-    if (open_.load() >= limits_.max_connections) {
+    if (open_.load() >= limits_.max_connections && !draining_.load()) {
       // A plain-HTTP client gets told why; a TLS one only sees the close.
       if (!server_.tls_) {
         static const char k503[] =
@@ -227,13 +258,26 @@ void Server::Loop::accept_some() {
       SSL_set_accept_state(c->ssl);
     }
     ++open_;
+    uint32_t events = EPOLLIN | EPOLLRDHUP;
+    if (draining_.load()) {
+      // A draining server takes no new call: it says so (the load balancer
+      // retries elsewhere), through the usual write and lingering close, so
+      // the answer is not lost to a reset.
+      c->drain_refusal = true;
+      ++drain_refusals_;
+      c->out = "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\nRetry-After: 1\r\n\r\n";
+      c->out_progress = Clock::now();
+      c->close_after_out = true;
+      events = EPOLLOUT;
+    }
     c->deadline.store(ticks(Clock::now() + seconds(limits_.idle_timeout)), std::memory_order_relaxed);
     c->parked.store(true, std::memory_order_release);
     std::lock_guard<std::mutex> lock(mutex_);
     connections_.insert(c);
-    if (!arm(EPOLL_CTL_ADD, fd, EPOLLIN | EPOLLRDHUP, c)) {
+    if (!arm(EPOLL_CTL_ADD, fd, events, c)) {
       connections_.erase(c);
       --open_;
+      if (c->drain_refusal) --drain_refusals_;
       if (c->ssl) SSL_free(c->ssl);
       ::close(fd);
       delete c;
@@ -252,7 +296,7 @@ void Server::Loop::accept_some() {
 void Server::Loop::work() {
   struct soap *soap = soap_new();
   if (!soap) {
-    std::fprintf(stderr, "%s: cannot create a gSOAP context: worker not started\n", server_.context_.program);
+    log_line(server_.context_.program, "cannot create a gSOAP context: worker not started");
     return;
   }
   {
@@ -359,7 +403,8 @@ void Server::Loop::respond(Connection *c, const HttpResponse &r, bool keep) {
 }
 
 void Server::Loop::refuse(Connection *c, int status, const char *why) {
-  if (server_.options_.verbose) std::fprintf(stderr, "%s: HTTP %d (%s)\n", server_.context_.program, status, why);
+  if (server_.options_.verbose)
+    log_line(server_.context_.program, "HTTP " + std::to_string(status) + " (" + why + ")");
   respond(c, HttpResponse::empty(status, true), false);
 }
 
@@ -432,7 +477,8 @@ void Server::Loop::handle(Connection *c, RequestRouter &router, std::vector<char
       if (!c->in_flight) c->in_flight.reset(new Limiter::InFlight(*server_.context_.limiter));
       HttpResponse response = router.route(request, c->in_flight.get());
       c->in_flight.reset();
-      bool keep = !response.close && c->requests_left > 0 && request.wants_keep_alive() && !stopping_.load();
+      bool keep = !response.close && c->requests_left > 0 && request.wants_keep_alive() && !stopping_.load() &&
+                  !draining_.load();
       respond(c, response, keep);
       account(c);
       continue;
@@ -487,6 +533,9 @@ void Server::Loop::park(Connection *c, uint32_t events) {
       deadline = c->started + seconds(limits_.transfer_timeout);
   }
   c->deadline.store(ticks(deadline), std::memory_order_relaxed);
+  c->idle.store(!c->draining && !c->close_after_out && c->out_sent >= c->out.size() && !c->timing &&
+                    !c->in.started() && !c->in_flight,
+                std::memory_order_relaxed);
   c->parked.store(true, std::memory_order_release);
   // A half-closed client would report EPOLLRDHUP at once, again and again,
   // while a response waits for room: only input waits watch for it.
@@ -503,6 +552,7 @@ void Server::Loop::close_connection(Connection *c) {
     connections_.erase(c);
   }
   buffered_.fetch_sub(static_cast<long long>(c->accounted));
+  if (c->drain_refusal) --drain_refusals_;
   --open_;
   if (c->ssl) SSL_free(c->ssl);
   ::close(c->fd);  // also leaves the epoll set
@@ -515,10 +565,14 @@ void Server::Loop::close_connection(Connection *c) {
 // with one that has just been handed it.
 void Server::Loop::expire(Clock::time_point now) {
   Clock::rep at = ticks(now);
+  bool draining = draining_.load();
   std::lock_guard<std::mutex> lock(mutex_);
   for (Connection *c : connections_) {
+    // Draining: an idle keep-alive connection is closed now rather than at
+    // its idle timeout.
     if (!c->expired && c->parked.load(std::memory_order_acquire) &&
-        at >= c->deadline.load(std::memory_order_relaxed)) {
+        (at >= c->deadline.load(std::memory_order_relaxed) ||
+         (draining && c->idle.load(std::memory_order_relaxed) && !has_input(c->fd)))) {
       c->expired = true;
       ::shutdown(c->fd, SHUT_RDWR);
     }
@@ -536,6 +590,7 @@ Server::Server(const ServerOptions &options, const Backends &backends, Limiter &
   context_.limiter = &limiter;
   context_.max_body = options.limits.max_body_bytes;
   context_.verbose = options.verbose;
+  set_log_format(options.log_format);
 }
 
 Server::~Server() {
@@ -565,8 +620,9 @@ void Server::bind() {
     if (nofile.rlim_cur < want) {
       int fit = static_cast<int>(nofile.rlim_cur) - kReserve;
       if (fit < 1) throw ServerError("the descriptor limit leaves no room for connections");
-      std::fprintf(stderr, "%s: descriptor limit %llu: at most %d connections (not %d)\n", options_.program.c_str(),
-                   static_cast<unsigned long long>(nofile.rlim_cur), fit, options_.limits.max_connections);
+      log_line(options_.program.c_str(), "descriptor limit " + std::to_string(nofile.rlim_cur) + ": at most " +
+                                             std::to_string(fit) + " connections (not " +
+                                             std::to_string(options_.limits.max_connections) + ")");
       options_.limits.max_connections = fit;
     }
   }

@@ -3,6 +3,7 @@
 // requests it has collected whole.
 #pragma once
 
+#include "server_log.hpp"
 #include "serving_config.hpp"
 #include "soap_handler.hpp"
 
@@ -28,6 +29,11 @@ struct ServerOptions {
   std::string key_file;
   ServingLimits limits;
   bool verbose = false;
+  LogFormat log_format = LogFormat::text;  // --log-format (server_log.hpp)
+  // --drain-timeout: after the stop, how long the calls in flight may take
+  // to finish (run() says how). -1: the program's default (the sandbox's:
+  // none, the old immediate stop; the bridge's: 30 s).
+  int drain_seconds = -1;
 };
 
 // One worker per CPU, at least two (docs/SANDBOX.md says why).
@@ -44,6 +50,8 @@ class Server {
 
   // Serve `routes` on the same port, before the SOAP endpoint (before bind()).
   void set_routes(HttpRoutes *routes) { context_.routes = routes; }
+  // Told of every SOAP call when it ends (before bind()).
+  void set_observer(CallObserver *observer) { context_.observer = observer; }
 
   // Binds 127.0.0.1, raises the descriptor limit for max_connections and
   // prepares TLS; throws ServerError.
@@ -54,8 +62,13 @@ class Server {
   // http(s)://127.0.0.1:PORT/soap/mktows/2_2
   std::string endpoint() const;
 
-  // Accepts and serves until `stop` becomes true, then lets the requests
-  // being served finish, closes every connection and joins the workers.
+  // Accepts and serves until `stop` becomes true. Then, with a drain
+  // (drain_seconds > 0): idle connections are closed, requests already
+  // begun are served and answered with "Connection: close", new
+  // connections are answered 503 with "Connection: close", until no
+  // connection but those 503s is left or the drain's time is up. Then (or
+  // at once without a drain) the requests being served finish, every
+  // connection is closed and the workers are joined.
   void run(const std::atomic<bool> &stop);
 
  private:

@@ -21,7 +21,10 @@ const char kServerFlagsUsage[] =
     "  --timeout S              drop a client silent, or not reading, for S seconds (default 30)\n"
     "  --transfer-timeout S     drop a client whose request takes over S seconds (default 120)\n"
     "  --max-connections N      more open connections get 503 (default 4096)\n"
-    "  --max-buffered BYTES     bytes held for all connections; past it: 503 (default 67108864)\n";
+    "  --max-buffered BYTES     bytes held for all connections; past it: 503 (default 67108864)\n"
+    "  --log-format F           text (the default) or json: one object a line, each call's summary among them\n"
+    "  --drain-timeout S        after SIGTERM, S seconds for the calls in flight to finish; new connections get 503\n"
+    "                           (0: stop at once; default: mktows-bridge 30, mktows-sandbox 0)\n";
 
 }  // namespace
 
@@ -41,6 +44,10 @@ bool apply_server_flag(const std::string &a, const char *v, ServerOptions &optio
   else if (a == "--cert") options.cert_file = v;
   else if (a == "--key") options.key_file = v;
   else if (a == "--wsdl") wsdl_file = v;
+  else if (a == "--drain-timeout") options.drain_seconds = static_cast<int>(flag_number(a, v, 0, 3600));
+  else if (a == "--log-format") {
+    if (!parse_log_format(v, options.log_format)) throw UsageError("--log-format is text or json");
+  }
   else if (a == "--max-body") l.max_body_bytes = static_cast<unsigned long long>(flag_number(a, v, 1024, 1LL << 34));
   else if (a == "--max-header-bytes") l.max_header_bytes = static_cast<unsigned long long>(flag_number(a, v, 256, 1LL << 24));
   else if (a == "--timeout") l.idle_timeout = l.send_timeout = static_cast<int>(flag_number(a, v, 1, 86400));

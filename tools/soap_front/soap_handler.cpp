@@ -2,6 +2,7 @@
 // the signature and limits, the operation's row, dispatch, faults.
 #include "soap_handler.hpp"
 
+#include "server_log.hpp"
 #include "service_error.hpp"
 #include "xml_guard.hpp"
 
@@ -89,10 +90,11 @@ int SoapHandler::fault(int code, const std::string &why, bool tell_caller) {
   // The program, the call and the code; the key type where the call names
   // one. `why` is the front end's or a backend's own text, which never holds
   // a secret, a token or an attribute value.
+  if (call_) call_->fault_code = code;
   if (context_.verbose)
-    std::fprintf(stderr, "%s: %s fault %d%s%s (%s)\n", context_.program,
-                 operation_ ? operation_->name : "(no operation)", code, key_type_.empty() ? "" : ", key type ",
-                 key_type_.c_str(), why.c_str());
+    log_line(context_.program, std::string(operation_ ? operation_->name : "(no operation)") + " fault " +
+                                   std::to_string(code) + (key_type_.empty() ? "" : ", key type ") + key_type_ +
+                                   " (" + why + ")");
   if (in_flight_) in_flight_->release();
   // xsi:nil is for the lead types only; a fault has no nil members.
   soap_clr_omode(soap, SOAP_XML_NIL);
@@ -148,6 +150,7 @@ void SoapHandler::authenticate() {
   if (!auth_header_) throw ServiceError(fault_code::authentication_failed, "no AuthenticationHeader");
   const wire::mktows__AuthenticationHeaderInfo &a = *auth_header_;
   auth_.verify(a.mktowsUserId, a.requestTimestamp, a.requestSignature, std::time(nullptr));
+  if (call_) call_->user_id = a.mktowsUserId;  // verified: one of the configured ids
   if (context_header_) {
     has_workspace_ = true;
     workspace_ = context_header_->targetWorkspace;
@@ -160,6 +163,9 @@ HttpResponse SoapHandler::serve_post(const std::string &body, const std::string 
   body_read_ = 0;
   out_.clear();
   kept_bytes_ += body.size();
+  CallRecord record;
+  CallScope scope(record);
+  call_ = &record;
   bool clean;
   if (in_flight) {
     clean = serve_one(soap_action, in_flight);
@@ -168,6 +174,11 @@ HttpResponse SoapHandler::serve_post(const std::string &body, const std::string 
     clean = serve_one(soap_action, &own);
   }
   body_ = nullptr;
+  record.operation = operation_ ? operation_->name : nullptr;
+  record.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - record.started).count();
+  if (context_.observer) context_.observer->call_ended(record);
+  log_call(context_.program, record, context_.verbose);
+  call_ = nullptr;
   HttpResponse r;
   // A fault is HTTP 500 (SOAP 1.1 over HTTP); everything else is 200.
   r.status = clean ? 200 : 500;

@@ -17,6 +17,7 @@
 #pragma once
 
 #include "auth.hpp"
+#include "call_record.hpp"
 #include "http_message.hpp"
 #include "backends.hpp"
 #include "http_routes.hpp"
@@ -43,6 +44,7 @@ struct HandlerContext {
   unsigned long long max_body = ServingLimits().max_body_bytes;  // the server sets its own
   bool verbose = false;
   HttpRoutes *routes = nullptr;  // served before the SOAP endpoint when set
+  CallObserver *observer = nullptr;  // told of every SOAP call when it ends (the bridge's metrics)
 };
 
 // Serves SOAP requests that the serving loop has collected whole: gSOAP
@@ -183,6 +185,7 @@ class SoapHandler : public wire::MktowsApiSoapBindingService {
   wire::mktows__MktowsContextHeaderInfo *context_header_ = nullptr;
   bool has_workspace_ = false;
   std::string workspace_;
+  CallRecord *call_ = nullptr;         // the call being served (its log lines, metrics)
   const std::string *body_ = nullptr;  // the request being parsed
   std::size_t body_read_ = 0;
   std::string out_;                    // the envelope being written
