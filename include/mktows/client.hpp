@@ -17,6 +17,8 @@
 // One Client owns one gSOAP context with the signing plugin registered; it
 // is movable, not copyable, and used by one thread at a time (ClientPool
 // serves several threads). Calls never throw: they return Result<T>.
+// The calls beyond the lead calls are there when the bindings' WSDL has
+// their operation (MKTOWS_BINDINGS_HAS_<operation>, mktows_bindings.h).
 //
 // Per call: the lead is validated, the request is built in reused objects
 // (detail::ClientState), and a detail::Call takes a limiter permit, sends
@@ -483,6 +485,7 @@ class Client {
     return state_->get_lead(key, options);
   }
 
+#if defined(MKTOWS_BINDINGS_HAS_getMultipleLeads)
   // The leads a selector names, page after page (pager.hpp):
   //   for (const Lead &lead : client.get_multiple_leads(selector)) ...
   // LeadKeySelector: at most kMaxSelectorKeys keys; LastUpdateAtSelector: a
@@ -509,7 +512,10 @@ class Client {
                                               const CallOptions &call = CallOptions()) {
     return get_multiple_leads(LeadSelector(selector), options, call);
   }
+#endif
 
+
+#if defined(MKTOWS_BINDINGS_HAS_getLeadActivity)
   // A lead's activity, newest first, page after page.
   Pager<ActivityRecord, StreamPosition> get_lead_activity(const LeadKey &key,
                                                           const ActivityReadOptions &options = ActivityReadOptions(),
@@ -517,7 +523,10 @@ class Client {
     if (!state_) return Pager<ActivityRecord, StreamPosition>(moved_from());
     return detail::get_lead_activity(*state_, state_->setup_error(), key, options, call);
   }
+#endif
 
+
+#if defined(MKTOWS_BINDINGS_HAS_getLeadChanges)
   // Changes over every lead (or the selected ones) from options.start on,
   // page after page; the last position() polls for what came later.
   Pager<LeadChangeRecord, StreamPosition> get_lead_changes(const LeadChangesOptions &options,
@@ -525,7 +534,10 @@ class Client {
     if (!state_) return Pager<LeadChangeRecord, StreamPosition>(moved_from());
     return detail::get_lead_changes(*state_, state_->setup_error(), options, call);
   }
+#endif
 
+
+#if defined(MKTOWS_BINDINGS_HAS_listOperation)
   // Adds leads to a static list, removes them, or asks whether they are
   // members: one status per key, in order (calls of at most
   // kMaxListOperationLeads keys).
@@ -536,19 +548,28 @@ class Client {
     if (!state_) return moved_from();
     return detail::list_operation(*state_, state_->setup_error(), operation, list, leads, options, call);
   }
+#endif
 
+
+#if defined(MKTOWS_BINDINGS_HAS_importToList)
   // Imports CSV rows into a list (asynchronous: poll get_import_to_list_status).
   // Never resent after the service may have received it.
   Result<ImportStatus> import_to_list(const ImportToListRequest &request, const CallOptions &call = CallOptions()) {
     if (!state_) return moved_from();
     return detail::import_to_list(*state_, state_->setup_error(), request, call);
   }
+#endif
+
+#if defined(MKTOWS_BINDINGS_HAS_getImportToListStatus)
   Result<ImportListStatus> get_import_to_list_status(const std::string &program_name, const std::string &list_name,
                                                      const CallOptions &call = CallOptions()) {
     if (!state_) return moved_from();
     return detail::get_import_to_list_status(*state_, state_->setup_error(), program_name, list_name, call);
   }
+#endif
 
+
+#if defined(MKTOWS_BINDINGS_HAS_getCampaignsForSource)
   // The campaigns requestCampaign may run from `source`; `name` filters
   // (a part of the name, or with `exact_name` the whole name).
   Result<std::vector<Campaign> > get_campaigns_for_source(CampaignSource source = CampaignSource::mktows,
@@ -558,7 +579,10 @@ class Client {
     if (!state_) return moved_from();
     return detail::get_campaigns_for_source(*state_, state_->setup_error(), source, name, exact_name, call);
   }
+#endif
 
+
+#if defined(MKTOWS_BINDINGS_HAS_requestCampaign)
   // Runs a trigger campaign for 1..kMaxCampaignLeads leads; by id, or by
   // program and campaign name with program tokens. Never resent after the
   // service may have received it.
@@ -568,7 +592,10 @@ class Client {
     if (!state_) return moved_from();
     return detail::request_campaign(*state_, state_->setup_error(), campaign, leads, source, call);
   }
+#endif
 
+
+#if defined(MKTOWS_BINDINGS_HAS_scheduleCampaign)
   // Schedules a batch campaign at `run_at` (0: now), with program tokens.
   // Never resent after the service may have received it.
   Result<CampaignRunResult> schedule_campaign(const std::string &program_name, const std::string &campaign_name,
@@ -578,13 +605,18 @@ class Client {
     if (!state_) return moved_from();
     return detail::schedule_campaign(*state_, state_->setup_error(), program_name, campaign_name, run_at, tokens, call);
   }
+#endif
 
+
+#if defined(MKTOWS_BINDINGS_HAS_mergeLeads)
   // Merges the losers into the winner (which keeps its values).
   Result<MergeResult> merge_leads(const LeadKey &winner, const std::vector<LeadKey> &losers,
                                   const CallOptions &call = CallOptions()) {
     if (!state_) return moved_from();
     return detail::merge_leads(*state_, state_->setup_error(), winner, losers, call);
   }
+#endif
+
 
   // Why every call will fail (bad options, TLS setup), or an Error with kind none.
   Error setup_error() const { return state_ ? state_->setup_error() : moved_from(); }

@@ -22,9 +22,7 @@
 namespace mktows {
 namespace detail {
 
-MKTOWS_DETAIL_BODY(getLeadActivity, SuccessGetLeadActivity, "successGetLeadActivity");
-MKTOWS_DETAIL_BODY(getLeadChanges, SuccessGetLeadChanges, "successGetLeadChanges");
-
+#if defined(MKTOWS_BINDINGS_HAS_getLeadActivity) || defined(MKTOWS_BINDINGS_HAS_getLeadChanges)
 // Include or exclude, not both (20110); each a value of 2_2's enumeration
 // (20107).
 inline Error check_filter(Operation op, const ActivityFilter &f) {
@@ -135,6 +133,17 @@ inline Error stalled(Operation op) {
   return e;
 }
 
+inline Error check_batch(Operation op, int batch_size) {
+  if (batch_size < 0)
+    return refuse(ValidationRule::value_required, op, "batch_size must be positive (0: the service's default)",
+                  fault_code::bad_parameter);
+  return Error();
+}
+#endif
+
+#if defined(MKTOWS_BINDINGS_HAS_getLeadActivity)
+MKTOWS_DETAIL_BODY(getLeadActivity, SuccessGetLeadActivity, "successGetLeadActivity");
+
 class LeadActivitySource : public PageSource<ActivityRecord, StreamPosition> {
  public:
   LeadActivitySource(Runner &runner, const LeadKey &key, const ActivityReadOptions &options, const CallOptions &call)
@@ -199,6 +208,11 @@ class LeadActivitySource : public PageSource<ActivityRecord, StreamPosition> {
   wire::mktows__SuccessGetLeadActivity answer_;
 };
 
+#endif  // getLeadActivity
+
+#if defined(MKTOWS_BINDINGS_HAS_getLeadChanges)
+MKTOWS_DETAIL_BODY(getLeadChanges, SuccessGetLeadChanges, "successGetLeadChanges");
+
 class LeadChangesSource : public PageSource<LeadChangeRecord, StreamPosition> {
  public:
   LeadChangesSource(Runner &runner, const LeadChangesOptions &options, const CallOptions &call)
@@ -257,13 +271,9 @@ class LeadChangesSource : public PageSource<LeadChangeRecord, StreamPosition> {
   wire::mktows__SuccessGetLeadChanges answer_;
 };
 
-inline Error check_batch(Operation op, int batch_size) {
-  if (batch_size < 0)
-    return refuse(ValidationRule::value_required, op, "batch_size must be positive (0: the service's default)",
-                  fault_code::bad_parameter);
-  return Error();
-}
+#endif  // getLeadChanges
 
+#if defined(MKTOWS_BINDINGS_HAS_getLeadActivity)
 inline Pager<ActivityRecord, StreamPosition> get_lead_activity(Runner &runner, const Error &setup, const LeadKey &key,
                                                                 const ActivityReadOptions &options,
                                                                 const CallOptions &call) {
@@ -280,6 +290,9 @@ inline Pager<ActivityRecord, StreamPosition> get_lead_activity(Runner &runner, c
       new LeadActivitySource(runner, key, options, call));
   return ActivityPager(std::move(source), options.resume_from);
 }
+#endif  // getLeadActivity
+
+#if defined(MKTOWS_BINDINGS_HAS_getLeadChanges)
 
 inline Pager<LeadChangeRecord, StreamPosition> get_lead_changes(Runner &runner, const Error &setup,
                                                                  const LeadChangesOptions &options,
@@ -303,6 +316,7 @@ inline Pager<LeadChangeRecord, StreamPosition> get_lead_changes(Runner &runner, 
   std::unique_ptr<PageSource<LeadChangeRecord, StreamPosition> > source(new LeadChangesSource(runner, options, call));
   return ChangesPager(std::move(source), options.start);
 }
+#endif  // getLeadChanges
 
 }  // namespace detail
 }  // namespace mktows

@@ -20,14 +20,14 @@
 namespace mktows {
 namespace detail {
 
-MKTOWS_DETAIL_BODY(getCampaignsForSource, SuccessGetCampaignsForSource, "successGetCampaignsForSource");
-MKTOWS_DETAIL_BODY(requestCampaign, SuccessRequestCampaign, "successRequestCampaign");
-MKTOWS_DETAIL_BODY(scheduleCampaign, SuccessScheduleCampaign, "successScheduleCampaign");
-
+#if defined(MKTOWS_BINDINGS_HAS_getCampaignsForSource) || defined(MKTOWS_BINDINGS_HAS_requestCampaign)
 inline enum wire::mktows__ReqCampSourceType to_wire(CampaignSource s) {
   return s == CampaignSource::sales ? wire::mktows__ReqCampSourceType__SALES : wire::mktows__ReqCampSourceType__MKTOWS;
 }
 
+#endif
+
+#if defined(MKTOWS_BINDINGS_HAS_requestCampaign) || defined(MKTOWS_BINDINGS_HAS_scheduleCampaign)
 // Program tokens as the wire has them.
 class TokenSlot {
  public:
@@ -58,6 +58,11 @@ inline Error check_tokens(Operation op, const std::vector<ProgramToken> &tokens)
   }
   return Error();
 }
+
+#endif
+
+#if defined(MKTOWS_BINDINGS_HAS_getCampaignsForSource)
+MKTOWS_DETAIL_BODY(getCampaignsForSource, SuccessGetCampaignsForSource, "successGetCampaignsForSource");
 
 inline Result<std::vector<Campaign> > get_campaigns_for_source(Runner &runner, const Error &setup,
                                                                 CampaignSource source, const std::string &name,
@@ -96,6 +101,11 @@ inline Result<std::vector<Campaign> > get_campaigns_for_source(Runner &runner, c
   runner.answer_used();
   return out;
 }
+
+#endif  // getCampaignsForSource
+
+#if defined(MKTOWS_BINDINGS_HAS_requestCampaign)
+MKTOWS_DETAIL_BODY(requestCampaign, SuccessRequestCampaign, "successRequestCampaign");
 
 // requestCampaign's two legal shapes: campaignId alone, or programName and
 // campaignName (with tokens or none); 1..kMaxCampaignLeads lead keys (the
@@ -167,6 +177,11 @@ inline Result<CampaignRunResult> request_campaign(Runner &runner, const Error &s
   return out;
 }
 
+#endif  // requestCampaign
+
+#if defined(MKTOWS_BINDINGS_HAS_scheduleCampaign)
+MKTOWS_DETAIL_BODY(scheduleCampaign, SuccessScheduleCampaign, "successScheduleCampaign");
+
 // scheduleCampaign: 2_2 names the campaign by program and name only; `run_at`
 // 0 runs it at once.
 inline Result<CampaignRunResult> schedule_campaign(Runner &runner, const Error &setup, const std::string &program_name,
@@ -200,6 +215,7 @@ inline Result<CampaignRunResult> schedule_campaign(Runner &runner, const Error &
   runner.answer_used();
   return out;
 }
+#endif  // scheduleCampaign
 
 }  // namespace detail
 }  // namespace mktows

@@ -1,5 +1,8 @@
 // detail/lead_calls.hpp: getMultipleLeads (a page source for Pager, one
 // selector of three) and mergeLeads, over a Runner (detail/runner.hpp).
+// Each is there when the bindings' WSDL has the operation
+// (MKTOWS_BINDINGS_HAS_<operation>, mktows_bindings.h): a client built from
+// a WSDL of the lead calls alone still builds, without them.
 #ifndef MKTOWS_DETAIL_LEAD_CALLS_HPP
 #define MKTOWS_DETAIL_LEAD_CALLS_HPP
 
@@ -22,9 +25,8 @@
 namespace mktows {
 namespace detail {
 
-MKTOWS_DETAIL_BODY(getMultipleLeads, SuccessGetMultipleLeads, "successGetMultipleLeads");
-MKTOWS_DETAIL_BODY(mergeLeads, SuccessMergeLeads, "successMergeLeads");
 
+#if defined(MKTOWS_BINDINGS_HAS_getMultipleLeads) || defined(MKTOWS_BINDINGS_HAS_getLeadChanges)
 // What a selector may be sent with: keys present and at most `max_keys`
 // (more: `over_fault`, or ignored by the service, which would lose them
 // silently); a list named; a time window not reversed and, with
@@ -123,6 +125,11 @@ class SelectorSlot {
   std::time_t latest_;
 };
 
+#endif
+
+#if defined(MKTOWS_BINDINGS_HAS_getMultipleLeads)
+MKTOWS_DETAIL_BODY(getMultipleLeads, SuccessGetMultipleLeads, "successGetMultipleLeads");
+
 // getMultipleLeads, page by page: the same selector, fields and batch size
 // each time, with the position the last page handed back.
 class MultipleLeadsSource : public PageSource<Lead, std::string> {
@@ -202,6 +209,11 @@ inline Pager<Lead, std::string> get_multiple_leads(Runner &runner, const Error &
   return LeadPager(std::move(source), options.position());
 }
 
+#endif  // getMultipleLeads
+
+#if defined(MKTOWS_BINDINGS_HAS_mergeLeads)
+MKTOWS_DETAIL_BODY(mergeLeads, SuccessMergeLeads, "successMergeLeads");
+
 // A lead key as mergeLeads takes it: attrName the key type's name.
 inline void fill_key_list(struct soap *soap, const LeadKey &key, wire::mktows__ArrayOfAttribute &list,
                           wire::mktows__Attribute &attribute) {
@@ -262,6 +274,7 @@ inline Result<MergeResult> merge_leads(Runner &runner, const Error &setup, const
   runner.answer_used();
   return out;
 }
+#endif  // mergeLeads
 
 }  // namespace detail
 }  // namespace mktows

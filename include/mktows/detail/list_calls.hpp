@@ -18,9 +18,8 @@
 namespace mktows {
 namespace detail {
 
+#if defined(MKTOWS_BINDINGS_HAS_listOperation)
 MKTOWS_DETAIL_BODY(listOperation, SuccessListOperation, "successListOperation");
-MKTOWS_DETAIL_BODY(importToList, SuccessImportToList, "successImportToList");
-MKTOWS_DETAIL_BODY(getImportToListStatus, SuccessGetImportToListStatus, "successGetImportToListStatus");
 
 inline enum wire::mktows__ListOperationType to_wire(ListOperation op) {
   switch (op) {
@@ -40,6 +39,9 @@ inline enum wire::mktows__ListKeyType to_wire(ListKeyType t) {
   return wire::mktows__ListKeyType__MKTOLISTNAME;
 }
 
+#endif  // listOperation
+
+#if defined(MKTOWS_BINDINGS_HAS_importToList) || defined(MKTOWS_BINDINGS_HAS_getImportToListStatus)
 inline ImportStatus from_wire(enum wire::mktows__ImportToListStatusEnum s) {
   switch (s) {
     case wire::mktows__ImportToListStatusEnum__PROCESSING: return ImportStatus::processing;
@@ -50,6 +52,9 @@ inline ImportStatus from_wire(enum wire::mktows__ImportToListStatusEnum s) {
   return ImportStatus::failed;
 }
 
+#endif
+
+#if defined(MKTOWS_BINDINGS_HAS_listOperation)
 // listOperation: keys in calls of at most kMaxListOperationLeads (more is
 // the service's 20110), one status per key in order. A strict call is all
 // or nothing in the service, so it must fit in one call.
@@ -129,6 +134,11 @@ inline Result<ListOperationResult> list_operation(Runner &runner, const Error &s
   return out;
 }
 
+#endif  // listOperation
+
+#if defined(MKTOWS_BINDINGS_HAS_importToList)
+MKTOWS_DETAIL_BODY(importToList, SuccessImportToList, "successImportToList");
+
 inline Result<ImportStatus> import_to_list(Runner &runner, const Error &setup, const ImportToListRequest &request,
                                            const CallOptions &call) {
   const Operation op = Operation::import_to_list;
@@ -169,6 +179,11 @@ inline Result<ImportStatus> import_to_list(Runner &runner, const Error &setup, c
   return status;
 }
 
+#endif  // importToList
+
+#if defined(MKTOWS_BINDINGS_HAS_getImportToListStatus)
+MKTOWS_DETAIL_BODY(getImportToListStatus, SuccessGetImportToListStatus, "successGetImportToListStatus");
+
 inline Result<ImportListStatus> get_import_to_list_status(Runner &runner, const Error &setup,
                                                            const std::string &program_name,
                                                            const std::string &list_name, const CallOptions &call) {
@@ -204,6 +219,7 @@ inline Result<ImportListStatus> get_import_to_list_status(Runner &runner, const 
   runner.answer_used();
   return out;
 }
+#endif  // getImportToListStatus
 
 }  // namespace detail
 }  // namespace mktows
