@@ -46,3 +46,13 @@ if(NOT rc EQUAL 2 OR NOT err MATCHES "set MKTOWS_ENDPOINT, MKTOWS_USER_ID and MK
   message(FATAL_ERROR "README's first example without its environment: exit ${rc}, ${err}")
 endif()
 message(STATUS "README examples: built from the README, ran against the sandbox")
+
+# docs/PORTING.md's steps: each built, each run against a sandbox, each
+# doing the same (a lead synced, a missing lead's 20103 read).
+foreach(step 0 1 2 3)
+  run("${b}/with_sandbox" "${b}/porting_step${step}")
+  if(NOT last_output MATCHES "^step ${step}: lead [0-9]+ CREATED; missing: fault 20103\n$")
+    message(FATAL_ERROR "porting step ${step} printed: ${last_output}")
+  endif()
+endforeach()
+message(STATUS "PORTING.md examples: the legacy application at each step and ported, ran against the sandbox")

@@ -1,5 +1,8 @@
-// client.hpp: mktows::Client, the idiomatic way to call syncLead,
-// syncMultipleLeads and getLead.
+// client.hpp: mktows::Client, the idiomatic way to call the mktows 2_2
+// operations people use: syncLead, syncMultipleLeads, getLead,
+// getMultipleLeads, getLeadActivity and getLeadChanges (pagers, pager.hpp),
+// listOperation, importToList and its status, getCampaignsForSource,
+// requestCampaign, scheduleCampaign, mergeLeads.
 //
 //   mktows::ClientOptions options;
 //   options.endpoint = "https://123-ABC-456.mktoapi.com/soap/mktows/2_2";
@@ -14,6 +17,8 @@
 // One Client owns one gSOAP context with the signing plugin registered; it
 // is movable, not copyable, and used by one thread at a time (ClientPool
 // serves several threads). Calls never throw: they return Result<T>.
+// The calls beyond the lead calls are there when the bindings' WSDL has
+// their operation (MKTOWS_BINDINGS_HAS_<operation>, mktows_bindings.h).
 //
 // Per call: the lead is validated, the request is built in reused objects
 // (detail::ClientState), and a detail::Call takes a limiter permit, sends
@@ -26,10 +31,15 @@
 #include "mktows/wire.hpp"
 
 #include "mktows/auth_plugin.hpp"
+#include "mktows/detail/activity_calls.hpp"
 #include "mktows/detail/call.hpp"
+#include "mktows/detail/campaign_calls.hpp"
 #include "mktows/detail/convert.hpp"
 #include "mktows/detail/exchange.hpp"
+#include "mktows/detail/lead_calls.hpp"
+#include "mktows/detail/list_calls.hpp"
 #include "mktows/detail/soap_error.hpp"
+#include "mktows/detail/runner.hpp"
 #include "mktows/detail/ssl_init.hpp"
 #include "mktows/error.hpp"
 #include "mktows/idempotency.hpp"
@@ -197,7 +207,7 @@ struct GetLeadMessages {
 
 // A client's context, set up from its options, and its operations: each
 // validates its input, fills its messages and drives a Call.
-class ClientState {
+class ClientState : public Runner {
  public:
   explicit ClientState(const ClientOptions &options) : options_(options), site_(options_), sync_(site_) {
     site_.soap = proxy_.soap;
@@ -208,9 +218,32 @@ class ClientState {
   ClientState(const ClientState &) = delete;
   ClientState &operator=(const ClientState &) = delete;
 
-  ~ClientState() {
+  virtual ~ClientState() {
     if (proxy_.soap) proxy_.soap->user = nullptr;
   }
+
+  // Runner, for the calls of detail/*_calls.hpp.
+  Error run(const Request &request, const CallOptions &call) override {
+    if (!setup_error_.ok()) return setup_error_;
+    Call c(site_);
+    c.start(request, call_timeout_for(call));
+    Error e = c.finish();
+    last_attempts_ = c.attempts();
+    if (!e.ok()) return failed(e);
+    return e;
+  }
+  Error answer_lacks(const std::string &what) override {
+    Error e;
+    e.kind = ErrorKind::protocol;
+    e.may_have_been_applied = true;  // a success answer without its result
+    e.message = "the answer lacks " + what;
+    e.attempts = last_attempts_;
+    return failed(e);
+  }
+  void answer_used() override { site_.answer_used(); }
+  void free_now() override { site_.free_answers(); }
+  struct soap *context() override { return proxy_.soap; }
+  std::time_t now() const override { return options_.wall_clock ? options_.wall_clock() : std::time(nullptr); }
 
   const Error &setup_error() const { return setup_error_; }
   unsigned long requests_sent() const { return site_.requests_sent; }
@@ -414,6 +447,7 @@ class ClientState {
   SyncLeadMessages sync_;
   SyncMultipleLeadsMessages batch_;
   GetLeadMessages get_;
+  int last_attempts_ = 0;  // of the last call run()
 };
 
 }  // namespace detail
@@ -450,6 +484,139 @@ class Client {
     if (!state_) return moved_from();
     return state_->get_lead(key, options);
   }
+
+#if defined(MKTOWS_BINDINGS_HAS_getMultipleLeads)
+  // The leads a selector names, page after page (pager.hpp):
+  //   for (const Lead &lead : client.get_multiple_leads(selector)) ...
+  // LeadKeySelector: at most kMaxSelectorKeys keys; LastUpdateAtSelector: a
+  // window of at most kMaxUpdateWindowDays; checked before sending.
+  // options.resume_from(pager.position()) takes up a walk where one left it.
+  Pager<Lead, std::string> get_multiple_leads(const LeadSelector &selector,
+                                              const LeadReadOptions &options = LeadReadOptions(),
+                                              const CallOptions &call = CallOptions()) {
+    if (!state_) return Pager<Lead, std::string>(moved_from());
+    return detail::get_multiple_leads(*state_, state_->setup_error(), selector, options, call);
+  }
+  Pager<Lead, std::string> get_multiple_leads(const LeadKeySelector &selector,
+                                              const LeadReadOptions &options = LeadReadOptions(),
+                                              const CallOptions &call = CallOptions()) {
+    return get_multiple_leads(LeadSelector(selector), options, call);
+  }
+  Pager<Lead, std::string> get_multiple_leads(const StaticListSelector &selector,
+                                              const LeadReadOptions &options = LeadReadOptions(),
+                                              const CallOptions &call = CallOptions()) {
+    return get_multiple_leads(LeadSelector(selector), options, call);
+  }
+  Pager<Lead, std::string> get_multiple_leads(const LastUpdateAtSelector &selector,
+                                              const LeadReadOptions &options = LeadReadOptions(),
+                                              const CallOptions &call = CallOptions()) {
+    return get_multiple_leads(LeadSelector(selector), options, call);
+  }
+#endif
+
+
+#if defined(MKTOWS_BINDINGS_HAS_getLeadActivity)
+  // A lead's activity, newest first, page after page.
+  Pager<ActivityRecord, StreamPosition> get_lead_activity(const LeadKey &key,
+                                                          const ActivityReadOptions &options = ActivityReadOptions(),
+                                                          const CallOptions &call = CallOptions()) {
+    if (!state_) return Pager<ActivityRecord, StreamPosition>(moved_from());
+    return detail::get_lead_activity(*state_, state_->setup_error(), key, options, call);
+  }
+#endif
+
+
+#if defined(MKTOWS_BINDINGS_HAS_getLeadChanges)
+  // Changes over every lead (or the selected ones) from options.start on,
+  // page after page; the last position() polls for what came later.
+  Pager<LeadChangeRecord, StreamPosition> get_lead_changes(const LeadChangesOptions &options,
+                                                           const CallOptions &call = CallOptions()) {
+    if (!state_) return Pager<LeadChangeRecord, StreamPosition>(moved_from());
+    return detail::get_lead_changes(*state_, state_->setup_error(), options, call);
+  }
+#endif
+
+
+#if defined(MKTOWS_BINDINGS_HAS_listOperation)
+  // Adds leads to a static list, removes them, or asks whether they are
+  // members: one status per key, in order (calls of at most
+  // kMaxListOperationLeads keys).
+  Result<ListOperationResult> list_operation(ListOperation operation, const ListKey &list,
+                                             const std::vector<LeadKey> &leads,
+                                             const ListOperationOptions &options = ListOperationOptions(),
+                                             const CallOptions &call = CallOptions()) {
+    if (!state_) return moved_from();
+    return detail::list_operation(*state_, state_->setup_error(), operation, list, leads, options, call);
+  }
+#endif
+
+
+#if defined(MKTOWS_BINDINGS_HAS_importToList)
+  // Imports CSV rows into a list (asynchronous: poll get_import_to_list_status).
+  // Never resent after the service may have received it.
+  Result<ImportStatus> import_to_list(const ImportToListRequest &request, const CallOptions &call = CallOptions()) {
+    if (!state_) return moved_from();
+    return detail::import_to_list(*state_, state_->setup_error(), request, call);
+  }
+#endif
+
+#if defined(MKTOWS_BINDINGS_HAS_getImportToListStatus)
+  Result<ImportListStatus> get_import_to_list_status(const std::string &program_name, const std::string &list_name,
+                                                     const CallOptions &call = CallOptions()) {
+    if (!state_) return moved_from();
+    return detail::get_import_to_list_status(*state_, state_->setup_error(), program_name, list_name, call);
+  }
+#endif
+
+
+#if defined(MKTOWS_BINDINGS_HAS_getCampaignsForSource)
+  // The campaigns requestCampaign may run from `source`; `name` filters
+  // (a part of the name, or with `exact_name` the whole name).
+  Result<std::vector<Campaign> > get_campaigns_for_source(CampaignSource source = CampaignSource::mktows,
+                                                          const std::string &name = std::string(),
+                                                          bool exact_name = false,
+                                                          const CallOptions &call = CallOptions()) {
+    if (!state_) return moved_from();
+    return detail::get_campaigns_for_source(*state_, state_->setup_error(), source, name, exact_name, call);
+  }
+#endif
+
+
+#if defined(MKTOWS_BINDINGS_HAS_requestCampaign)
+  // Runs a trigger campaign for 1..kMaxCampaignLeads leads; by id, or by
+  // program and campaign name with program tokens. Never resent after the
+  // service may have received it.
+  Result<CampaignRunResult> request_campaign(const CampaignRef &campaign, const std::vector<LeadKey> &leads,
+                                             CampaignSource source = CampaignSource::mktows,
+                                             const CallOptions &call = CallOptions()) {
+    if (!state_) return moved_from();
+    return detail::request_campaign(*state_, state_->setup_error(), campaign, leads, source, call);
+  }
+#endif
+
+
+#if defined(MKTOWS_BINDINGS_HAS_scheduleCampaign)
+  // Schedules a batch campaign at `run_at` (0: now), with program tokens.
+  // Never resent after the service may have received it.
+  Result<CampaignRunResult> schedule_campaign(const std::string &program_name, const std::string &campaign_name,
+                                              std::time_t run_at = 0,
+                                              const std::vector<ProgramToken> &tokens = std::vector<ProgramToken>(),
+                                              const CallOptions &call = CallOptions()) {
+    if (!state_) return moved_from();
+    return detail::schedule_campaign(*state_, state_->setup_error(), program_name, campaign_name, run_at, tokens, call);
+  }
+#endif
+
+
+#if defined(MKTOWS_BINDINGS_HAS_mergeLeads)
+  // Merges the losers into the winner (which keeps its values).
+  Result<MergeResult> merge_leads(const LeadKey &winner, const std::vector<LeadKey> &losers,
+                                  const CallOptions &call = CallOptions()) {
+    if (!state_) return moved_from();
+    return detail::merge_leads(*state_, state_->setup_error(), winner, losers, call);
+  }
+#endif
+
 
   // Why every call will fail (bad options, TLS setup), or an Error with kind none.
   Error setup_error() const { return state_ ? state_->setup_error() : moved_from(); }

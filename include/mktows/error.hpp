@@ -43,7 +43,12 @@ enum class ValidationRule {
   lead_key_value_required,  // get_lead needs a key value
   batch_empty,              // sync_multiple_leads needs at least one lead
   client_options,           // endpoint, user id and encryption key are required
-  invalid_text              // a string is not UTF-8 or holds a character XML 1.0 cannot carry
+  invalid_text,             // a string is not UTF-8 or holds a character XML 1.0 cannot carry
+  value_required,           // a parameter the service requires is missing or empty
+  too_many_keys,            // more keys than the operation takes (limits.hpp)
+  time_window,              // a time window the service refuses (wider than it allows, or reversed)
+  bad_combination,          // parameters the service takes only apart (requestCampaign's shapes, include and exclude)
+  unknown_activity_type     // not a value of 2_2's ActivityType enumeration (activity_types.hpp)
 };
 
 inline const char *to_string(ErrorKind k) {
@@ -81,6 +86,11 @@ inline const char *to_string(ValidationRule r) {
     case ValidationRule::batch_empty: return "batch_empty";
     case ValidationRule::client_options: return "client_options";
     case ValidationRule::invalid_text: return "invalid_text";
+    case ValidationRule::value_required: return "value_required";
+    case ValidationRule::too_many_keys: return "too_many_keys";
+    case ValidationRule::time_window: return "time_window";
+    case ValidationRule::bad_combination: return "bad_combination";
+    case ValidationRule::unknown_activity_type: return "unknown_activity_type";
   }
   return "unknown";
 }

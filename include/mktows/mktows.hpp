@@ -15,14 +15,21 @@
 #ifndef MKTOWS_MKTOWS_HPP
 #define MKTOWS_MKTOWS_HPP
 
+#include "mktows/activity.hpp"
+#include "mktows/campaign.hpp"
 #include "mktows/client.hpp"
 #include "mktows/client_pool.hpp"
 #include "mktows/error.hpp"
 #include "mktows/lead.hpp"
+#include "mktows/lead_selector.hpp"
 #include "mktows/limiter.hpp"
+#include "mktows/list_operation.hpp"
+#include "mktows/merge.hpp"
 #include "mktows/options.hpp"
+#include "mktows/pager.hpp"
 #include "mktows/retired.hpp"
 #include "mktows/retry.hpp"
+#include "mktows/soap_fault.hpp"
 #include "mktows/trace.hpp"
 #include "mktows/validation.hpp"
 

@@ -192,7 +192,9 @@ class Call {
     }
     if (!may_resend(request_.op, request_.dedup, applied)) {
       e.message += std::string(" (not resent: the service may have applied this ") + to_string(request_.op) +
-                   " with dedup off, and a resend would create its leads again)";
+                   (info(request_.op).idempotency == Idempotency::never
+                        ? ", and a resend would carry it out again)"
+                        : " with dedup off, and a resend would create its leads again)");
       out = e;
       return true;
     }

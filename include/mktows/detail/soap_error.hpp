@@ -17,7 +17,7 @@
 
 #include "mktows/detail/fault_detail.hpp"
 #include "mktows/error.hpp"
-#include "mktows/wire.hpp"
+#include "stdsoap2.h"  // only the runtime: classify() serves any generated bindings (soap_fault.hpp)
 
 #include <cerrno>
 #include <cstddef>
