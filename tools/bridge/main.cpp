@@ -4,10 +4,15 @@
 // RestBackend.
 #include "bridge_config.hpp"
 #include "call_gate.hpp"
+#include "rest_activity.hpp"
 #include "rest_backend.hpp"
+#include "rest_campaigns.hpp"
+#include "rest_lists.hpp"
 #include "rest_http.hpp"
 #include "server.hpp"
 #include "server_args.hpp"
+#include "state_store.hpp"
+#include "stream_position.hpp"
 #include "token_cache.hpp"
 #include "wsdl_document.hpp"
 
@@ -68,7 +73,13 @@ int main(int argc, char **argv) {
     RestHttp http(http_options);
     TokenCache tokens(http, config.identity_endpoint, config.client_id, config.client_secret);
     CallGate gate(config.limits);
-    RestBackend backend(config, http, tokens, gate, options.verbose);
+    FileStateStore state(config.state_directory);
+    StreamSigner signer(state);
+    LookupCache lookups;
+    RestBackend backend(config, http, tokens, gate, options.verbose, state, signer, lookups);
+    RestCampaigns campaigns(backend);
+    RestLists lists(backend);
+    RestActivity activity(backend);
     // The REST side enforces its own limits (kept by the gate); the SOAP
     // side adds none.
     Limiter soap_limits{LimitsConfig()};
@@ -80,6 +91,9 @@ int main(int argc, char **argv) {
     // What the bridge serves: the domains RestBackend carries to REST.
     Backends backends;
     backends.leads = &backend;
+    backends.campaigns = &campaigns;
+    backends.lists = &lists;
+    backends.activity = &activity;
     Server server(options, backends, soap_limits, auth, wsdl);
     server.bind();
 
