@@ -21,6 +21,17 @@ inline sandbox_test::HttpResponse soap(int port, const std::string &op, const st
                 sandbox_test::action(op));
 }
 
+// A whole envelope written by the sandbox suites' helpers (signed with the
+// demo user), signed again with the bridge's user and posted.
+inline sandbox_test::HttpResponse soap_envelope(int port, const std::string &op, std::string envelope) {
+  const std::string open = "<ns1:AuthenticationHeader>", close = "</ns1:AuthenticationHeader>";
+  std::size_t from = envelope.find(open), to = envelope.find(close);
+  if (from != std::string::npos && to != std::string::npos)
+    envelope.replace(from, to + close.size() - from, sandbox_test::auth_header(kUser, kKey));
+  sandbox_test::Connection c(port);
+  return c.post("/soap/mktows/2_2", envelope, sandbox_test::action(op));
+}
+
 inline std::string detail_message(const std::string &body) {
   mktows_test::XmlNode b = mktows_test::envelope_part(body, "Body");
   const mktows_test::XmlNode *m = sandbox_test::find(b, "message");

@@ -88,6 +88,8 @@ class ScriptedRest {
   }
   // Records per activities page (REST allows short pages with moreResult).
   void set_activity_page(std::size_t n) { activity_page_ = n; }
+  // Leads per Get Leads by List Id page, whatever batchSize asked.
+  void set_list_page(std::size_t n) { list_page_ = n; }
   std::map<int, std::vector<int>> &members() { return members_; }
   json &lists() { return lists_; }
   json &campaigns() { return campaigns_; }
