@@ -128,7 +128,8 @@ ActivityPage RestActivity::lead_activity(const LeadActivityRequest &request) {
     if (!payload.contains("leads") || !payload["leads"].is_array()) throw ServiceError::told(fc::bad_stream_position, "no leads");
     leads = payload["leads"].get<std::vector<int>>();
   } else {
-    for (const LeadMatch &m : resolve_lead_keys(rest_, key)[0]) leads.push_back(m.id);
+    std::vector<std::vector<LeadMatch>> found = resolve_lead_keys(rest_, key);  // kept: the loop reads into it
+    for (const LeadMatch &m : found[0]) leads.push_back(m.id);
     if (leads.empty()) throw ServiceError(fc::lead_not_found, request.key_type + " matched no lead");
     if (leads.size() > mktows::bridge_limits::kMaxActivityLeads)
       throw ServiceError::told(fc::bad_parameter, "the key names " + std::to_string(leads.size()) + " leads, more than the " +
