@@ -208,6 +208,35 @@ BOOST_AUTO_TEST_CASE(streams_of_ten_types_merged_by_date_against_the_scripted_si
   BOOST_TEST(read_page(soap_envelope(b.port(), "getLeadActivity", activity_request(other))).fault == 20122);
 }
 
+BOOST_AUTO_TEST_CASE(last_update_reads_the_lead_changes_then_the_leads_by_id) {
+  ScriptedBridge b;
+  b.rest.add_activity({201, 9104, 504, "2026-11-20T10:00:00Z", "First Name"});  // Change Data Value
+  b.rest.add_activity({202, 9102, 507, "2026-11-20T11:00:00Z", "Home"});        // a visit: not a change
+  b.rest.add_activity({203, 9101, 501, "2026-11-20T12:00:00Z", ""});            // New Lead
+  b.rest.add_activity({204, 9104, 504, "2026-11-20T13:00:00Z", "First Name"});  // the same lead again
+  b.rest.add_activity({205, 9103, 504, "2026-11-25T13:00:00Z", "First Name"});  // after the window
+  std::string sel = "<ns1:paramsGetMultipleLeads><leadSelector xsi:type=\"ns1:LastUpdateAtSelector\" " + std::string(kXsi) +
+                    "><latestUpdatedAt>2026-11-21T00:00:00Z</latestUpdatedAt><oldestUpdatedAt>2026-11-19T00:00:00Z"
+                    "</oldestUpdatedAt></leadSelector><batchSize>1</batchSize>";
+  std::vector<std::string> ids;
+  std::string position;
+  for (int i = 0; i < 4; ++i) {
+    HttpResponse r = soap(b.port(), "getMultipleLeads",
+                          sel + (position.empty() ? "" : "<streamPosition>" + position + "</streamPosition>") +
+                              "</ns1:paramsGetMultipleLeads>");
+    BOOST_REQUIRE_MESSAGE(r.status == 200, r.body);
+    for (const std::string &id : texts_of(r.body, "Id")) ids.push_back(id);
+    if (i == 0) BOOST_TEST(text_of(r.body, "remainingCount") == "1");  // exact: the walk's list is known
+    position = text_of(r.body, "newStreamPosition");
+    if (text_of(r.body, "remainingCount") == "0") break;
+  }
+  BOOST_TEST(ids == (std::vector<std::string>{"9104", "9101"}), boost::test_tools::per_element());
+  // New Lead and Change Data Value, by the scripted side's ids; the leads by id.
+  BOOST_TEST(b.rest.count("activityTypeIds=501,504&") == 1);
+  BOOST_TEST(b.rest.count("sinceDatetime=2026-11-19T00%3A00%3A00Z") == 1);
+  BOOST_TEST(b.rest.count("POST /rest/v1/leads.json?_method=GET") == 2);
+}
+
 BOOST_AUTO_TEST_CASE(refusals_come_before_any_rest_call) {
   ScriptedBridge b(R"({"rest": {"limits": {"callsPerWindow": 3}}})");
   ActivityCall both;
