@@ -66,6 +66,16 @@ static const int kMaxAssetPage = 200;              // maxReturn (channels.json, 
 static const std::size_t kMaxActivityListMembers = 9999; // activities(/leadchanges).json listId: a list of 10,000 leads or more: 1003
 }  // namespace rest_limits
 
+// The bridge's own bounds (docs/BRIDGE.md, "Lookups" and "Stream positions").
+namespace bridge_limits {
+static const int kLookupSeconds = 300;             // a resolved list/campaign/activity-type name is kept this long
+static const std::size_t kLookupEntries = 4096;    // names kept at once; more: the cache starts afresh
+static const long long kImportBatchSeconds = 7LL * 86400;  // REST keeps a bulk batch 7 days; the bridge as long
+static const std::size_t kMaxActivityLeads = 30;   // leads one getLeadActivity key may name (one REST leadIds)
+static const int kMaxFetchesPerPage = 40;          // REST pages one SOAP page may read (short pages are normal)
+static const std::size_t kMaxUpdatedLeads = 100000;  // leads one LastUpdateAtSelector walk may list
+}  // namespace bridge_limits
+
 }  // namespace mktows
 
 #endif  // MKTOWS_LIMITS_HPP

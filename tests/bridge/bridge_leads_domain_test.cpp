@@ -77,12 +77,13 @@ BOOST_AUTO_TEST_CASE(get_multiple_leads_by_keys_through_the_bridge) {
 
 BOOST_AUTO_TEST_CASE(selectors_with_no_rest_equivalent_are_refused_before_any_rest_call) {
   Pair p;
+  // A window wider than 30 days: the SOAP service's 20022, before any call.
   std::string last = "<ns1:paramsGetMultipleLeads><leadSelector xsi:type=\"ns1:LastUpdateAtSelector\" " +
-                     std::string(kXsi) + "><oldestUpdatedAt>2026-12-01T00:00:00Z</oldestUpdatedAt></leadSelector>"
-                     "</ns1:paramsGetMultipleLeads>";
+                     std::string(kXsi) + "><latestUpdatedAt>2026-12-01T00:00:00Z</latestUpdatedAt>"
+                     "<oldestUpdatedAt>2026-10-01T00:00:00Z</oldestUpdatedAt></leadSelector></ns1:paramsGetMultipleLeads>";
   HttpResponse r = post(p.bridge->port(), "getMultipleLeads", last);
-  BOOST_TEST(fault_code(r.body) == 20110);
-  BOOST_TEST(detail_message(r.body).find("no synchronous REST equivalent") != std::string::npos, detail_message(r.body));
+  BOOST_TEST(fault_code(r.body) == 20022);
+  BOOST_TEST(detail_message(r.body).find("more than 30 days") != std::string::npos, detail_message(r.body));
   r = post(p.bridge->port(), "getMultipleLeads", key_selector("LEADOWNEREMAIL", {"boss@bridge.example"}));
   BOOST_TEST(fault_code(r.body) == 20102);
   p.bridge->stop();
@@ -90,6 +91,7 @@ BOOST_AUTO_TEST_CASE(selectors_with_no_rest_equivalent_are_refused_before_any_re
   // The refusals made no REST call (the sandbox logs each one it answers).
   std::string sandbox_log = mktows_test::read_file(p.sandbox_log());
   BOOST_TEST(sandbox_log.find("rest POST /rest/v1/leads.json") == std::string::npos, sandbox_log);
+  BOOST_TEST(sandbox_log.find("rest GET /rest/v1/activities") == std::string::npos, sandbox_log);
 }
 
 BOOST_AUTO_TEST_CASE(merge_leads_through_the_bridge) {

@@ -175,7 +175,7 @@ BOOST_AUTO_TEST_CASE(liveness_and_readiness) {
   BOOST_TEST(r.body == "ok\n");
   r = get(bridge.port(), "/readyz");
   BOOST_TEST(r.status == 200, r.body);
-  BOOST_TEST(r.body == "ready\ntoken: ok\nrest: ok\n", r.body);
+  BOOST_TEST(r.body == "ready\ntoken: ok\nrest: ok\nstate: ok\n", r.body);
   BOOST_TEST(rest.identity_calls() == 1);  // the token, fetched once and kept
   BOOST_TEST(rest.sync_calls() == 0);      // reachability costs no API call
   r = get(bridge.port(), "/readyz");
@@ -197,6 +197,16 @@ BOOST_AUTO_TEST_CASE(liveness_and_readiness) {
   BOOST_TEST(r.body.find("token: failed: ") != std::string::npos, r.body);
   BOOST_TEST(r.body.find("rest: failed: REST side unreachable") != std::string::npos, r.body);
   BOOST_TEST(r.body.find(kClientSecret) == std::string::npos);
+
+  // A state file others may read: live, not ready, the state check named.
+  FakeRest rest2;
+  mktows_test::TempDir state;
+  state.write("bridge-state.json", "{\"entries\":{}}", 0644);
+  Bridge exposed(rest2, kUsers, {}, {{"MKTOWS_BRIDGE_STATE_DIR", state.path()}});
+  r = get(exposed.port(), "/readyz");
+  BOOST_TEST(r.status == 503, r.body);
+  BOOST_TEST(r.body.find("not ready: state\n") == 0u, r.body);
+  BOOST_TEST(r.body.find("state: failed: ") != std::string::npos, r.body);
 }
 
 BOOST_AUTO_TEST_CASE(json_logs_one_object_a_line_with_the_request_id) {

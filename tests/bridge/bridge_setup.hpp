@@ -42,19 +42,24 @@ struct Pair {
                                                   sandbox_log()));
     std::vector<std::string> ba = {"--config", dir.write("bridge.json", bridge_config)};
     ba.insert(ba.end(), bridge_args.begin(), bridge_args.end());
-    bridge.reset(new mktows_test::SandboxProcess(ba, bridge_env(rest_endpoint()), bridge_log(), mktows_test::paths::bridge_bin));
+    bridge.reset(new mktows_test::SandboxProcess(ba, bridge_env(rest_endpoint(), state_dir()), bridge_log(),
+                                                 mktows_test::paths::bridge_bin));
   }
 
   std::string rest_endpoint() const { return "http://127.0.0.1:" + std::to_string(sandbox->port()) + "/rest"; }
   std::string sandbox_log() const { return dir.path() + "/sandbox.log"; }
   std::string bridge_log() const { return dir.path() + "/bridge.log"; }
+  std::string state_dir() const { return dir.path() + "/state"; }
 
-  static std::vector<std::pair<std::string, std::string>> bridge_env(const std::string &rest) {
-    return {{"MKTOWS_USER_ID", kUser},
-            {"MKTOWS_ENCRYPTION_KEY", kKey},
-            {"MKTOWS_REST_ENDPOINT", rest},
-            {"MKTOWS_REST_CLIENT_ID", kClientId},
-            {"MKTOWS_REST_CLIENT_SECRET", kClientSecret}};
+  // `state`: the bridge's state directory (empty: its default).
+  static std::vector<std::pair<std::string, std::string>> bridge_env(const std::string &rest, const std::string &state = "") {
+    std::vector<std::pair<std::string, std::string>> env = {{"MKTOWS_USER_ID", kUser},
+                                                            {"MKTOWS_ENCRYPTION_KEY", kKey},
+                                                            {"MKTOWS_REST_ENDPOINT", rest},
+                                                            {"MKTOWS_REST_CLIENT_ID", kClientId},
+                                                            {"MKTOWS_REST_CLIENT_SECRET", kClientSecret}};
+    if (!state.empty()) env.emplace_back("MKTOWS_BRIDGE_STATE_DIR", state);
+    return env;
   }
 
   mktows_test::TempDir dir;

@@ -7,7 +7,6 @@
 #define BOOST_TEST_MODULE sandbox_campaigns_test
 #include <boost/test/unit_test.hpp>
 
-#include "bridge/bridge_setup.hpp"
 #include "lead_requests.hpp"
 #include "support/sandbox_process.hpp"
 #include "support/temp_dir.hpp"
@@ -713,27 +712,4 @@ BOOST_AUTO_TEST_CASE(soap_and_rest_share_the_runs) {
   BOOST_TEST(!campaign_by_id(s, 2001).contains("sandboxRuns"));
 }
 
-// --- the bridge does not serve the domain ----------------------------------------
-
-BOOST_AUTO_TEST_CASE(the_bridge_still_answers_20019_for_the_campaign_calls) {
-  bridge_test::Pair pair;
-  Connection c(pair.bridge->port());
-  std::string auth = auth_header(bridge_test::kUser, bridge_test::kKey);
-  RequestCall rc;
-  rc.campaign_id = 2001;
-  rc.leads = {{"IDNUM", "1"}};
-  std::string request = request_campaign_request(rc);
-  std::string schedule = schedule_request("Demo Program", "Weekly Digest");
-  std::string list = for_source_request("MKTOWS");
-  // The bodies above are signed with the demo pair: sign them with the
-  // bridge's user instead.
-  const std::string open = "<ns1:AuthenticationHeader>", close = "</ns1:AuthenticationHeader>";
-  for (std::string *b : {&request, &schedule, &list}) {
-    std::size_t from = b->find(open), to = b->find(close);
-    BOOST_REQUIRE(from != std::string::npos && to != std::string::npos);
-    b->replace(from, to + close.size() - from, auth);
-  }
-  BOOST_TEST(fault_code(c.post(kEndpoint, request, action("requestCampaign")).body) == 20019);
-  BOOST_TEST(fault_code(c.post(kEndpoint, schedule, action("scheduleCampaign")).body) == 20019);
-  BOOST_TEST(fault_code(c.post(kEndpoint, list, action("getCampaignsForSource")).body) == 20019);
-}
+// The bridge carries the domain to REST: tests/bridge/bridge_campaigns_test.cpp.

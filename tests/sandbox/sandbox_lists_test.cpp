@@ -559,17 +559,4 @@ BOOST_AUTO_TEST_CASE(skip_activity_log_is_carried_from_the_wire) {
   BOOST_TEST(records_of(loud) == 1);
 }
 
-// The bridge serves only the leads domain: the lists operations are 20019
-// there, refused before any REST call (none is reachable here).
-BOOST_AUTO_TEST_CASE(the_bridge_answers_20019_for_the_lists_operations) {
-  SandboxProcess bridge({"--demo-user"}, {{"MKTOWS_REST_ENDPOINT", "http://127.0.0.1:9/rest"}, {"MKTOWS_REST_CLIENT_ID", "c"},
-                             {"MKTOWS_REST_CLIENT_SECRET", "s"}},
-                        std::string(), mktows_test::paths::bridge_bin);
-  ImportCall c;
-  c.header = "Email Address";
-  BOOST_TEST(fault_code(post(bridge, list_operation_request("ADDTOLIST", kNewsletter, {id_key(1)}), "listOperation").body) ==
-             20019);
-  BOOST_TEST(fault_code(post(bridge, import_request(c), "importToList").body) == 20019);
-  BOOST_TEST(fault_code(post(bridge, import_status_request(std::string("Demo Program"), std::string("Newsletter")),
-                             "getImportToListStatus").body) == 20019);
-}
+// The bridge carries the domain to REST: tests/bridge/bridge_lists_test.cpp.

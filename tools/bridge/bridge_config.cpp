@@ -84,7 +84,8 @@ BridgeConfig parse_bridge_config(const std::string &text, EnvLookup getenv, bool
   BridgeConfig c;
   json root = text.empty() ? json::object() : json::parse(text, nullptr, false);
   if (root.is_discarded()) throw ConfigError("bridge configuration: not valid JSON");
-  only(root, "$", {"rest", "users", "foreignIdField", "foreignSysType", "workspaces", "timestampWindowSeconds"});
+  only(root, "$", {"rest", "users", "foreignIdField", "foreignSysType", "workspaces", "timestampWindowSeconds",
+                   "stateDirectory"});
   if (root.contains("rest")) {
     const json &r = root["rest"];
     only(r, "rest", {"endpoint", "identityEndpoint", "clientId", "clientSecret", "caFile", "timeoutSeconds",
@@ -142,6 +143,7 @@ BridgeConfig parse_bridge_config(const std::string &text, EnvLookup getenv, bool
     }
   }
   c.timestamp_window_seconds = integer(root, "timestampWindowSeconds", "$", c.timestamp_window_seconds, 1, 86400 * 366);
+  c.state_directory = str(root, "stateDirectory", "$");
 
   // The environment wins over the file.
   auto take = [&](const char *name, std::string &into) {
@@ -152,6 +154,11 @@ BridgeConfig parse_bridge_config(const std::string &text, EnvLookup getenv, bool
   take("MKTOWS_IDENTITY_ENDPOINT", c.identity_endpoint);
   take("MKTOWS_REST_CLIENT_ID", c.client_id);
   take("MKTOWS_REST_CLIENT_SECRET", c.client_secret);
+  take("MKTOWS_BRIDGE_STATE_DIR", c.state_directory);
+  if (c.state_directory.empty()) {
+    std::string xdg = env(getenv, "XDG_STATE_HOME"), home = env(getenv, "HOME");
+    c.state_directory = !xdg.empty() ? xdg + "/mktows-bridge" : !home.empty() ? home + "/.local/state/mktows-bridge" : "mktows-bridge-state";
+  }
   while (!c.rest_endpoint.empty() && c.rest_endpoint.back() == '/') c.rest_endpoint.pop_back();
   while (!c.identity_endpoint.empty() && c.identity_endpoint.back() == '/') c.identity_endpoint.pop_back();
   if (c.rest_endpoint.empty()) throw ConfigError("set MKTOWS_REST_ENDPOINT (e.g. https://123-ABC-456.mktorest.com/rest)");

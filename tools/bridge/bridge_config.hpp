@@ -43,6 +43,10 @@ struct BridgeConfig {
   std::string foreign_id_field;            // REST field holding ForeignSysPersonId; empty: none
   std::string foreign_sys_type = "CUSTOM"; // reported with it
   std::vector<std::pair<std::string, std::string>> workspaces;  // SOAP workspace -> REST partitionName
+  // Where the bridge keeps its state (state_store.hpp): stateDirectory or
+  // MKTOWS_BRIDGE_STATE_DIR; default $XDG_STATE_HOME/mktows-bridge, else
+  // ~/.local/state/mktows-bridge. Nothing is written there until needed.
+  std::string state_directory;
 };
 
 // `getenv` is the environment (injected for tests). Throws

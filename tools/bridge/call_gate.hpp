@@ -65,6 +65,9 @@ class CallGate {
   // Waits for room; throws ServiceError 20023 / 20024 after max_wait_ms.
   // The Pass is to be let go when the call's answer (or failure) is in.
   Pass enter();
+  // Calls one window holds; 0: no rate limit. A SOAP call needing more is
+  // refused before its first REST call (rest_cost.hpp).
+  int window_calls() const { return limits_.calls_per_window; }
 
   const GateLimits &limits() const { return limits_; }
   GateStats stats();

@@ -7,10 +7,15 @@
 #include "connect_probe.hpp"
 #include "health.hpp"
 #include "metrics.hpp"
+#include "rest_activity.hpp"
 #include "rest_backend.hpp"
+#include "rest_campaigns.hpp"
+#include "rest_lists.hpp"
 #include "rest_http.hpp"
 #include "server.hpp"
 #include "server_args.hpp"
+#include "state_store.hpp"
+#include "stream_position.hpp"
 #include "token_cache.hpp"
 #include "wsdl_document.hpp"
 
@@ -88,7 +93,13 @@ int main(int argc, char **argv) {
     RestHttp http(http_options);
     TokenCache tokens(http, config.identity_endpoint, config.client_id, config.client_secret);
     CallGate gate(config.limits);
-    RestBackend backend(config, http, tokens, gate, options.verbose);
+    FileStateStore state(config.state_directory);
+    StreamSigner signer(state);
+    LookupCache lookups;
+    RestBackend backend(config, http, tokens, gate, options.verbose, state, signer, lookups);
+    RestCampaigns campaigns(backend);
+    RestLists lists(backend);
+    RestActivity activity(backend);
     // The REST side enforces its own limits (kept by the gate); the SOAP
     // side adds none.
     Limiter soap_limits{LimitsConfig()};
@@ -100,6 +111,9 @@ int main(int argc, char **argv) {
     // What the bridge serves: the domains RestBackend carries to REST.
     Backends backends;
     backends.leads = &backend;
+    backends.campaigns = &campaigns;
+    backends.lists = &lists;
+    backends.activity = &activity;
     Server server(options, backends, soap_limits, auth, wsdl);
     // /healthz, /readyz and /metrics on the same port (docs/BRIDGE.md).
     MetricsSources sources;
@@ -117,7 +131,12 @@ int main(int argc, char **argv) {
       std::string why = connect_probe(rest_endpoint, ca_file, probe_ms);
       return why.empty() ? why : "REST side unreachable: " + why;
     });
-    // A state store adds its check here: health.add_check("state", ...).
+    // The state store: readable (the file loads, the 0600 rule holds).
+    health.add_check("state", [&state] {
+      std::string ignored;
+      state.get("stream-signing-key", ignored);  // throws the reason
+      return std::string();
+    });
     server.set_routes(&health);
     server.set_observer(&metrics);
     server.bind();

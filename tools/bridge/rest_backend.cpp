@@ -4,6 +4,7 @@
 #include "server_log.hpp"
 
 #include "ascii.hpp"
+#include "rest_cost.hpp"
 #include "rest_fault_map.hpp"
 #include "service_error.hpp"
 
@@ -87,12 +88,20 @@ json typed_value(const std::string &v, const std::string &type) {
 
 }  // namespace
 
-RestBackend::RestBackend(const BridgeConfig &config, RestHttp &http, TokenCache &tokens, CallGate &gate, bool verbose)
-    : config_(config), http_(http), tokens_(tokens), gate_(gate), verbose_(verbose) {}
+RestBackend::RestBackend(const BridgeConfig &config, RestHttp &http, TokenCache &tokens, CallGate &gate, bool verbose,
+                         StateStore &state, StreamSigner &signer, LookupCache &lookups)
+    : config_(config), http_(http), tokens_(tokens), gate_(gate), verbose_(verbose), state_(state), signer_(signer),
+      lookups_(lookups) {}
 
 json RestBackend::call(const std::string &method, const std::string &path_and_query, const std::string &content_type,
-                       const std::string &body) {
-  std::string url = config_.rest_endpoint + path_and_query;
+                       const std::string &body, std::initializer_list<RestCodeFault> codes) {
+  // The bulk API sits beside /rest, not under it (/bulk/v1/...).
+  const std::string tail = "/rest";
+  bool bulk = path_and_query.compare(0, 6, "/bulk/") == 0;
+  const std::string &base = config_.rest_endpoint;
+  if (bulk && (base.size() < tail.size() || base.compare(base.size() - tail.size(), tail.size(), tail) != 0))
+    throw ServiceError::told(mktows::fault_code::bad_parameter, "the REST endpoint does not end in /rest, so the bulk API's address is unknown");
+  std::string url = (bulk ? base.substr(0, base.size() - tail.size()) : base) + path_and_query;
   bool renewed = false;
   int attempt = 0;
   for (;;) {
@@ -101,6 +110,7 @@ json RestBackend::call(const std::string &method, const std::string &path_and_qu
     HttpResult r;
     {
       CallGate::Pass pass = gate_.enter();
+      RestCost::count();
       r = http_.call(method, url, token, content_type, body);
     }
     const RestFailureRule *rule = nullptr;
@@ -125,6 +135,8 @@ json RestBackend::call(const std::string &method, const std::string &path_and_qu
           code = j["errors"][0].contains("code") ? code_text(j["errors"][0]["code"]) : "?";
           message = j["errors"][0].value("message", std::string());
         }
+        for (const RestCodeFault &c : codes)
+          if (code == c.code) throw ServiceError::told(c.fault, "REST error " + code + " " + message);
         rule = &rule_for_code(code);
         why = "REST error " + code + " " + message;
       }
@@ -166,6 +178,7 @@ std::shared_ptr<const RestBackend::Names> RestBackend::names(bool refresh) {
     n.soap_to_rest[s] = r;
     n.rest_to_soap[r] = s;
     if (f.contains("dataType") && f["dataType"].is_string()) n.soap_type[s] = f["dataType"];
+    if (f.contains("displayName") && f["displayName"].is_string()) n.display_to_rest[f["displayName"]] = r;
   }
   std::lock_guard<std::mutex> lock(names_mutex_);
   names_ = fresh;
@@ -285,6 +298,7 @@ void validate(const LeadInput &in) {
 }  // namespace
 
 SyncResult RestBackend::sync_lead(const SyncRequest &request) {
+  RestCost cost("syncLead", verbose_);
   const LeadInput &in = request.lead;
   validate(in);
   std::string partition = partition_for(request.has_workspace, request.workspace);
@@ -328,6 +342,7 @@ SyncResult RestBackend::sync_lead(const SyncRequest &request) {
 
 std::vector<BatchResult> RestBackend::sync_multiple(const std::vector<LeadInput> &records, bool has_workspace,
                                                     const std::string &workspace, bool dedup) {
+  RestCost cost("syncMultipleLeads", verbose_);
   std::vector<BatchResult> out(records.size());
   std::string partition = partition_for(has_workspace, workspace);
   // One Sync Leads call per key kind present (a call has one lookupField).
@@ -407,29 +422,33 @@ const char *RestBackend::filter_type(const std::string &key_type) {
   throw ServiceError::told(mktows::fault_code::lead_key_bad, "keyType " + key_type + " has no REST filterType equivalent");
 }
 
-std::vector<Lead> RestBackend::filter_leads(const char *filter, const std::string &values, const Names &n) {
-  std::vector<Lead> out;
+std::vector<json> RestBackend::filter_records(const char *filter, const std::string &values, const std::string &fields) {
+  std::vector<json> out;
   std::string page;
   // Always POST with _method=GET (the form of the vendor's long-URI
   // advice), so the keys never meet a URI limit. Paged to the end, at most
   // the 1000 leads a filter may match.
   for (int pages = 0; pages < 4; ++pages) {
     std::string form = "filterType=" + std::string(filter) + "&filterValues=" + RestHttp::escape(values) +
-                       "&fields=" + RestHttp::escape(all_fields(n));
+                       "&fields=" + RestHttp::escape(fields);
     if (!page.empty()) form += "&nextPageToken=" + RestHttp::escape(page);
     json r = call("POST", "/v1/leads.json?_method=GET", "application/x-www-form-urlencoded", form);
     if (!r.contains("result") || !r["result"].is_array()) throw ServiceError(mktows::fault_code::api_failure, "REST filter: no result");
-    for (const json &l : r["result"]) out.push_back(to_lead(l, n));
+    for (const json &l : r["result"]) out.push_back(l);
     if (!r.value("moreResult", false) || !r.contains("nextPageToken") || !r["nextPageToken"].is_string()) break;
     page = r["nextPageToken"].get<std::string>();
   }
   return out;
 }
 
-namespace {
+std::vector<Lead> RestBackend::filter_leads(const char *filter, const std::string &values, const Names &n) {
+  std::vector<Lead> out;
+  for (const json &l : filter_records(filter, values, all_fields(n))) out.push_back(to_lead(l, n));
+  return out;
+}
 
 // A key value that can go into a filterValues list.
-void check_key_value(const std::string &key_type, const std::string &value) {
+void RestBackend::check_key_value(const std::string &key_type, const std::string &value) {
   if (value.empty()) throw ServiceError(mktows::fault_code::lead_key_required, "empty keyValue");
   if (key_type == "IDNUM" && value.find_first_not_of("0123456789") != std::string::npos)
     throw ServiceError(mktows::fault_code::lead_key_bad, "IDNUM must be a positive integer");
@@ -437,9 +456,8 @@ void check_key_value(const std::string &key_type, const std::string &value) {
   if (value.find(',') != std::string::npos) throw ServiceError(mktows::fault_code::lead_key_bad, "keyValue contains a comma");
 }
 
-}  // namespace
-
 std::vector<Lead> RestBackend::get_leads(const std::string &key_type, const std::string &key_value) {
+  RestCost cost("getLead", verbose_);
   check_key_value(key_type, key_value);
   const char *filter = filter_type(key_type);
   std::vector<Lead> out = filter_leads(filter, key_value, *names(false));
@@ -447,15 +465,30 @@ std::vector<Lead> RestBackend::get_leads(const std::string &key_type, const std:
   return out;
 }
 
+void RestBackend::keep_only(Lead &l, const std::vector<std::string> &include) {
+  bool email = false, foreign = false;
+  std::vector<Attribute> kept;
+  for (const std::string &a : include) {
+    email = email || a == "Email";
+    foreign = foreign || a == "ForeignSysPersonId" || a == "ForeignSysType";
+  }
+  for (const Attribute &at : l.attributes)
+    if (std::find(include.begin(), include.end(), at.name) != include.end()) kept.push_back(at);
+  l.attributes.swap(kept);
+  if (!email) l.email.clear();
+  if (!foreign) l.foreign_id.clear(), l.foreign_type.clear();
+}
+
 MultipleLeadsPage RestBackend::get_multiple_leads(const MultipleLeadsRequest &request) {
+  RestCost cost("getMultipleLeads", verbose_);
   const LeadSelection &sel = request.selection;
-  if (sel.kind == LeadSelection::Kind::last_update)
-    throw ServiceError::told(mktows::fault_code::bad_parameter,
-                             "LastUpdateAtSelector has no synchronous REST equivalent (the bulk lead export is "
-                             "asynchronous); the bridge does not carry it");
-  if (sel.kind == LeadSelection::Kind::static_list)
-    throw ServiceError::told(mktows::fault_code::bad_parameter,
-                             "StaticListSelector is not carried by this bridge yet (REST lists/{id}/leads.json)");
+  int page_size = mktows::kDefaultLeadPage;
+  if (request.has_batch_size) {
+    if (request.batch_size < 1) throw ServiceError::told(mktows::fault_code::bad_parameter, "batchSize must be at least 1");
+    page_size = std::min(request.batch_size, mktows::kMaxLeadPage);
+  }
+  if (sel.kind == LeadSelection::Kind::static_list) return list_leads_page(request, page_size);
+  if (sel.kind == LeadSelection::Kind::last_update) return updated_leads_page(request, page_size);
   if (!request.stream_position.empty())
     throw ServiceError::told(mktows::fault_code::bad_stream_position,
                              "the bridge answers a LeadKeySelector in one page and hands out no position");
@@ -466,11 +499,6 @@ MultipleLeadsPage RestBackend::get_multiple_leads(const MultipleLeadsRequest &re
   for (std::size_t i = 0; i < n; ++i) {
     check_key_value(sel.key_type, sel.key_values[i]);
     values += (i ? "," : "") + sel.key_values[i];
-  }
-  int page_size = mktows::kDefaultLeadPage;
-  if (request.has_batch_size) {
-    if (request.batch_size < 1) throw ServiceError::told(mktows::fault_code::bad_parameter, "batchSize must be at least 1");
-    page_size = std::min(request.batch_size, mktows::kMaxLeadPage);
   }
   std::shared_ptr<const Names> names_now = names(false);
   for (const std::string &a : request.include)
@@ -484,25 +512,14 @@ MultipleLeadsPage RestBackend::get_multiple_leads(const MultipleLeadsRequest &re
                                  std::to_string(mktows::kMaxLeadPage) + ")");
   MultipleLeadsPage page;
   for (Lead &l : found) {
-    if (request.has_include) {
-      bool email = false, foreign = false;
-      std::vector<Attribute> kept;
-      for (const std::string &a : request.include) {
-        email = email || a == "Email";
-        foreign = foreign || a == "ForeignSysPersonId" || a == "ForeignSysType";
-      }
-      for (const Attribute &at : l.attributes)
-        if (std::find(request.include.begin(), request.include.end(), at.name) != request.include.end()) kept.push_back(at);
-      l.attributes.swap(kept);
-      if (!email) l.email.clear();
-      if (!foreign) l.foreign_id.clear(), l.foreign_type.clear();
-    }
+    if (request.has_include) keep_only(l, request.include);
     page.leads.push_back(std::move(l));
   }
   return page;
 }
 
 MergeResult RestBackend::merge_leads(const LeadKeyList &winner, const std::vector<LeadKeyList> &losers) {
+  RestCost cost("mergeLeads", verbose_);
   if (losers.empty()) throw ServiceError::told(mktows::fault_code::parameter_required, "no losing lead");
   // The REST side refuses more losers in one call (1080): refused here,
   // before any REST call.
