@@ -8,6 +8,7 @@
 #define BOOST_TEST_MODULE sandbox_objects_test
 #include <boost/test/unit_test.hpp>
 
+#include "bridge/bridge_setup.hpp"
 #include "lead_requests.hpp"
 #include "support/sandbox_process.hpp"
 #include "support/temp_dir.hpp"
@@ -1078,4 +1079,20 @@ BOOST_AUTO_TEST_CASE(programs_over_the_asset_api_share_costs_and_tags_with_soap)
   BOOST_TEST(error_code(r) == "709");
   r = s.rest("POST", "/rest/asset/v1/program/1001.json", "name=Renamed", "application/x-www-form-urlencoded");
   BOOST_TEST(error_code(r) == "709");
+}
+
+// The bridge does not serve the domain yet (issue 22): 20019 for each call,
+// signed with the bridge's user.
+BOOST_AUTO_TEST_CASE(the_bridge_still_answers_20019_for_the_objects_calls) {
+  bridge_test::Pair pair;
+  Connection c(pair.bridge->port());
+  std::string auth = auth_header(bridge_test::kUser, bridge_test::kKey);
+  const std::vector<std::pair<std::string, std::string>> calls = {
+      {"listMObjects", "<ns1:paramsListMObjects/>"},
+      {"describeMObject", "<ns1:paramsDescribeMObject><objectName>LeadRecord</objectName></ns1:paramsDescribeMObject>"},
+      {"getMObjects", "<ns1:paramsGetMObjects><type>Opportunity</type></ns1:paramsGetMObjects>"},
+      {"syncMObjects", "<ns1:paramsSyncMObjects><mObjectList/><operation>UPSERT</operation></ns1:paramsSyncMObjects>"},
+      {"deleteMObjects", "<ns1:paramsDeleteMObjects><mObjectList/></ns1:paramsDeleteMObjects>"}};
+  for (const auto &call : calls)
+    BOOST_TEST(fault_code(c.post(kEndpoint, envelope(auth, call.second), action(call.first)).body) == 20019, call.first);
 }

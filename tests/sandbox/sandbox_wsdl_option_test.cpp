@@ -1,6 +1,6 @@
 // mktows-sandbox --wsdl FILE: the file is served on ?WSDL with its
-// soap:address pointed at the sandbox; the operations of that file the
-// sandbox does not implement get the vendor's 20019 fault; a file that
+// soap:address pointed at the sandbox; its operations are served and a call
+// of no 2_2 operation gets the vendor's 20019 fault; a file that
 // cannot be served stops the start with a clear message and a non-zero exit.
 #define BOOST_TEST_MODULE sandbox_wsdl_option_test
 #include <boost/test/unit_test.hpp>
@@ -55,19 +55,20 @@ BOOST_AUTO_TEST_CASE(the_given_file_is_served_with_the_sandbox_address) {
   }
 }
 
-BOOST_AUTO_TEST_CASE(operations_the_sandbox_does_not_implement_get_20019) {
+BOOST_AUTO_TEST_CASE(the_files_operations_are_served_and_others_get_20019) {
   SandboxProcess sandbox({"--wsdl", kVendorWsdl});
   const std::string path = path_of(sandbox.endpoint());
   const std::string delete_body =
       "<ns1:paramsDeleteMObjects><mObjectList><mObject><type>Opportunity</type><id>7</id></mObject>"
       "</mObjectList></ns1:paramsDeleteMObjects>";
   {
-    // Signed properly, with the SOAPAction the file's binding names.
+    // Signed properly, with the SOAPAction the file's binding names: the
+    // sandbox serves every operation of 2_2 (no opportunity 7: its status).
     Connection c(sandbox.port());
     HttpResponse r = c.post(path, envelope(demo_auth(), delete_body), action("deleteMObjects"));
-    BOOST_TEST(r.status == 500);
-    BOOST_TEST(fault_code(r.body) == 20019);
-    BOOST_TEST(r.body.find("<faultstring>20019 - Unsupported Operation</faultstring>") != std::string::npos);
+    BOOST_TEST(r.status == 200, r.body);
+    BOOST_TEST(fault_code(r.body) == 0);
+    BOOST_TEST(r.body.find("mObjStatusList") != std::string::npos, r.body);
   }
   {
     // Authentication comes first, as on the hosted service.
@@ -75,6 +76,15 @@ BOOST_AUTO_TEST_CASE(operations_the_sandbox_does_not_implement_get_20019) {
     HttpResponse r = c.post(path, envelope(auth_header(mktows_test::kDemoUserId, "wrong key"), delete_body),
                             action("deleteMObjects"));
     BOOST_TEST(fault_code(r.body) == 20014);
+  }
+  {
+    // An element that names no operation of 2_2: the vendor's 20019.
+    Connection c(sandbox.port());
+    HttpResponse r = c.post(path, envelope(demo_auth(), "<ns1:paramsGetLeadsByTag><tag>x</tag></ns1:paramsGetLeadsByTag>"),
+                            action("getLeadsByTag"));
+    BOOST_TEST(r.status == 500);
+    BOOST_TEST(fault_code(r.body) == 20019);
+    BOOST_TEST(r.body.find("<faultstring>20019 - Unsupported Operation</faultstring>") != std::string::npos);
   }
   {
     Connection c(sandbox.port());
