@@ -5,7 +5,7 @@
 //   2026-11-30T10:15:00+02:00   an offset from UTC (also -05:00, +0200)
 //   2026-11-30T08:15Z           seconds may be left out
 //   2026-11-30                  the day's start, UTC
-//   @1764490500                 seconds since 1970-01-01 UTC
+//   @1796026500                 seconds since 1970-01-01 UTC
 // A time without a zone is refused: a local-time guess would shift by the
 // machine's zone, and a 30-day window by an hour at a DST change.
 #pragma once
