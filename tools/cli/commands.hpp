@@ -15,6 +15,11 @@ int run_get_lead(const std::vector<std::string> &args);
 int run_sync_leads(const std::vector<std::string> &args);
 int run_sandbox(const std::vector<std::string> &args, const char *argv0);
 int run_wsdl_diff(const std::vector<std::string> &args);
+int run_get_leads(const std::vector<std::string> &args);
+int run_activity(const std::vector<std::string> &args);
+int run_list(const std::vector<std::string> &args);
+int run_campaign(const std::vector<std::string> &args);
+int run_merge(const std::vector<std::string> &args);
 int run_bridge(const std::vector<std::string> &args, const char *argv0);
 
 // The options every command that calls a server accepts.

@@ -22,14 +22,19 @@ std::uint32_t fnv32(const std::string &s) {
   return h;
 }
 
-std::string checksummed(const std::string &body) {
+std::string sys_error(const std::string &what, const std::string &path) {
+  return what + " " + path + ": " + std::strerror(errno);
+}
+
+}  // namespace
+
+std::string journal_line(const std::string &body) {
   char sum[16];
   std::snprintf(sum, sizeof sum, " #%08x\n", fnv32(body));
   return body + sum;
 }
 
-// The body of a line whose checksum holds; false for a damaged line.
-bool verify(const std::string &line, std::string &body) {
+bool journal_line_body(const std::string &line, std::string &body) {
   std::size_t hash = line.rfind(" #");
   if (hash == std::string::npos || line.size() - hash != 10) return false;
   body = line.substr(0, hash);
@@ -37,12 +42,6 @@ bool verify(const std::string &line, std::string &body) {
   std::snprintf(sum, sizeof sum, "%08x", fnv32(body));
   return line.compare(hash + 2, 8, sum) == 0;
 }
-
-std::string sys_error(const std::string &what, const std::string &path) {
-  return what + " " + path + ": " + std::strerror(errno);
-}
-
-}  // namespace
 
 std::string header_fingerprint(const std::string &header_bytes) {
   std::uint64_t h = 14695981039346656037ull;
@@ -99,7 +98,7 @@ Journal::Journal(const std::string &path, const std::string &fingerprint) : path
       }
       std::uint64_t end = pos + line.size() + 1;
       std::string body;
-      if (!verify(line, body)) {
+      if (!journal_line_body(line, body)) {
         if (end == size && pos > 0) {  // torn by a crash of the machine: drop it too
           stop = true;
           break;
@@ -155,7 +154,7 @@ Journal::~Journal() {
 }
 
 void Journal::append(const std::string &body) {
-  std::string line = checksummed(body);
+  std::string line = journal_line(body);
   const char *p = line.data();
   std::size_t left = line.size();
   while (left) {

@@ -64,6 +64,12 @@ class Journal {
   bool finished_ = false;
 };
 
+// A journal line: `body` and its checksum (" #%08x\n", FNV-1a 32), and the
+// check of one read back (the body of a line whose checksum holds; false
+// for a damaged line). The read journal (read_journal.hpp) writes the same.
+std::string journal_line(const std::string &body);
+bool journal_line_body(const std::string &line, std::string &body);
+
 // A short, stable fingerprint of a CSV header (FNV-1a 64, hex).
 std::string header_fingerprint(const std::string &header_bytes);
 

@@ -9,10 +9,8 @@
 
 namespace mktows_cli {
 
-namespace {
-
 // The exit code of each kind of failure (docs/CLI.md, "Exit codes").
-[[noreturn]] void fail(const char *call, const mktows::Error &e) {
+void fail_call(const char *call, const mktows::Error &e) {
   ExitCode code = kExitTransport;  // transport, http, protocol: no usable SOAP answer
   switch (e.kind) {
     case mktows::ErrorKind::validation: code = kExitValidation; break;
@@ -30,8 +28,6 @@ namespace {
   if (e.may_have_been_applied) text += "; the service may have applied it";
   throw CliError(code, text);
 }
-
-}  // namespace
 
 struct LeadClient::Impl {
   explicit Impl(const mktows::ClientOptions &options) : client(options) {}
@@ -62,18 +58,20 @@ LeadClient::LeadClient(const Settings &s) {
 
 LeadClient::~LeadClient() = default;
 
+mktows::Client &LeadClient::client() { return impl_->client; }
+
 mktows::SyncResult LeadClient::sync_lead(const mktows::Lead &lead, const std::string &cookie, bool return_lead) {
   mktows::CallOptions call;
   call.return_lead(return_lead);
   if (!cookie.empty()) call.marketo_cookie(cookie);
   mktows::Result<mktows::SyncResult> r = impl_->client.sync_lead(lead, call);
-  if (!r) fail("syncLead", r.error());
+  if (!r) fail_call("syncLead", r.error());
   return std::move(r).value();
 }
 
 std::vector<mktows::SyncResult> LeadClient::sync_multiple(const std::vector<mktows::Lead> &leads) {
   mktows::Result<std::vector<mktows::SyncResult>> r = impl_->client.sync_multiple_leads(leads, true);
-  if (!r) fail("syncMultipleLeads", r.error());
+  if (!r) fail_call("syncMultipleLeads", r.error());
   return std::move(r).value();
 }
 
@@ -86,7 +84,7 @@ std::vector<mktows::Lead> LeadClient::get_lead(const std::string &key_type, cons
     // "20103 - Lead Not Found" is an answer: no lead has that key.
     if (r.error().kind == mktows::ErrorKind::fault && r.error().code == mktows::fault_code::lead_not_found)
       return std::vector<mktows::Lead>();
-    fail("getLead", r.error());
+    fail_call("getLead", r.error());
   }
   return std::move(r).value();
 }

@@ -7,13 +7,22 @@
 #include "cli_error.hpp"
 #include "settings.hpp"
 
+#include <mktows/error.hpp>
 #include <mktows/lead.hpp>
 
 #include <memory>
 #include <string>
 #include <vector>
 
+namespace mktows {
+class Client;
+}
+
 namespace mktows_cli {
+
+// Throws the CliError of a failed call: its exit code by the kind of
+// failure (docs/CLI.md, "Exit codes") and a message naming `call`.
+[[noreturn]] void fail_call(const char *call, const mktows::Error &e);
 
 class LeadClient {
  public:
@@ -28,6 +37,10 @@ class LeadClient {
   std::vector<mktows::SyncResult> sync_multiple(const std::vector<mktows::Lead> &leads);
   // key_type: IDNUM, EMAIL or COOKIE. An empty result when nothing matches.
   std::vector<mktows::Lead> get_lead(const std::string &key_type, const std::string &key_value);
+
+  // The client itself, for the commands of the other calls (get-leads,
+  // activity, list, campaign, merge), which include <mktows/client.hpp>.
+  mktows::Client &client();
 
  private:
   struct Impl;

@@ -24,6 +24,11 @@ void print_usage(std::FILE *out) {
                "  sync-lead    create or update one lead (syncLead)\n"
                "  get-lead     read a lead by Id, Email or cookie (getLead)\n"
                "  sync-leads   stream a CSV file of leads in batches (syncMultipleLeads), resumable\n"
+               "  get-leads    read leads updated in a window, on a list or by keys (getMultipleLeads), resumable\n"
+               "  activity     read a lead's activity, newest first (getLeadActivity), resumable\n"
+               "  list         add leads to a static list, remove them, or check membership (listOperation)\n"
+               "  campaign     list, request or schedule smart campaigns\n"
+               "  merge        merge leads into a winner (mergeLeads)\n"
                "  sandbox      run the local mktows server\n"
                "  wsdl-diff    compare two mktows WSDL files; is mktows::Client affected?\n"
                "  bridge       serve mktows SOAP calls on the Marketo REST API\n"
@@ -57,6 +62,11 @@ int main(int argc, char **argv) {
     if (command == "sync-lead") return run_sync_lead(args);
     if (command == "get-lead") return run_get_lead(args);
     if (command == "sync-leads") return run_sync_leads(args);
+    if (command == "get-leads") return run_get_leads(args);
+    if (command == "activity") return run_activity(args);
+    if (command == "list") return run_list(args);
+    if (command == "campaign") return run_campaign(args);
+    if (command == "merge") return run_merge(args);
     if (command == "sandbox") return run_sandbox(args, argv[0]);
     if (command == "wsdl-diff") return run_wsdl_diff(args);
     if (command == "bridge") return run_bridge(args, argv[0]);
