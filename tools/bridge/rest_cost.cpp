@@ -2,9 +2,10 @@
 // thread from start to end).
 #include "rest_cost.hpp"
 
+#include "server_log.hpp"
 #include "service_error.hpp"
 
-#include <cstdio>
+#include <string>
 
 namespace mktows_bridge {
 
@@ -22,7 +23,10 @@ RestCost::RestCost(const char *operation, bool verbose)
 RestCost::~RestCost() {
   --t_depth;
   if (outermost_ && verbose_)
-    std::fprintf(stderr, "mktows-bridge: %s: %d REST call%s\n", operation_, t_calls, t_calls == 1 ? "" : "s");
+    // Through the front end's log, so the line carries the call's request
+    // id and is a JSON object under --log-format json.
+    mktows_front::log_line("mktows-bridge", std::string(operation_) + ": " + std::to_string(t_calls) + " REST call" +
+                                                (t_calls == 1 ? "" : "s"));
 }
 
 void RestCost::count() { ++t_calls; }

@@ -193,7 +193,10 @@ void Server::Loop::run(const std::atomic<bool> &stop) {
     // The drain: what has begun is finished and answered (with
     // "Connection: close"), idle connections are closed by the sweep, new
     // ones are answered 503; it ends when only those 503s are left, or at
-    // the bound.
+    // the bound. A connection the kernel completed before the stop, still
+    // in the listen backlog, is a call begun (its request may be on the
+    // wire already): taken first, as an ordinary connection.
+    accept_some();
     draining_.store(true);
     Clock::time_point until = Clock::now() + seconds(drain);
     int left = 0;
