@@ -9,6 +9,8 @@
 #include "custom_object_requests.hpp"
 #include "support/temp_dir.hpp"
 
+#include "config.hpp"
+
 #include <mktows/limits.hpp>
 
 #include <algorithm>
@@ -516,4 +518,50 @@ BOOST_AUTO_TEST_CASE(include_attributes_is_required_as_the_wsdl_says) {
   CustomPage p = read_custom_page(r);
   BOOST_REQUIRE(p.records.size() == 1u);
   BOOST_TEST(p.records[0].attribute("Make") == "Seat");
+}
+
+// --- the configuration ------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(the_configuration_adds_types_and_refuses_bad_ones) {
+  using mktows_sandbox::ConfigError;
+  using mktows_sandbox::parse_config;
+  mktows_sandbox::Config c = parse_config(kRoadshowConfig);
+  const mktows_sandbox::CustomObjectType *t = c.world.custom_object_type("roadshow");
+  BOOST_REQUIRE(t);
+  BOOST_TEST(t->name == "Roadshow");
+  BOOST_TEST(t->display_name == "Roadshow");
+  BOOST_TEST(t->lead_link == "MKTOID");
+  BOOST_TEST(std::string(t->field_type("rid")) == "integer");
+  BOOST_TEST(std::string(t->field_type("venue")) == "string");
+  BOOST_TEST(std::string(t->field_type("MKTOID")) == "integer");
+  BOOST_TEST(!t->field_type("Venue"));  // exact spelling
+  BOOST_TEST(c.world.custom_object_type("Car") != nullptr);  // added to the default world
+  BOOST_TEST(!parse_config(R"({"defaultWorld": false})").world.custom_object_type("Car"));
+  for (const char *bad : {
+           R"({"customObjectTypes": [{"name": "Boat"}]})",                                      // no dedupe field
+           R"({"customObjectTypes": [{"name": "Car", "dedupeFields": [{"name": "x"}]}]})",      // taken
+           R"({"customObjectTypes": [{"name": "B", "dedupeFields": [{"name": "x", "type": "float"}]}]})",
+           R"({"customObjectTypes": [{"name": "B", "dedupeFields": [{"name": "x"}], "fields": [{"name": "x"}]}]})",
+           R"({"customObjectTypes": [{"name": "B", "dedupeFields": [{"name": "MKTOID"}]}]})",  // the link's name
+           R"({"customObjectTypes": [{"name": "B", "dedupeFields": [{"name": "x"}], "colour": 1}]})",
+           R"({"customObjectTypes": {}})",
+       })
+    BOOST_CHECK_THROW(parse_config(bad), ConfigError);
+}
+
+BOOST_AUTO_TEST_CASE(a_journal_of_a_type_the_configuration_dropped_stops_the_start) {
+  mktows_test::TempDir dir;
+  std::string config = dir.write("c.json", kRoadshowConfig);
+  {
+    Sandbox s({"--data", dir.path(), "--config", config});
+    int lead = s.lead("gone@example.com");
+    BOOST_TEST(s.sync("Roadshow", {CustomObj{{{"MKTOID", id(lead)}, {"rid", "1"}, {"city", "Bern"}}, {}}}).fault == 0);
+    BOOST_TEST(s.process.stop() == 0);
+  }
+  // Dropping its records silently would lose acknowledged writes.
+  BOOST_CHECK_THROW(mktows_test::SandboxProcess({"--data", dir.path()}), std::runtime_error);
+  Sandbox s({"--data", dir.path(), "--config", config});
+  GetCustomCall g;
+  g.type = "Roadshow";
+  BOOST_TEST(s.get(g).return_count == 1);
 }

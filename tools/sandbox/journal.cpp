@@ -127,7 +127,11 @@ void Journal::open(const std::string &dir, const std::function<void(Lead &&)> &a
         bool ok = complete && (is_lead ? decode(line, lead)
                                        : other && split_fields(line, fields) && fields.size() > 1 && other(fields));
         if (!ok) {
-          if (in.peek() == std::char_traits<char>::eof()) break;  // torn tail
+          // A torn tail is a last line without its newline: a record ends
+          // with its newline, so a write cut short never has one. A complete
+          // line the replay refuses is corrupt wherever it is (dropping it
+          // would lose an acknowledged write).
+          if (!complete && in.peek() == std::char_traits<char>::eof()) break;
           throw JournalError(path_ + ": corrupt record at line " + std::to_string(number));
         }
         if (is_lead) apply(std::move(lead));
