@@ -153,21 +153,23 @@ Journal::~Journal() {
   if (fd_ >= 0) ::close(fd_);
 }
 
-void Journal::append(const std::string &body) {
+void append_journal_line(int fd, const std::string &body, const std::string &path) {
   std::string line = journal_line(body);
   const char *p = line.data();
   std::size_t left = line.size();
   while (left) {
-    ssize_t n = ::write(fd_, p, left);
+    ssize_t n = ::write(fd, p, left);
     if (n < 0) {
       if (errno == EINTR) continue;
-      throw JournalError(sys_error("cannot write journal", path_));
+      throw JournalError(sys_error("cannot write journal", path));
     }
     p += n;
     left -= static_cast<std::size_t>(n);
   }
-  if (::fsync(fd_) != 0) throw JournalError(sys_error("cannot sync journal", path_));
+  if (::fsync(fd) != 0) throw JournalError(sys_error("cannot sync journal", path));
 }
+
+void Journal::append(const std::string &body) { append_journal_line(fd_, body, path_); }
 
 void Journal::begin_batch(std::uint64_t first_row, std::uint64_t offset, std::uint64_t count) {
   append("B " + std::to_string(first_row) + " " + std::to_string(offset) + " " + std::to_string(count));

@@ -68,6 +68,9 @@ class Journal {
 // check of one read back (the body of a line whose checksum holds; false
 // for a damaged line). The read journal (read_journal.hpp) writes the same.
 std::string journal_line(const std::string &body);
+// Writes journal_line(body) to `fd` whole and fsyncs it before returning
+// (a line is durable once this returns); throws JournalError naming `path`.
+void append_journal_line(int fd, const std::string &body, const std::string &path);
 bool journal_line_body(const std::string &line, std::string &body);
 
 // A short, stable fingerprint of a CSV header (FNV-1a 64, hex).

@@ -94,21 +94,7 @@ ReadJournal::~ReadJournal() {
   if (fd_ >= 0) ::close(fd_);
 }
 
-void ReadJournal::append(const std::string &body) {
-  std::string line = journal_line(body);
-  const char *p = line.data();
-  std::size_t left = line.size();
-  while (left) {
-    ssize_t n = ::write(fd_, p, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      throw JournalError(sys_error("cannot write journal", path_));
-    }
-    p += n;
-    left -= static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd_) != 0) throw JournalError(sys_error("cannot sync journal", path_));
-}
+void ReadJournal::append(const std::string &body) { append_journal_line(fd_, body, path_); }
 
 void ReadJournal::page_done(std::uint64_t pages, std::uint64_t records, const std::string &position) {
   if (position.find('\n') != std::string::npos) throw JournalError("a position with a line break cannot be journaled");
