@@ -35,5 +35,5 @@ BOOST_AUTO_TEST_CASE(zeep_pages_leads_and_drives_lists_and_campaigns_through_the
       {ZEEP_PYTHON, std::string(mktows_test::paths::interop_dir) + "/zeep_lead_calls.py", sandbox.endpoint(),
        mktows_test::kDemoUserId, std::to_string(interop_test::kLeads), std::to_string(interop_test::kMembers)},
       120, interop_test::demo_key_env());
-  interop_test::check_lead_calls(r);
+  interop_test::check_lead_calls(r, interop_test::lead_groups());
 }

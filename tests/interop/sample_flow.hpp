@@ -14,6 +14,7 @@
 
 #include <cstdlib>
 #include <string>
+#include <vector>
 #include <unistd.h>
 
 namespace interop_test {
@@ -26,6 +27,14 @@ inline std::string new_email(const std::string &toolchain) {
 // The key goes to the client through its environment, never its command line.
 inline std::vector<std::pair<std::string, std::string>> demo_key_env() {
   return {{"MKTOWS_ENCRYPTION_KEY", mktows_test::kDemoEncryptionKey}};
+}
+
+// Groups of calls joined with commas, as the programs that take them
+// (lead_calls_flow.hpp, objects_flow.hpp) read them.
+inline std::string joined(const std::vector<std::string> &groups) {
+  std::string out;
+  for (const std::string &g : groups) out += (out.empty() ? "" : ",") + g;
+  return out;
 }
 
 // The lead id printed after `prefix`, or -1.

@@ -8,22 +8,10 @@ Prints one line per step; exits non-zero on any surprise.
 The encryption key comes from MKTOWS_ENCRYPTION_KEY, never the command line.
 """
 import datetime
-import hashlib
-import hmac
-import os
 import sys
 
-import requests
-import zeep
+from mktows_zeep import Session, fail, fault_code
 from zeep.exceptions import Fault
-from zeep.transports import Transport
-
-NS = "http://www.marketo.com/mktows/"
-
-
-def fail(why):
-    sys.stderr.write("FAIL: %s\n" % why)
-    sys.exit(1)
 
 
 def main(argv):
@@ -31,22 +19,10 @@ def main(argv):
         sys.stderr.write("usage: zeep_interop.py <endpoint> <user id> <email>\n")
         return 2
     endpoint, user, email = argv[1:]
-    key = os.environ.get("MKTOWS_ENCRYPTION_KEY")
-    if not key:
-        fail("MKTOWS_ENCRYPTION_KEY is not set")
-    # Every wait bounded: loading the WSDL and each call.
-    client = zeep.Client(endpoint + "?WSDL",
-                         transport=Transport(session=requests.Session(), timeout=20, operation_timeout=20))
-    auth_element = client.get_element("{%s}AuthenticationHeader" % NS)
-    context_element = client.get_element("{%s}MktowsContextHeader" % NS)
-
-    def headers(secret):
-        # The seed's PHP sample signs a W3C timestamp in America/Los_Angeles;
-        # any zone is valid, this one has an offset that is not Z.
-        stamp = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=-7))).isoformat(timespec="seconds")
-        signature = hmac.new(secret.encode(), (stamp + user).encode(), hashlib.sha1).hexdigest()
-        return [auth_element(mktowsUserId=user, requestSignature=signature, requestTimestamp=stamp),
-                context_element(targetWorkspace="Default")]
+    # The seed's PHP sample signs a W3C timestamp in America/Los_Angeles;
+    # any zone is valid, this one has an offset that is not Z. Both headers,
+    # as the sample sends them.
+    session = Session(endpoint, user, zone=datetime.timezone(datetime.timedelta(hours=-7)), context=True)
 
     lead = {
         "Email": email,
@@ -57,10 +33,7 @@ def main(argv):
     }
     ids = []
     for expected in ("CREATED", "UPDATED"):
-        try:
-            result = client.service.syncLead(leadRecord=lead, returnLead=False, _soapheaders=headers(key))
-        except Fault as fault:
-            fail("syncLead: %s" % fault.message)
+        result = session.call("syncLead", leadRecord=lead, returnLead=False)
         status = result.syncStatus.status
         print("syncLead %s %d" % (status, result.leadId))
         if status != expected:
@@ -72,10 +45,10 @@ def main(argv):
         fail("UPDATED a different lead")
 
     try:
-        client.service.syncLead(leadRecord=lead, returnLead=False, _soapheaders=headers(key + "x"))
+        session.raw("syncLead", key=session.key + "x", leadRecord=lead, returnLead=False)
         fail("a wrong key was accepted")
     except Fault as fault:
-        code = fault.detail.findtext("{%s}serviceException/code" % NS) if fault.detail is not None else None
+        code = fault_code(fault)
         print("fault %s %s" % (fault.message, code))
         if fault.message != "20014 - Authentication failed" or code != "20014":
             fail("unexpected fault %s / %s" % (fault.message, code))
