@@ -1,11 +1,14 @@
 // Interop: Python's zeep (python3-zeep from Debian) loads the sandbox's
-// ?WSDL and makes the custom object and tag calls from it: syncCustomObjects
-// twice for one Car of a new lead (CREATED, then UPDATED), getCustomObjects
-// by its VIN, getChannels for one channel, getTags
-// (zeep_custom_tags_interop.py says what each step checks).
-#define BOOST_TEST_MODULE interop_zeep_custom_tags_test
+// ?WSDL and makes the object, custom object, channel and tag calls from it,
+// each signed by the script: listMObjects, syncMObjects + getMObjects of an
+// Opportunity and a role, a walk past a page, syncCustomObjects +
+// getCustomObjects of a Car, a walk of the lead's cars, the faults 20122 and
+// 20110, getChannels, getTags (zeep_objects_interop.py says what each group
+// checks; objects_flow.hpp what the test checks of its output).
+#define BOOST_TEST_MODULE interop_zeep_objects_test
 #include <boost/test/unit_test.hpp>
 
+#include "interop/objects_flow.hpp"
 #include "interop/sample_flow.hpp"
 #include "support/peer.hpp"
 #include "support/test_paths.hpp"
@@ -17,17 +20,10 @@ struct Peers {
 BOOST_TEST_GLOBAL_FIXTURE(Peers);
 }  // namespace
 
-BOOST_AUTO_TEST_CASE(zeep_syncs_and_reads_a_custom_object_and_reads_channels_and_tags) {
+BOOST_AUTO_TEST_CASE(zeep_syncs_and_reads_objects_custom_objects_channels_and_tags_through_the_served_wsdl) {
   mktows_test::SandboxProcess sandbox;
-  mktows_test::ProcessResult r = mktows_test::run_process(
-      {ZEEP_PYTHON, std::string(mktows_test::paths::interop_dir) + "/zeep_custom_tags_interop.py", sandbox.endpoint(),
-       mktows_test::kDemoUserId, interop_test::new_email("zeep-car"), "VIN-ZEEP-1"},
-      120, interop_test::demo_key_env());
-  BOOST_TEST_MESSAGE(r.output);
-  BOOST_TEST(!r.timed_out);
-  BOOST_TEST(r.exit_code == 0, r.output);
-  BOOST_TEST(r.output.find("syncCustomObjects CREATED\nsyncCustomObjects UPDATED\n") != std::string::npos, r.output);
-  BOOST_TEST(r.output.find(" VIN-ZEEP-1 Golf\n") != std::string::npos, r.output);
-  BOOST_TEST(r.output.find("getChannels Webinar ") != std::string::npos, r.output);
-  BOOST_TEST(r.output.find("getTags [('Region'") != std::string::npos, r.output);
+  interop_test::check_objects_flow(mktows_test::run_process(
+      {ZEEP_PYTHON, std::string(mktows_test::paths::interop_dir) + "/zeep_objects_interop.py", sandbox.endpoint(),
+       mktows_test::kDemoUserId, interop_test::joined(interop_test::object_groups())},
+      120, interop_test::demo_key_env()));
 }

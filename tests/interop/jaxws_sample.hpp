@@ -95,6 +95,16 @@ inline mktows_test::ProcessResult run_java_lead_calls(const std::string &work, c
                                   120, demo_key_env());
 }
 
+// ObjectsInterop (built by build_java_sample with it and LeadCallsInterop,
+// whose fault reader it uses, in `more`) against `endpoint`: the calls of
+// objects_flow.hpp.
+inline mktows_test::ProcessResult run_java_objects(const std::string &work, const std::string &endpoint) {
+  return mktows_test::run_process({JAVA, "-Dsun.net.client.defaultConnectTimeout=20000",
+                                   "-Dsun.net.client.defaultReadTimeout=20000", "-cp", work + "/classes:" JAXWS_RT_JAR,
+                                   "ObjectsInterop", endpoint, mktows_test::kDemoUserId},
+                                  120, demo_key_env());
+}
+
 // The sample flow, through the address the served WSDL gave the port.
 inline void check_java_sample_flow(const mktows_test::ProcessResult &r, const std::string &endpoint) {
   check_sample_flow(r);

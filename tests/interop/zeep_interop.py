@@ -10,6 +10,9 @@ The encryption key comes from MKTOWS_ENCRYPTION_KEY, never the command line.
 import datetime
 import sys
 
+# The shared module beside this script, imported without leaving compiled
+# files in the source tree.
+sys.dont_write_bytecode = True
 from mktows_zeep import Session, fail, fault_code
 from zeep.exceptions import Fault
 

@@ -23,6 +23,9 @@ import os
 import sys
 import time
 
+# The shared module beside this script, imported without leaving compiled
+# files in the source tree.
+sys.dont_write_bytecode = True
 from mktows_zeep import Session, fail, result_of
 
 MAX_PAGES = 1000  # a walk that does not end is a failure, not a hang
