@@ -171,7 +171,7 @@ def activity(session, lead_key):
     types = sorted(r.activityType for r in records)
     changed = [{a.attrName: a.attrValue for a in r.activityAttributes.attribute}
                for r in records if r.activityType == "Change Data Value"]
-    new_values = sorted(c.get("New Value") for c in changed)
+    new_values = sorted(c.get("New Value") or "" for c in changed)
     print("getLeadActivity %s new %s" % (",".join(types), ",".join(new_values)))
 
 

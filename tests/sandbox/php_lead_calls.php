@@ -14,14 +14,14 @@
 // Prints the lines tests/interop/lead_calls_flow.hpp checks; exits non-zero
 // on any surprise.
 //   php php_lead_calls.php <endpoint> <user id> <leads> <list members> [groups]
-// [groups]: comma-separated, of the above (campaigns,leads,lists when not
-// given). The key comes from MKTOWS_ENCRYPTION_KEY, never the command line.
+// [groups]: comma-separated, of the above (all when not given). The key
+// comes from MKTOWS_ENCRYPTION_KEY, never the command line.
 require __DIR__ . '/mktows_soapclient.php';
 if ($argc != 5 && $argc != 6) { fwrite(STDERR, "usage: php_lead_calls.php endpoint user leads members [groups]\n"); exit(2); }
 list(, $endpoint, $userId, $total, $members) = $argv;
 $total = (int)$total;
 $members = (int)$members;
-$groups = explode(",", $argc == 6 ? $argv[5] : "campaigns,leads,lists");
+$groups = explode(",", $argc == 6 ? $argv[5] : "campaigns,leads,lists,activity");
 foreach ($groups as $g)
   if (!in_array($g, array("campaigns", "leads", "lists", "activity"), true)) fail("unknown group $g");
 const MAX_PAGES = 1000;  // a walk that does not end is a failure, not a hang
