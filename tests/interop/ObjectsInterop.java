@@ -79,6 +79,9 @@ public class ObjectsInterop {
     ParamsSyncLead params = new ParamsSyncLead();
     params.setLeadRecord(lead);
     params.setReturnLead(false);
+    // The context header given, as the seed's sample gives it: a null one
+    // goes out as an xsi:nil MktowsContextHeader, which the front end
+    // refuses (20012; the WSDL's element is not nillable).
     MktowsContextHeaderInfo workspace = new MktowsContextHeaderInfo();
     workspace.setTargetWorkspace("Default");
     ResultSyncLead r = port.syncLead(params, auth(), workspace).getResult();
