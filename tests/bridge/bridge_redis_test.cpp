@@ -270,6 +270,11 @@ BOOST_AUTO_TEST_CASE(redis_down_fails_closed_then_recovers) {
   // The first call: Describe and Sync Leads, counted in the shared day.
   sandbox_test::HttpResponse m = sandbox_test::Connection(bridge.port()).get("/metrics");
   BOOST_TEST(m.body.find("mktows_bridge_rest_calls_today 2") != std::string::npos, m.body);
+  // The calls refused while Redis was down or its window unknown: the first, and those of the wait above.
+  const std::string refusals = "mktows_bridge_gate_refusals_total{code=\"20011\"} ";
+  std::size_t at = m.body.find(refusals);
+  BOOST_TEST_REQUIRE(at != std::string::npos, m.body);
+  BOOST_TEST(std::stoi(m.body.substr(at + refusals.size())) >= 1);
   std::string log = bridge.log();
   BOOST_TEST(log.find(kRedisPassword) == std::string::npos, log);
   BOOST_TEST(log.find("redis://:[redacted]@127.0.0.1") != std::string::npos, log);
