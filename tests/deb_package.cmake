@@ -24,7 +24,7 @@ run("${cpack_dir}/cpack" -G DEB -B "${packages}" --config "${BUILD_DIR}/CPackCon
 # name -> what its Depends must name (dpkg-shlibdeps computes the programs').
 # (Whole package names: "gsoap" must not be met by "libgsoap-dev".)
 set(expect_libmktows-dev "libgsoap-dev \\(>= 2.8.124\\)" "gsoap" "libssl-dev" "pkg-config")
-set(expect_mktows "libgsoap-2.8.124" "libssl3" "libcurl4" "libxml2" "libstdc\\+\\+6")
+set(expect_mktows "libgsoap-2.8.124" "libssl3" "libcurl4" "libhiredis[0-9.]+" "libxml2" "libstdc\\+\\+6")
 foreach(name libmktows-dev mktows)
   file(GLOB deb "${packages}/${name}_*.deb")
   list(LENGTH deb n)

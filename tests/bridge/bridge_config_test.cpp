@@ -1,6 +1,7 @@
 // bridge_config_test: the bridge's configuration rules that need no
 // process: the SOAP users (several, from the file and the environment, one
-// key per id), the demo pair's conditions, and what counts as loopback.
+// key per id), the demo pair's conditions, what counts as loopback, and
+// the shared-quota Redis settings.
 #define BOOST_TEST_MODULE bridge_config_test
 #include <boost/test/unit_test.hpp>
 
@@ -108,4 +109,28 @@ BOOST_AUTO_TEST_CASE(several_users_from_the_file_and_the_environment) {
   std::string why = refusal([] { parse_bridge_config(kTwoUsers, fake_env); });
   BOOST_TEST(why.find("app_two_2 is configured twice") != std::string::npos, why);
   BOOST_TEST(why.find("Key-") == std::string::npos, why);
+}
+
+// --redis's settings (docs/BRIDGE.md, "Several bridges, one quota"): the
+// file's redis.url and timeout, the environment winning, nothing without
+// either, and wrong types or ranges refused.
+BOOST_AUTO_TEST_CASE(redis_settings) {
+  rest_env("https://123-ABC-456.mktorest.com/rest");
+  BridgeConfig none = parse_bridge_config(kTwoUsers, fake_env);
+  BOOST_TEST(none.redis_url.empty());
+  BOOST_TEST(none.redis_timeout_ms == 1000);
+  const std::string with = R"({"users": [{"userId": "app_one_1", "encryptionKey": "Key-One-1234"}],
+      "redis": {"url": "redis://:pw@10.0.0.7:6380/1", "timeoutMilliseconds": 250}})";
+  BridgeConfig file = parse_bridge_config(with, fake_env);
+  BOOST_TEST(file.redis_url == "redis://:pw@10.0.0.7:6380/1");
+  BOOST_TEST(file.redis_timeout_ms == 250);
+  g_env["MKTOWS_REDIS_URL"] = "redis://10.0.0.8";
+  BOOST_TEST(parse_bridge_config(with, fake_env).redis_url == "redis://10.0.0.8");
+  g_env.erase("MKTOWS_REDIS_URL");
+  BOOST_TEST(refusal([] { parse_bridge_config(R"({"redis": {"url": 6379}})", fake_env); }).find("redis.url must be a string") !=
+             std::string::npos);
+  BOOST_TEST(refusal([] { parse_bridge_config(R"({"redis": {"timeoutMilliseconds": 5}})", fake_env); })
+                 .find("redis.timeoutMilliseconds must be an integer in [10, 60000]") != std::string::npos);
+  BOOST_TEST(refusal([] { parse_bridge_config(R"({"redis": {"host": "h"}})", fake_env); }).find("unknown key \"host\"") !=
+             std::string::npos);
 }

@@ -85,7 +85,7 @@ BridgeConfig parse_bridge_config(const std::string &text, EnvLookup getenv, bool
   json root = text.empty() ? json::object() : json::parse(text, nullptr, false);
   if (root.is_discarded()) throw ConfigError("bridge configuration: not valid JSON");
   only(root, "$", {"rest", "users", "foreignIdField", "foreignSysType", "workspaces", "timestampWindowSeconds",
-                   "stateDirectory"});
+                   "stateDirectory", "redis"});
   if (root.contains("rest")) {
     const json &r = root["rest"];
     only(r, "rest", {"endpoint", "identityEndpoint", "clientId", "clientSecret", "caFile", "timeoutSeconds",
@@ -144,6 +144,12 @@ BridgeConfig parse_bridge_config(const std::string &text, EnvLookup getenv, bool
   }
   c.timestamp_window_seconds = integer(root, "timestampWindowSeconds", "$", c.timestamp_window_seconds, 1, 86400 * 366);
   c.state_directory = str(root, "stateDirectory", "$");
+  if (root.contains("redis")) {
+    const json &r = root["redis"];
+    only(r, "redis", {"url", "timeoutMilliseconds"});
+    c.redis_url = str(r, "url", "redis");
+    c.redis_timeout_ms = integer(r, "timeoutMilliseconds", "redis", c.redis_timeout_ms, 10, 60000);
+  }
 
   // The environment wins over the file.
   auto take = [&](const char *name, std::string &into) {
@@ -155,6 +161,7 @@ BridgeConfig parse_bridge_config(const std::string &text, EnvLookup getenv, bool
   take("MKTOWS_REST_CLIENT_ID", c.client_id);
   take("MKTOWS_REST_CLIENT_SECRET", c.client_secret);
   take("MKTOWS_BRIDGE_STATE_DIR", c.state_directory);
+  take("MKTOWS_REDIS_URL", c.redis_url);
   if (c.state_directory.empty()) {
     std::string xdg = env(getenv, "XDG_STATE_HOME"), home = env(getenv, "HOME");
     c.state_directory = !xdg.empty() ? xdg + "/mktows-bridge" : !home.empty() ? home + "/.local/state/mktows-bridge" : "mktows-bridge-state";

@@ -47,6 +47,10 @@ struct BridgeConfig {
   // MKTOWS_BRIDGE_STATE_DIR; default $XDG_STATE_HOME/mktows-bridge, else
   // ~/.local/state/mktows-bridge. Nothing is written there until needed.
   std::string state_directory;
+  // Several bridges, one quota (redis_share.hpp): MKTOWS_REDIS_URL (or
+  // --redis, without a password there); empty: this bridge alone.
+  std::string redis_url;
+  int redis_timeout_ms = 1000;  // connect and each command (redis.timeoutMilliseconds)
 };
 
 // `getenv` is the environment (injected for tests). Throws

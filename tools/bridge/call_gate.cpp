@@ -3,6 +3,9 @@
 
 #include "service_error.hpp"
 
+#include <algorithm>
+#include <thread>
+
 namespace mktows_bridge {
 
 using Clock = std::chrono::steady_clock;
@@ -28,7 +31,16 @@ void CallGate::count_today() {
   ++today_;
 }
 
+namespace {
+
+long long unix_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace
+
 CallGate::Pass CallGate::enter() {
+  if (shared_) return enter_shared();
   std::unique_lock<std::mutex> lock(mutex_);
   Clock::time_point start = Clock::now();
   Clock::time_point deadline = start + std::chrono::milliseconds(limits_.max_wait_ms);
@@ -67,7 +79,67 @@ CallGate::Pass CallGate::enter() {
   }
 }
 
-void CallGate::leave() {
+// The shared window decides in one script (shared_window.cpp); between
+// tries the gate sleeps until the first slot comes back, or polls briefly
+// for a call to finish somewhere (no bridge can wake another's waiters).
+CallGate::Pass CallGate::enter_shared() {
+  Clock::time_point start = Clock::now();
+  Clock::time_point deadline = start + std::chrono::milliseconds(limits_.max_wait_ms);
+  bool waited = false;
+  for (;;) {
+    SharedWindow::Answer a = shared_->acquire(limits_, quota_day(unix_now()));
+    Clock::time_point now = Clock::now();
+    if (a.kind == SharedWindow::Answer::kGranted) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      ++in_flight_;
+      if (waited) {
+        ++waited_;
+        wait_seconds_ += std::chrono::duration<double>(now - start).count();
+      }
+      return Pass(*this, a.slot);
+    }
+    if (now >= deadline) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      ++waited_;
+      wait_seconds_ += std::chrono::duration<double>(now - start).count();
+      if (a.kind == SharedWindow::Answer::kRateFull) {
+        ++refused_rate_;
+        throw mktows_front::ServiceError(mktows::fault_code::rate_limit_exceeded,
+                                         "REST rate limit: no room in the shared window");
+      }
+      if (a.kind == SharedWindow::Answer::kConcurrencyFull) {
+        ++refused_concurrency_;
+        throw mktows_front::ServiceError(mktows::fault_code::concurrency_limit_exceeded,
+                                         "REST concurrency limit: no call finished on any bridge");
+      }
+      ++refused_unknown_;
+      // Not 20023/20024: the window may have room; the bridge cannot know.
+      throw mktows_front::ServiceError(mktows::fault_code::api_failure,
+                                       a.kind == SharedWindow::Answer::kUnknown
+                                           ? "shared REST window unknown after a restart of its store"
+                                           : "shared REST window unavailable: " + a.why);
+    }
+    waited = true;
+    std::chrono::milliseconds pause(20);  // a call finishing on some bridge
+    if (a.kind == SharedWindow::Answer::kUnavailable) pause = std::chrono::milliseconds(100);
+    if ((a.kind == SharedWindow::Answer::kRateFull || a.kind == SharedWindow::Answer::kUnknown) && a.wait_ms > 0)
+      pause = std::chrono::milliseconds(a.wait_ms);
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now) + std::chrono::milliseconds(1);
+    std::this_thread::sleep_for(std::min(pause, left));
+  }
+}
+
+void CallGate::leave(const std::string &slot) {
+  if (shared_) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      --in_flight_;
+    }
+    // Unreachable: the lease expires by itself and its slot is then held
+    // as if answered at the expiry (shared_window.cpp).
+    shared_->release(slot, limits_);
+    return;
+  }
   {
     std::lock_guard<std::mutex> lock(mutex_);
     --in_flight_;
@@ -81,9 +153,28 @@ void CallGate::leave() {
 }
 
 GateStats CallGate::stats() {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::unique_lock<std::mutex> lock(mutex_);
   expire(Clock::now());
   GateStats s;
+  s.refused_unknown = refused_unknown_;
+  if (shared_) {
+    // Every bridge's calls: the window the REST side sees.
+    s.waited = waited_;
+    s.wait_seconds = wait_seconds_;
+    s.refused_rate = refused_rate_;
+    s.refused_concurrency = refused_concurrency_;
+    s.in_flight = in_flight_;
+    lock.unlock();  // no lock held while Redis answers
+    int used = 0, flying = 0;
+    long long today = 0;
+    if (shared_->stats(limits_, quota_day(unix_now()), used, flying, today)) {
+      s.window_used = used;
+      s.in_flight = flying;
+      s.today = today;
+      s.shared_ok = true;
+    }
+    return s;
+  }
   s.in_flight = in_flight_;
   s.window_used = in_flight_ + static_cast<int>(returns_.size());
   long long day = quota_day(

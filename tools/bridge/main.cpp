@@ -7,6 +7,7 @@
 #include "connect_probe.hpp"
 #include "health.hpp"
 #include "metrics.hpp"
+#include "redis_share.hpp"
 #include "rest_activity.hpp"
 #include "rest_backend.hpp"
 #include "rest_campaigns.hpp"
@@ -27,6 +28,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
+#include <memory>
 #include <string>
 
 namespace {
@@ -41,6 +43,8 @@ const char kUsage[] =
     "  --verbose                log every REST call (tokens and secrets redacted) and every fault's reason\n"
     "  --demo-user              accept the sandbox's documented demo pair when no SOAP user is configured\n"
     "                           (refused unless the REST endpoint is a loopback address)\n"
+    "  --redis URL              share the REST quota, the token and the state with other bridges through\n"
+    "                           redis://host[:port][/db] (a password only in MKTOWS_REDIS_URL or the file)\n"
     "The REST side comes from MKTOWS_REST_ENDPOINT, MKTOWS_IDENTITY_ENDPOINT (optional),\n"
     "MKTOWS_REST_CLIENT_ID and MKTOWS_REST_CLIENT_SECRET; SOAP users from the configuration's users[]\n"
     "and MKTOWS_USER_ID / MKTOWS_ENCRYPTION_KEY: without one the bridge does not start.\n"
@@ -60,12 +64,13 @@ int main(int argc, char **argv) {
   using namespace mktows_front;
   using namespace mktows_bridge;
   ServerOptions options;
-  std::string config_file, wsdl_file;
+  std::string config_file, wsdl_file, redis_url;
   bool demo_user = false;
   int exit_status = parse_server_args(argc, argv, "mktows-bridge", kUsage, options, wsdl_file,
                                       [&](const std::string &a, const char *v) {
     if (a == "--demo-user") demo_user = true;
     else if (a == "--config") config_file = v;
+    else if (a == "--redis") redis_url = v;
     else return false;
     return true;
   }, {"--demo-user"});
@@ -81,6 +86,14 @@ int main(int argc, char **argv) {
   int status = 0;
   try {
     BridgeConfig config = load_bridge_config(config_file, environment, demo_user);
+    if (!redis_url.empty()) {
+      // Secrets are never taken from the command line (ps shows it).
+      if (!RedisUrl::parse(redis_url).password.empty())
+        throw ConfigError("--redis: the URL carries a password: give it in MKTOWS_REDIS_URL or the configuration");
+      config.redis_url = redis_url;
+    }
+    std::unique_ptr<RedisShare> shared;
+    if (!config.redis_url.empty()) shared.reset(new RedisShare(config.redis_url, config));
     HttpOptions http_options;
     http_options.ca_file = config.ca_file;
     http_options.timeout_ms = config.timeout_seconds * 1000L;
@@ -93,7 +106,12 @@ int main(int argc, char **argv) {
     RestHttp http(http_options);
     TokenCache tokens(http, config.identity_endpoint, config.client_id, config.client_secret);
     CallGate gate(config.limits);
-    FileStateStore state(config.state_directory);
+    FileStateStore file_state(config.state_directory);  // writes nothing until used
+    StateStore &state = shared ? static_cast<StateStore &>(shared->state) : file_state;
+    if (shared) {
+      gate.share(&shared->window);
+      tokens.share(&shared->token, http_options.timeout_ms + 1000);
+    }
     StreamSigner signer(state);
     LookupCache lookups;
     RestBackend backend(config, http, tokens, gate, options.verbose, state, signer, lookups);
@@ -137,6 +155,7 @@ int main(int argc, char **argv) {
       state.get("stream-signing-key", ignored);  // throws the reason
       return std::string();
     });
+    if (shared) health.add_check("redis", [&shared] { return shared->check(); });
     server.set_routes(&health);
     server.set_observer(&metrics);
     server.bind();
@@ -153,6 +172,9 @@ int main(int argc, char **argv) {
     log_line(me, "REST side " + RestHttp::redact_url(config.rest_endpoint) + " (identity " +
                      RestHttp::redact_url(config.identity_endpoint) + "), " + std::to_string(server.threads()) +
                      " threads");
+    if (shared)
+      log_line(me, "sharing the REST quota, token and state through " + shared->client.url().display() + " (lease " +
+                       std::to_string(shared->window.lease_ms()) + " ms)");
     server.run(g_stop);
     // Read by tools/bench/run (identity calls per token lifetime).
     log_line(me, std::to_string(tokens.fetches()) + " identity calls");

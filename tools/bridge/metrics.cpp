@@ -178,6 +178,9 @@ std::string Metrics::render(const MetricsSources &sources) const {
     header(out, "mktows_bridge_gate_refusals_total", "counter", "Calls the gate refused after waiting its bound, by fault code.");
     sample(out, "mktows_bridge_gate_refusals_total", "code=\"20023\"", std::to_string(g.refused_rate));
     sample(out, "mktows_bridge_gate_refusals_total", "code=\"20024\"", std::to_string(g.refused_concurrency));
+    // --redis: calls refused because the shared window's store could not say.
+    if (sources.gate->shared())
+      sample(out, "mktows_bridge_gate_refusals_total", "code=\"20011\"", std::to_string(g.refused_unknown));
   }
   if (sources.tokens) {
     header(out, "mktows_bridge_token_renewals_total", "counter", "OAuth tokens fetched from the identity service.");

@@ -11,9 +11,12 @@
 // one second longer, never re-asked in a loop.
 #include "token_cache.hpp"
 
+#include "redis_client.hpp"
 #include "service_error.hpp"
 
 #include <nlohmann/json.hpp>
+
+#include <thread>
 
 namespace mktows_bridge {
 
@@ -27,13 +30,65 @@ TokenCache::TokenCache(RestHttp &http, const std::string &identity_url, const st
 
 std::string TokenCache::get() {
   std::lock_guard<std::mutex> lock(mutex_);
-  if (token_.empty() || Clock::now() >= renew_at_) fetch();
+  if (token_.empty() || Clock::now() >= renew_at_) {
+    if (!shared_ || !from_share()) fetch();
+  }
   return token_;
+}
+
+// Shared: the token in the store when it has time left; else the claim's
+// holder fetches and puts it, and the others poll for it, for as long as
+// one identity call may take. A claim whose holder died expires.
+bool TokenCache::from_share() {
+  Clock::time_point give_up = Clock::now() + std::chrono::milliseconds(shared_wait_ms_);
+  try {
+    for (;;) {
+      std::string token;
+      long long left = 0;
+      if (shared_->get(token, left) && left > 0 && token != refused_) {
+        bool same = token == token_;
+        token_ = token;
+        // Its remaining time, as the identity service's expires_in counts it.
+        renew_at_ = Clock::now() + std::chrono::milliseconds(left + (same ? 1000 : 0));
+        return true;
+      }
+      if (shared_->claim(shared_wait_ms_)) {
+        try {
+          fetch();
+        } catch (const ServiceError &) {
+          try {
+            shared_->unclaim();
+          } catch (const RedisError &) {
+          }
+          throw;
+        }
+        try {
+          shared_->put(token_,
+                       std::chrono::duration_cast<std::chrono::milliseconds>(renew_at_ - Clock::now()).count());
+          shared_->unclaim();
+        } catch (const RedisError &) {
+          // The others fetch their own once the claim expires.
+        }
+        return true;
+      }
+      if (Clock::now() >= give_up) return false;  // the holder is slow: fetch here
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  } catch (const RedisError &) {
+    return false;
+  }
 }
 
 void TokenCache::invalidate(const std::string &token) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (token == token_) token_.clear();
+  if (shared_) {
+    refused_ = token;
+    try {
+      shared_->drop(token);
+    } catch (const RedisError &) {
+    }
+  }
 }
 
 unsigned long TokenCache::fetches() const {
@@ -43,6 +98,7 @@ unsigned long TokenCache::fetches() const {
 
 void TokenCache::fetch() {
   ++fetches_;
+  refused_.clear();
   HttpResult r = http_.call("GET", url_, std::string(), std::string(), std::string());
   Clock::time_point received = Clock::now();
   // Messages name no token and no secret.
