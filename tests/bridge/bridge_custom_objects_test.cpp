@@ -381,3 +381,23 @@ BOOST_AUTO_TEST_CASE(refusals_come_before_any_rest_call) {
   }
   BOOST_TEST(b.rest.calls().empty(), b.rest.calls().size() << " REST calls");
 }
+
+BOOST_AUTO_TEST_CASE(a_hundred_records_go_in_one_rest_call) {
+  AssetsBridge b;
+  std::vector<CustomObj> hundred;
+  std::vector<Fields> keys;
+  for (int rid = 100; rid < 200; ++rid) {
+    hundred.push_back(CustomObj{{{"MKTOID", "9102"}, {"rid", std::to_string(rid)}}, {{"seats", "1"}}});
+    keys.push_back(Fields{{"rid", std::to_string(rid)}});
+  }
+  CustomWrite w = sync(b.port(), "Roadshow", hundred);
+  BOOST_REQUIRE_EQUAL(w.fault, 0);
+  BOOST_TEST(w.statuses.size() == 100u);
+  for (const auto &s : w.statuses) BOOST_TEST(s.status == "CREATED");
+  BOOST_TEST(w.statuses[99].keys == hundred[99].keys);
+  BOOST_TEST(b.rest.count("POST /rest/v1/customobjects/roadshow_c.json") == 1);
+  w = erase(b.port(), "Roadshow", keys);
+  BOOST_REQUIRE_EQUAL(w.fault, 0);
+  for (const auto &s : w.statuses) BOOST_TEST(s.status == "DELETED");
+  BOOST_TEST(b.rest.count("/delete.json") == 1);
+}
