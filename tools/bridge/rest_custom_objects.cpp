@@ -13,6 +13,7 @@
 #include <mktows/limits.hpp>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
 #include <map>
 #include <set>
@@ -51,12 +52,13 @@ json typed(const RestObjectField *f, const std::string &v) {
   if (v.empty()) return json();  // a clear
   if (!f) return v;
   char *end = nullptr;
+  errno = 0;
   if (f->type == "integer") {
     long long n = std::strtoll(v.c_str(), &end, 10);
-    if (!*end && v.find_first_of(" +") == std::string::npos) return n;
+    if (!*end && errno == 0 && v.find_first_of(" +") == std::string::npos) return n;
   } else if (f->type == "float" || f->type == "currency" || f->type == "double") {
     double d = std::strtod(v.c_str(), &end);
-    if (!*end) return d;
+    if (!*end && errno == 0) return d;
   } else if (f->type == "boolean") {
     if (v == "true" || v == "1") return true;
     if (v == "false" || v == "0") return false;
