@@ -328,6 +328,10 @@ BOOST_AUTO_TEST_CASE(positions_are_the_bridges_and_this_questions) {
   GetCustomCall keys = by("Roadshow", {{"MKTOID", "9102"}}, 1);
   keys.position = first.position;
   rows.push_back({keys, "customObjKeyList differs"});
+  GetCustomCall inc = by("Roadshow", {{"MKTOID", "9101"}}, 1);
+  inc.include = {"venue"};
+  inc.position = first.position;
+  rows.push_back({inc, "includeAttributes differs"});
   for (const auto &row : rows) {
     HttpResponse r = get_raw(port, row.first);
     BOOST_TEST(fault_code(r.body) == 20122);
