@@ -349,6 +349,16 @@ BOOST_AUTO_TEST_CASE(positions_are_the_bridges_and_this_questions) {
   for (const auto &r : rest.records) all.push_back(r.key("rid"));
   BOOST_TEST(all == (std::vector<std::string>{"1", "2", "3"}));
   BOOST_TEST(rest.position.empty());
+  // A position survives a restart of the bridge (its key is in the state
+  // directory); the walk goes on where it was.
+  first = get(b.port(), by("Roadshow", {{"MKTOID", "9101"}}, 2));
+  BOOST_REQUIRE(!first.position.empty());
+  b.restart();
+  go_on.position = first.position;
+  rest = get(b.port(), go_on);
+  BOOST_REQUIRE_EQUAL(rest.fault, 0);
+  BOOST_REQUIRE_EQUAL(rest.records.size(), 1u);
+  BOOST_TEST(rest.records[0].key("rid") == "3");
 }
 
 BOOST_AUTO_TEST_CASE(refusals_come_before_any_rest_call) {

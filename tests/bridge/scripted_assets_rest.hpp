@@ -514,18 +514,29 @@ namespace bridge_test {
 
 // The bridge in front of ScriptedAssetsRest, its state in its own folder.
 struct AssetsBridge {
-  explicit AssetsBridge(const std::string &config = "{}") {
-    bridge.reset(new mktows_test::SandboxProcess({"--config", dir.write("bridge.json", config), "--verbose"},
-                                                 Pair::bridge_env(rest.endpoint(), dir.path() + "/state"), log_path(),
-                                                 mktows_test::paths::bridge_bin));
+  explicit AssetsBridge(const std::string &config = "{}") : config_(config) { start(); }
+  // Another process on the same state directory (what a position must survive).
+  void restart() {
+    bridge->stop();
+    start();
   }
-  std::string log_path() const { return dir.path() + "/bridge.log"; }
+  std::string log_path() const { return dir.path() + "/bridge" + std::to_string(starts_) + ".log"; }
   int port() const { return bridge->port(); }
   std::string log() const { return mktows_test::read_file(log_path()); }
 
   mktows_test::TempDir dir;
   ScriptedAssetsRest rest;
   std::unique_ptr<mktows_test::SandboxProcess> bridge;
+
+ private:
+  void start() {
+    ++starts_;
+    bridge.reset(new mktows_test::SandboxProcess({"--config", dir.write("bridge.json", config_), "--verbose"},
+                                                 Pair::bridge_env(rest.endpoint(), dir.path() + "/state"), log_path(),
+                                                 mktows_test::paths::bridge_bin));
+  }
+  std::string config_;
+  int starts_ = 0;
 };
 
 }  // namespace bridge_test
