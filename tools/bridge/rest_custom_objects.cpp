@@ -8,9 +8,12 @@
 #include "custom_object_types.hpp"
 #include "rest_cost.hpp"
 #include "service_error.hpp"
+#include "state_store.hpp"
 #include "stream_position.hpp"
 
 #include <mktows/limits.hpp>
+
+#include <openssl/rand.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -140,10 +143,32 @@ json soap_keys_json(const CustomFields &keys) {
   return out;
 }
 
-CustomFields soap_keys_from(const json &j) {
-  CustomFields out;
-  for (const json &k : j) out.push_back(CustomField{k[0].get<std::string>(), k[1].get<std::string>()});
-  return out;
+// A position's key list and includeAttributes; false when they are not
+// what soap_keys_json and the include list wrote.
+bool position_lists(const json &p, CustomFields &keys, std::vector<std::string> &include) {
+  if (!p.contains("keys") || !p["keys"].is_array() || p["keys"].empty() || !p.contains("inc") || !p["inc"].is_array())
+    return false;
+  keys.clear();
+  include.clear();
+  for (const json &k : p["keys"]) {
+    if (!k.is_array() || k.size() != 2 || !k[0].is_string() || !k[1].is_string()) return false;
+    keys.push_back(CustomField{k[0].get<std::string>(), k[1].get<std::string>()});
+  }
+  for (const json &i : p["inc"]) {
+    if (!i.is_string()) return false;
+    include.push_back(i.get<std::string>());
+  }
+  return true;
+}
+
+// A walk's name in the state store: random, so walks never collide.
+std::string walk_id() {
+  unsigned char raw[12];
+  if (RAND_bytes(raw, sizeof raw) != 1) throw ServiceError(fc::api_failure, "no random bytes for a walk id");
+  static const char digits[] = "0123456789abcdef";
+  std::string s;
+  for (unsigned char c : raw) s += digits[c >> 4], s += digits[c & 15];
+  return s;
 }
 
 }  // namespace
@@ -304,29 +329,35 @@ CustomObjectPage RestCustomObjects::get_custom_objects(const CustomObjectQuery &
   json binding{{"op", "getCustomObjects"}, {"type", ascii_lower(query.type_name)}};
   CustomFields keys = query.keys;
   std::vector<std::string> include = query.include;
-  std::string token;
+  std::string walk;  // the walk a position goes on with, and where
+  std::size_t offset = 0;
   if (!query.stream_position.empty()) {
     json p = rest_.signer().open(query.stream_position);
     for (auto it = binding.begin(); it != binding.end(); ++it)
       if (!p.contains(it.key()) || p[it.key()] != *it)
         throw ServiceError::told(fc::bad_stream_position, "the position belongs to another question (" + it.key() + " differs)");
-    if (!p.contains("keys") || !p["keys"].is_array() || !p.contains("inc") || !p["inc"].is_array() || !p.contains("t") ||
-        !p["t"].is_string())
+    CustomFields kept_keys;
+    std::vector<std::string> kept_include;
+    if (!position_lists(p, kept_keys, kept_include) || !p.contains("walk") || !p["walk"].is_string() || !p.contains("o") ||
+        !p["o"].is_number_unsigned())
       throw ServiceError::told(fc::bad_stream_position, "the position is not this question's");
     if (!keys.empty() && soap_keys_json(keys) != p["keys"])
       throw ServiceError::told(fc::bad_stream_position, "the position belongs to another question (customObjKeyList differs)");
-    if (!include.empty() && json(include) != p["inc"])
+    if (!include.empty() && include != kept_include)
       throw ServiceError::told(fc::bad_stream_position, "the position belongs to another question (includeAttributes differs)");
-    keys = soap_keys_from(p["keys"]);
-    include = p["inc"].get<std::vector<std::string>>();
-    token = p["t"].get<std::string>();
+    keys = kept_keys;
+    include = kept_include;
+    walk = p["walk"].get<std::string>();
+    offset = p["o"].get<std::size_t>();
   } else if (keys.empty()) {
     throw ServiceError::told(fc::bad_parameter,
                              "getCustomObjects without customObjKeyList (every record of the type) has no REST "
                              "equivalent: REST reads custom objects by a filter only (the bulk custom object export "
                              "is asynchronous); name the dedupe fields or the lead (" + std::string(kSoapLeadLink) + ")");
   }
-  RestCost::require(rest_.gate(), custom_object_type_calls(rest_, query.type_name) + 1, "getCustomObjects");
+  // A first page by one field reads the walk's ids, then its records.
+  RestCost::require(rest_.gate(), custom_object_type_calls(rest_, query.type_name) + (walk.empty() ? 2 : 1),
+                    "getCustomObjects");
   return with_custom_object_type(rest_, query.type_name, [&](const RestObjectType &t) {
     // The key set as REST reads it: every dedupe field (the lead may come
     // with them: records of another lead are left out here), or one field
@@ -378,50 +409,124 @@ CustomObjectPage RestCustomObjects::get_custom_objects(const CustomObjectQuery &
       attributes.push_back(f.name);
       add(f.name);
     }
-    json answer;
-    if (by_dedupe && t.dedupe.size() > 1) {
-      // A compound key has no filterValues form: the long form, its input
-      // objects holding every dedupe field.
-      json fl(fields);
-      json body{{"filterType", "dedupeFields"}, {"fields", fl}, {"input", json::array({dedupe})},
-                {"batchSize", page_size}};
-      if (!token.empty()) body["nextPageToken"] = token;
-      answer = type_call(rest_, "POST", path_of(t) + "?_method=GET", "application/json", body.dump());
-    } else {
-      std::string filter = by_dedupe ? t.dedupe[0] : single->name;
-      std::string value = by_dedupe ? text(dedupe[filter]) : single_value;
-      if (value.find(',') != std::string::npos)
-        throw ServiceError::told(fc::bad_parameter, "the key " + filter + " holds a comma, which REST's filterValues reads as two values");
-      std::string joined;
-      for (const std::string &f : fields) joined += (joined.empty() ? "" : ",") + f;
-      std::string q = path_of(t) + "?filterType=" + RestHttp::escape(filter) + "&filterValues=" + RestHttp::escape(value) +
-                      "&fields=" + RestHttp::escape(joined) + "&batchSize=" + std::to_string(page_size);
-      if (!token.empty()) q += "&nextPageToken=" + RestHttp::escape(token);
-      answer = type_call(rest_, "GET", q, "", "");
-    }
+    std::string joined;
+    for (const std::string &f : fields) joined += (joined.empty() ? "" : ",") + f;
     CustomObjectPage page;
     page.type_name = t.own_name;
-    if (answer.contains("result") && answer["result"].is_array())
-      for (const json &r : answer["result"]) {
-        if (!r.is_object()) continue;
-        if (has_link && by_dedupe && (!r.contains(t.link) || text(r[t.link]) != link)) continue;  // another lead's
-        CustomObjectRecord rec;
-        if (!t.link.empty() && r.contains(t.link) && !r[t.link].is_null())
-          rec.keys.push_back(CustomField{kSoapLeadLink, text(r[t.link])});
-        for (const std::string &d : t.dedupe)
-          if (r.contains(d) && !r[d].is_null()) rec.keys.push_back(CustomField{d, text(r[d])});
-        for (const std::string &a : attributes)
-          if (r.contains(a) && !r[a].is_null()) rec.attributes.push_back(CustomField{a, text(r[a])});
-        page.records.push_back(std::move(rec));
+    auto take = [&](const json &r) {
+      CustomObjectRecord rec;
+      if (!t.link.empty() && r.contains(t.link) && !r[t.link].is_null())
+        rec.keys.push_back(CustomField{kSoapLeadLink, text(r[t.link])});
+      for (const std::string &d : t.dedupe)
+        if (r.contains(d) && !r[d].is_null()) rec.keys.push_back(CustomField{d, text(r[d])});
+      for (const std::string &a : attributes)
+        if (r.contains(a) && !r[a].is_null()) rec.attributes.push_back(CustomField{a, text(r[a])});
+      page.records.push_back(std::move(rec));
+    };
+    auto no_comma = [](const std::string &field, const std::string &value) {
+      if (value.find(',') != std::string::npos)
+        throw ServiceError::told(fc::bad_parameter, "the key " + field + " holds a comma, which REST's filterValues reads as two values");
+    };
+    if (by_dedupe) {
+      // At most one record: one call, no position.
+      if (!walk.empty()) throw ServiceError::told(fc::bad_stream_position, "the position is not this question's");
+      json answer;
+      if (t.dedupe.size() > 1) {
+        // A compound key has no filterValues form: the long form, its
+        // input object holding every dedupe field.
+        json body{{"filterType", "dedupeFields"}, {"fields", fields}, {"input", json::array({dedupe})}};
+        answer = type_call(rest_, "POST", path_of(t) + "?_method=GET", "application/json", body.dump());
+      } else {
+        const std::string &filter = t.dedupe[0];
+        no_comma(filter, text(dedupe[filter]));
+        answer = type_call(rest_, "GET", path_of(t) + "?filterType=" + RestHttp::escape(filter) + "&filterValues=" +
+                                             RestHttp::escape(text(dedupe[filter])) + "&fields=" + RestHttp::escape(joined),
+                           "", "");
       }
-    bool more = answer.value("moreResult", false) && answer.contains("nextPageToken") && answer["nextPageToken"].is_string();
-    // REST gives no count: a flag (docs/BRIDGE.md).
-    page.remaining = more ? 1 : 0;
-    if (more) {
+      if (answer.contains("result") && answer["result"].is_array())
+        for (const json &r : answer["result"])
+          if (r.is_object() && !(has_link && (!r.contains(t.link) || text(r[t.link]) != link)))  // another lead's: left out
+            take(r);
+      return page;
+    }
+    // By one field: a walk. Its first page reads the marketoGUIDs of every
+    // record the field matches (REST's pages, with its nextPageToken) and
+    // keeps them in the state store, so that remainingCount is exact (REST
+    // gives no count) and a restart loses nothing; each page then reads its
+    // records by marketoGUID.
+    std::vector<std::string> ids;
+    if (walk.empty()) {
+      no_comma(single->name, single_value);
+      std::string token;
+      std::set<std::string> seen;
+      for (int pages = 0;; ++pages) {
+        if (pages >= mktows::bridge_limits::kMaxFetchesPerPage)
+          throw ServiceError::told(fc::bad_parameter, "more than " +
+                                                          std::to_string(mktows::bridge_limits::kMaxFetchesPerPage *
+                                                                         mktows::rest_limits::kMaxRecords) +
+                                                          " records match: name the dedupe fields");
+        // This read and the page's own after it must fit one window.
+        RestCost::require(rest_.gate(), RestCost::so_far() + 2, "getCustomObjects");
+        std::string q = path_of(t) + "?filterType=" + RestHttp::escape(single->name) + "&filterValues=" +
+                        RestHttp::escape(single_value) + "&fields=marketoGUID&batchSize=" +
+                        std::to_string(mktows::rest_limits::kMaxRecords);
+        if (!token.empty()) q += "&nextPageToken=" + RestHttp::escape(token);
+        json answer = type_call(rest_, "GET", q, "", "");
+        if (answer.contains("result") && answer["result"].is_array())
+          for (const json &r : answer["result"])
+            if (r.is_object() && r.contains("marketoGUID") && r["marketoGUID"].is_string() &&
+                seen.insert(r["marketoGUID"].get<std::string>()).second)
+              ids.push_back(r["marketoGUID"].get<std::string>());
+        if (!answer.value("moreResult", false) || !answer.contains("nextPageToken") || !answer["nextPageToken"].is_string())
+          break;
+        token = answer["nextPageToken"].get<std::string>();
+      }
+      walk = walk_id();
+      if (ids.size() > static_cast<std::size_t>(page_size))
+        rest_.state().put("custom-walk/" + walk, json(ids).dump(), mktows::bridge_limits::kImportBatchSeconds);
+    } else {
+      std::string kept;
+      json list;
+      if (!rest_.state().get("custom-walk/" + walk, kept) || !(list = json::parse(kept, nullptr, false)).is_array())
+        throw ServiceError::told(fc::bad_stream_position, "the walk this position belongs to has expired");
+      for (const json &g : list)
+        if (g.is_string()) ids.push_back(g.get<std::string>());
+      if (offset > ids.size()) throw ServiceError::told(fc::bad_stream_position, "the position is past its walk's end");
+    }
+    std::size_t end = std::min(ids.size(), offset + static_cast<std::size_t>(page_size));
+    if (end > offset) {
+      std::string values;
+      for (std::size_t i = offset; i < end; ++i) values += (i > offset ? "," : "") + ids[i];
+      // At most a page of ids (100 < 300), yet REST may answer it in short
+      // pages: every one is read.
+      std::map<std::string, json> by_id;
+      std::string token;
+      for (int pages = 0; pages < mktows::bridge_limits::kMaxFetchesPerPage; ++pages) {
+        std::string q = path_of(t) + "?filterType=marketoGUID&filterValues=" + RestHttp::escape(values) +
+                        "&fields=" + RestHttp::escape("marketoGUID," + joined);
+        if (!token.empty()) q += "&nextPageToken=" + RestHttp::escape(token);
+        json answer = type_call(rest_, "GET", q, "", "");
+        if (answer.contains("result") && answer["result"].is_array())
+          for (const json &r : answer["result"])
+            if (r.is_object() && r.contains("marketoGUID") && r["marketoGUID"].is_string())
+              by_id[r["marketoGUID"].get<std::string>()] = r;
+        if (!answer.value("moreResult", false) || !answer.contains("nextPageToken") || !answer["nextPageToken"].is_string())
+          break;
+        token = answer["nextPageToken"].get<std::string>();
+      }
+      // In the walk's order; a record deleted since is left out.
+      for (std::size_t i = offset; i < end; ++i) {
+        auto it = by_id.find(ids[i]);
+        if (it != by_id.end()) take(it->second);
+      }
+    }
+    page.remaining = static_cast<int>(ids.size() - end);
+    if (page.remaining > 0) {
       json next = binding;
       next["keys"] = soap_keys_json(keys);
       next["inc"] = include;
-      next["t"] = answer["nextPageToken"];
+      next["walk"] = walk;
+      next["o"] = end;
       page.next_position = rest_.signer().seal(next);
     }
     return page;
