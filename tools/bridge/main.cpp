@@ -11,8 +11,10 @@
 #include "rest_activity.hpp"
 #include "rest_backend.hpp"
 #include "rest_campaigns.hpp"
+#include "rest_custom_objects.hpp"
 #include "rest_lists.hpp"
 #include "rest_http.hpp"
+#include "rest_tags.hpp"
 #include "server.hpp"
 #include "server_args.hpp"
 #include "state_store.hpp"
@@ -118,6 +120,8 @@ int main(int argc, char **argv) {
     RestCampaigns campaigns(backend);
     RestLists lists(backend);
     RestActivity activity(backend);
+    RestCustomObjects custom_objects(backend);
+    RestTags tags(backend);
     // The REST side enforces its own limits (kept by the gate); the SOAP
     // side adds none.
     Limiter soap_limits{LimitsConfig()};
@@ -132,6 +136,8 @@ int main(int argc, char **argv) {
     backends.campaigns = &campaigns;
     backends.lists = &lists;
     backends.activity = &activity;
+    backends.custom_objects = &custom_objects;
+    backends.tags = &tags;
     Server server(options, backends, soap_limits, auth, wsdl);
     // /healthz, /readyz and /metrics on the same port (docs/BRIDGE.md).
     MetricsSources sources;

@@ -8,12 +8,12 @@
 
 namespace mktows_sandbox {
 
-const char TagsService::kChannelType[] = "Channel";
+using mktows_front::kChannelTagType;
 
 std::vector<ChannelData> TagsService::channels(const TagData *tag) {
-  if (tag && tag->has_type && !tag->type.empty() && !iequals(tag->type, kChannelType))
+  if (tag && tag->has_type && !tag->type.empty() && !iequals(tag->type, kChannelTagType))
     throw ServiceError::told(fault_code::bad_parameter,
-                             "tag type " + tag->type + ": getChannels reads the " + kChannelType + " tag only");
+                             "tag type " + tag->type + ": getChannels reads the " + kChannelTagType + " tag only");
   std::vector<const Channel *> picked;
   if (tag && tag->has_values && !tag->values.empty()) {
     // The channels named, in the order named, each once; a name that is no

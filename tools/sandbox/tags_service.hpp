@@ -22,9 +22,6 @@ class TagsService : public mktows_front::TagsBackend {
   std::vector<ChannelData> channels(const TagData *tag) override;
   std::vector<TagData> tags(const std::vector<TagData> &asked) override;
 
-  // The tag type the channels are, as getChannels' Tag names it.
-  static const char kChannelType[];
-
  private:
   const World &world_;
 };

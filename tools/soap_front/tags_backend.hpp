@@ -9,6 +9,10 @@
 
 namespace mktows_front {
 
+// The tag type the channels are, as getChannels' Tag names it (the sandbox
+// and the bridge alike: neither answers it as a getTags type).
+static const char kChannelTagType[] = "Channel";
+
 // A progression status of a channel.
 struct ChannelStatusData {
   std::string name;
