@@ -11,6 +11,7 @@
 #include "rest_backend.hpp"
 #include "rest_campaigns.hpp"
 #include "rest_lists.hpp"
+#include "rest_objects.hpp"
 #include "rest_http.hpp"
 #include "server.hpp"
 #include "server_args.hpp"
@@ -100,6 +101,8 @@ int main(int argc, char **argv) {
     RestCampaigns campaigns(backend);
     RestLists lists(backend);
     RestActivity activity(backend);
+    ObjectIds object_ids(state);
+    RestObjects objects(backend, object_ids);
     // The REST side enforces its own limits (kept by the gate); the SOAP
     // side adds none.
     Limiter soap_limits{LimitsConfig()};
@@ -114,6 +117,7 @@ int main(int argc, char **argv) {
     backends.campaigns = &campaigns;
     backends.lists = &lists;
     backends.activity = &activity;
+    backends.objects = &objects;
     Server server(options, backends, soap_limits, auth, wsdl);
     // /healthz, /readyz and /metrics on the same port (docs/BRIDGE.md).
     MetricsSources sources;
