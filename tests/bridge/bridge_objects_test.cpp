@@ -385,6 +385,12 @@ BOOST_AUTO_TEST_CASE(what_rest_cannot_filter_is_refused_before_any_call) {
   BOOST_TEST(b.sync(many).fault == 20110);
   BOOST_TEST(b.remove(many).fault == 20110);
   BOOST_TEST(b.rest.calls().empty());
+  // Exactly 100: carried (ids never handed out: UNCHANGED, no call).
+  Statuses hundred = b.remove(std::vector<Obj>(100, by_id("Opportunity", 31337)));
+  BOOST_TEST(hundred.fault == 0);
+  BOOST_REQUIRE_EQUAL(hundred.items.size(), 100u);
+  BOOST_TEST(hundred.items[99].status == "UNCHANGED");
+  BOOST_TEST(b.rest.calls().empty());
 }
 
 BOOST_AUTO_TEST_CASE(deletes_map_ids_to_guids) {
