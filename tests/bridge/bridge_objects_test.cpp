@@ -446,6 +446,11 @@ BOOST_AUTO_TEST_CASE(programs_read_and_update_costs_and_tags) {
   p = b.get(mk("Program", std::nullopt, std::nullopt, {{"Workspace Name", "EQ", "Europe"}}));
   BOOST_TEST(p.objects.size() == 3u);
   BOOST_TEST(!p.has_more);
+  // An updatedAt window: GT t is REST's inclusive earliestUpdatedAt t + 1 s.
+  b.rest.clear_calls();
+  p = b.get(mk("Program", std::nullopt, std::nullopt, {{"Updated At", "GT", "2026-02-15T00:00:00Z"}}));
+  BOOST_TEST(p.ids() == std::vector<int>{6601});
+  BOOST_TEST(b.rest.count("earliestUpdatedAt=2026-02-15T00%3A00%3A01Z") == 1);
   // Every program with details: pages of 20, each program its own call.
   b.rest.clear_calls();
   Query all = mk("Program");
