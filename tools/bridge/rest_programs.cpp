@@ -13,6 +13,7 @@
 
 #include <mktows/limits.hpp>
 
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 
