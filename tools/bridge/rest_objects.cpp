@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstdlib>
 
 namespace mktows_bridge {
@@ -95,7 +96,7 @@ bool rest_value(const RestObjects::Field &f, const std::string &v, json &out, st
     errno = 0;
     char *end = nullptr;
     double d = std::strtod(v.c_str(), &end);
-    if (errno || !end || *end) return why = f.soap + " is not a number", false;
+    if (errno || !end || *end || !std::isfinite(d)) return why = f.soap + " is not a number", false;
     long long whole = 0;
     out = parse_int(v, whole) ? json(whole) : json(d);  // 120 stays 120, not 120.0
   } else if (f.data_type == "boolean") {

@@ -15,6 +15,7 @@
 
 #include <cctype>
 #include <cerrno>
+#include <cmath>
 #include <cstdlib>
 
 namespace mktows_bridge {
@@ -238,7 +239,7 @@ MObjStatusData RestObjects::sync_program(const MObjectData &o, MObjSyncOperation
       errno = 0;
       char *end = nullptr;
       double v = amount ? std::strtod(amount->value.c_str(), &end) : 0;
-      if (!amount || amount->value.empty() || errno || !end || *end) return st.error = "a Cost needs an Amount that is a number", st;
+      if (!amount || amount->value.empty() || errno || !end || *end || !std::isfinite(v)) return st.error = "a Cost needs an Amount that is a number", st;
       long long whole = 0;
       json c{{"startDate", month->value + "-01"}, {"cost", parse_int(amount->value, whole) ? json(whole) : json(v)}};
       if (note) c["note"] = note->value;
