@@ -13,6 +13,7 @@
 #include "rest_campaigns.hpp"
 #include "rest_custom_objects.hpp"
 #include "rest_lists.hpp"
+#include "rest_objects.hpp"
 #include "rest_http.hpp"
 #include "rest_tags.hpp"
 #include "server.hpp"
@@ -122,6 +123,8 @@ int main(int argc, char **argv) {
     RestActivity activity(backend);
     RestCustomObjects custom_objects(backend);
     RestTags tags(backend);
+    ObjectIds object_ids(state);
+    RestObjects objects(backend, object_ids);
     // The REST side enforces its own limits (kept by the gate); the SOAP
     // side adds none.
     Limiter soap_limits{LimitsConfig()};
@@ -138,6 +141,7 @@ int main(int argc, char **argv) {
     backends.activity = &activity;
     backends.custom_objects = &custom_objects;
     backends.tags = &tags;
+    backends.objects = &objects;
     Server server(options, backends, soap_limits, auth, wsdl);
     // /healthz, /readyz and /metrics on the same port (docs/BRIDGE.md).
     MetricsSources sources;

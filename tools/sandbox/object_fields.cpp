@@ -50,21 +50,6 @@ const std::vector<ObjectField> kRole = {
     {"IsPrimary", "isPrimary", "Primary", K::boolean, 0, false, false, "OpportunityPersonRole"},
 };
 
-// The members of the ActivityRecord type, as the vendor's sample describes
-// them (virtual: no object is stored under this name).
-const std::vector<ObjectField> kActivity = {
-    {"Id", "", "Id", K::integer, 0, true, false, "Event"},
-    {"ActivityDateTime", "", "Activity Date Time", K::datetime, 0, true, false, "Event"},
-    {"ActivityType", "", "Activity Type", K::string, 255, true, false, "Event"},
-    {"MktgAssetName", "", "Marketing Asset Name", K::string, 255, true, false, "Event"},
-    {"ActivityAttributes", "", "Activity Attributes", K::array, 0, true, false, "Event"},
-    {"Campaign", "", "Campaign", K::string, 255, true, false, "Campaign"},
-    {"PersonName", "", "Person Name", K::string, 255, true, false, "Lead"},
-    {"MktPersonId", "", "Person Id", K::string, 255, true, false, "Lead"},
-    {"ForeignSysId", "", "Foreign System Id", K::string, 255, true, false, "Lead"},
-    {"OrgName", "", "Company Name", K::string, 255, true, false, "Company"},
-    {"ForeignSysOrgId", "", "Foreign System Company Id", K::string, 255, true, false, "Company"},
-};
 
 const std::vector<ObjectField> kNone;
 
@@ -80,7 +65,6 @@ bool digits(const std::string &s, std::size_t from, std::size_t n) {
 const std::vector<ObjectField> &object_fields(const std::string &type) {
   if (type == "Opportunity") return kOpportunity;
   if (type == "OpportunityPersonRole") return kRole;
-  if (type == "ActivityRecord") return kActivity;
   return kNone;
 }
 

@@ -1,5 +1,6 @@
 // object_fields.hpp: the fields of the objects the sandbox holds
-// (Opportunity, OpportunityPersonRole) and of the virtual ActivityRecord,
+// (Opportunity, OpportunityPersonRole) (the virtual ActivityRecord's are
+// soap_front's activity_record_metadata.hpp, shared with the bridge),
 // written once for both faces: a field's SOAP attrib name, its REST name,
 // its display name, its data type, size and whether a write may set it.
 // describeMObject, the REST describe calls, the sync rules and the criteria
@@ -24,7 +25,7 @@ struct ObjectField {
   const char *source;   // sourceObject
 };
 
-// The table of `type` (Opportunity, OpportunityPersonRole, ActivityRecord);
+// The table of `type` (Opportunity, OpportunityPersonRole);
 // empty for any other name.
 const std::vector<ObjectField> &object_fields(const std::string &type);
 // The field of `type` whose SOAP name is `name` (ASCII case-insensitive),

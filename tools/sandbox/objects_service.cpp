@@ -3,6 +3,7 @@
 // positions, the writes with their statuses, the journal records.
 #include "objects_service.hpp"
 
+#include "activity_record_metadata.hpp"
 #include "text_values.hpp"
 
 #include <mktows/limits.hpp>
@@ -354,10 +355,14 @@ MObjDescription ObjectService::describe(const std::string &name) {
     }
     return d;
   }
-  if (name != "ActivityRecord" && name != kOpportunity && name != kRole)
+  if (name == "ActivityRecord") {
+    MObjDescription a = mktows_front::activity_record_description();
+    a.updated_at = kWorldTime;
+    return a;
+  }
+  if (name != kOpportunity && name != kRole)
     throw ServiceError::told(mktows::fault_code::bad_parameter, "describeMObject knows no object " + name);
   d.name = name;
-  d.is_virtual = name == "ActivityRecord";
   for (const ObjectField &f : object_fields(name)) d.fields.push_back(to_field(f));
   return d;
 }
