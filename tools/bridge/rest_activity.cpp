@@ -1,6 +1,7 @@
 // rest_activity.cpp: getLeadActivity and getLeadChanges over merged REST
 // activity streams.
 #include "rest_activity.hpp"
+#include "rest_values.hpp"
 
 #include "activity_streams.hpp"
 #include "ascii.hpp"
@@ -25,14 +26,6 @@ using nlohmann::json;
 namespace fc = mktows::fault_code;
 
 namespace {
-
-std::string text(const json &v) {
-  if (v.is_string()) return v.get<std::string>();
-  if (v.is_number_integer()) return std::to_string(v.get<long long>());
-  if (v.is_number()) return v.dump();
-  if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
-  return std::string();
-}
 
 int batch_of(bool has, int batch, int fallback, int cap) {
   if (!has) return fallback;
@@ -92,12 +85,12 @@ ActivityRecordData RestActivity::record(const json &r) {
   for (const RestActivityType &t : activity_types(rest_))
     if (t.id == type) a.type = t.name;
   if (a.type.empty()) a.type = std::to_string(type);  // a type types.json does not list: its id
-  if (r.contains("primaryAttributeValue")) a.asset = text(r["primaryAttributeValue"]);
+  if (r.contains("primaryAttributeValue")) a.asset = soap_text(r["primaryAttributeValue"]);
   if (r.contains("leadId") && r["leadId"].is_number_integer()) a.lead_id = r["leadId"].get<int>();
   if (r.contains("attributes") && r["attributes"].is_array())
     for (const json &at : r["attributes"])
       if (at.is_object() && at.contains("name") && at["name"].is_string())
-        a.attributes.push_back(Attribute{at["name"].get<std::string>(), at.contains("value") ? text(at["value"]) : ""});
+        a.attributes.push_back(Attribute{at["name"].get<std::string>(), at.contains("value") ? soap_text(at["value"]) : ""});
   if (r.contains("campaignId") && r["campaignId"].is_number_integer() && r["campaignId"].get<int>() > 0)
     a.campaign = campaign_name(rest_, r["campaignId"].get<int>());
   return a;

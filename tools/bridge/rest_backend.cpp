@@ -1,5 +1,6 @@
 // rest_backend.cpp: syncLead, syncMultipleLeads and getLead as REST calls.
 #include "rest_backend.hpp"
+#include "rest_values.hpp"
 
 #include "server_log.hpp"
 
@@ -59,12 +60,6 @@ Outcome outcome_of(const json &item) {
     o.error = o.reason_code + " - " + r.value("message", std::string());
   }
   return o;
-}
-
-std::string text_of(const json &v) {
-  if (v.is_string()) return v.get<std::string>();
-  if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
-  return v.dump();
 }
 
 // attrValue is text; the REST side gets numbers and booleans for fields
@@ -264,13 +259,13 @@ Lead RestBackend::to_lead(const json &rest, const Names &n) const {
     if (k == "id") {
       if (v.is_number_integer()) lead.id = v.get<int>();
     } else if (k == "email") {
-      lead.email = text_of(v);
+      lead.email = soap_text(v);
     } else if (!config_.foreign_id_field.empty() && k == config_.foreign_id_field) {
-      lead.foreign_id = text_of(v);
+      lead.foreign_id = soap_text(v);
       lead.foreign_type = config_.foreign_sys_type;
     } else {
       auto s = n.rest_to_soap.find(k);
-      std::string value = text_of(v);
+      std::string value = soap_text(v);
       // The SOAP service omitted empty attributes.
       if (s != n.rest_to_soap.end() && !value.empty()) lead.set_attribute(s->second, value);
     }

@@ -3,6 +3,7 @@
 // values typed as describe types them), then one REST call of at most 100
 // records; each record's REST status back in the order sent.
 #include "rest_custom_objects.hpp"
+#include "rest_values.hpp"
 
 #include "ascii.hpp"
 #include "custom_object_types.hpp"
@@ -69,14 +70,6 @@ json typed(const RestObjectField *f, const std::string &v) {
   return v;
 }
 
-std::string text(const json &v) {
-  if (v.is_string()) return v.get<std::string>();
-  if (v.is_number_integer()) return std::to_string(v.get<long long>());
-  if (v.is_number()) return v.dump();
-  if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
-  return std::string();
-}
-
 // A record's REST reason, "<code> - <message>" (the bridge's form for
 // record-level reasons, as syncLead's).
 std::string reason(const json &item) {
@@ -84,7 +77,7 @@ std::string reason(const json &item) {
   if (item.is_object() && item.contains("reasons") && item["reasons"].is_array() && !item["reasons"].empty() &&
       item["reasons"][0].is_object()) {
     const json &r = item["reasons"][0];
-    return text(r.value("code", json("?"))) + " - " + r.value("message", std::string());
+    return soap_text(r.value("code", json("?"))) + " - " + r.value("message", std::string());
   }
   return "REST status " + (status.empty() ? std::string("(none)") : status);
 }
@@ -290,11 +283,11 @@ CustomObjectResult RestCustomObjects::delete_custom_objects(const std::string &t
       if (found.contains("result") && found["result"].is_array())
         for (const json &r : found["result"]) {
           bool same = r.is_object();
-          for (const std::string &d : t.dedupe) same = same && r.contains(d) && text(r[d]) == text(keys[i][d]);
+          for (const std::string &d : t.dedupe) same = same && r.contains(d) && soap_text(r[d]) == soap_text(keys[i][d]);
           if (same) record = &r;
         }
       CustomObjectOutcome &o = result.outcomes[i];
-      bool lead_differs = record && links[i] != "\x1f" && (!record->contains(t.link) || text((*record)[t.link]) != links[i]);
+      bool lead_differs = record && links[i] != "\x1f" && (!record->contains(t.link) || soap_text((*record)[t.link]) != links[i]);
       if (!record || lead_differs || !record->contains("marketoGUID") || !(*record)["marketoGUID"].is_string()) {
         o.status = CustomObjectStatus::failed;
         o.error = "no " + t.own_name + (lead_differs ? " of lead " + links[i] : std::string()) + " with these keys";
@@ -416,11 +409,11 @@ CustomObjectPage RestCustomObjects::get_custom_objects(const CustomObjectQuery &
     auto take = [&](const json &r) {
       CustomObjectRecord rec;
       if (!t.link.empty() && r.contains(t.link) && !r[t.link].is_null())
-        rec.keys.push_back(CustomField{kSoapLeadLink, text(r[t.link])});
+        rec.keys.push_back(CustomField{kSoapLeadLink, soap_text(r[t.link])});
       for (const std::string &d : t.dedupe)
-        if (r.contains(d) && !r[d].is_null()) rec.keys.push_back(CustomField{d, text(r[d])});
+        if (r.contains(d) && !r[d].is_null()) rec.keys.push_back(CustomField{d, soap_text(r[d])});
       for (const std::string &a : attributes)
-        if (r.contains(a) && !r[a].is_null()) rec.attributes.push_back(CustomField{a, text(r[a])});
+        if (r.contains(a) && !r[a].is_null()) rec.attributes.push_back(CustomField{a, soap_text(r[a])});
       page.records.push_back(std::move(rec));
     };
     auto no_comma = [](const std::string &field, const std::string &value) {
@@ -438,14 +431,14 @@ CustomObjectPage RestCustomObjects::get_custom_objects(const CustomObjectQuery &
         answer = type_call(rest_, "POST", path_of(t) + "?_method=GET", "application/json", body.dump());
       } else {
         const std::string &filter = t.dedupe[0];
-        no_comma(filter, text(dedupe[filter]));
+        no_comma(filter, soap_text(dedupe[filter]));
         answer = type_call(rest_, "GET", path_of(t) + "?filterType=" + RestHttp::escape(filter) + "&filterValues=" +
-                                             RestHttp::escape(text(dedupe[filter])) + "&fields=" + RestHttp::escape(joined),
+                                             RestHttp::escape(soap_text(dedupe[filter])) + "&fields=" + RestHttp::escape(joined),
                            "", "");
       }
       if (answer.contains("result") && answer["result"].is_array())
         for (const json &r : answer["result"])
-          if (r.is_object() && !(has_link && (!r.contains(t.link) || text(r[t.link]) != link)))  // another lead's: left out
+          if (r.is_object() && !(has_link && (!r.contains(t.link) || soap_text(r[t.link]) != link)))  // another lead's: left out
             take(r);
       return page;
     }

@@ -3,6 +3,7 @@
 // object names. SOAP field names come from the REST describe (soap_name
 // below); SOAP's integer ids from ObjectIds.
 #include "rest_objects.hpp"
+#include "rest_values.hpp"
 
 #include "activity_record_metadata.hpp"
 #include "ascii.hpp"
@@ -55,17 +56,6 @@ std::string soap_name(const std::string &rest, bool role) {
 std::string str(const json &o, const char *k) {
   auto it = o.find(k);
   return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-// A REST value as SOAP text; false for null (no value).
-bool soap_text(const json &v, std::string &out) {
-  if (v.is_null()) return false;
-  if (v.is_string()) out = v.get<std::string>();
-  else if (v.is_boolean()) out = v.get<bool>() ? "true" : "false";
-  else if (v.is_number_integer()) out = std::to_string(v.get<long long>());
-  else if (v.is_number()) out = v.dump();
-  else return false;
-  return true;
 }
 
 bool parse_int(const std::string &s, long long &v) {

@@ -2,6 +2,7 @@
 // asset API (programs.json, program/{id}.json, program/byName.json).
 // Program ids are REST's own integers: no id map.
 #include "rest_objects.hpp"
+#include "rest_values.hpp"
 
 #include "ascii.hpp"
 #include "auth.hpp"
@@ -112,9 +113,7 @@ MObjectData RestObjects::to_program(const json &r, bool details) const {
     for (const json &c : r["costs"]) {
       if (!c.is_object()) continue;
       ++n;  // REST costs have no id: SOAP's Id is the cost's place in REST's list
-      std::string amount = c.contains("cost") && c["cost"].is_number()
-                               ? (c["cost"].is_number_integer() ? std::to_string(c["cost"].get<long long>()) : c["cost"].dump())
-                               : std::string();
+      std::string amount = c.contains("cost") && c["cost"].is_number() ? soap_text(c["cost"]) : std::string();
       d.type_attribs.push_back(MObjTypeAttribData{
           "Cost", {{"Id", std::to_string(n)}, {"Month", str(c, "startDate").substr(0, 7)}, {"Amount", amount}, {"Note", str(c, "note")}}});
     }
