@@ -563,6 +563,35 @@ BOOST_AUTO_TEST_CASE(round_trips_through_the_sandbox) {
   BOOST_REQUIRE_EQUAL(b.objects.size(), 1u);
   BOOST_TEST(b.objects[0].attribs == d.objects[0].attribs);
 
+  // 2_2 creates an opportunity from its fields alone; REST needs an
+  // externalOpportunityId: the bridge makes one up and hands it back.
+  Obj keyless;
+  keyless.attribs = {{"Name", "No key of its own"}};
+  s = read_statuses(through_bridge("syncMObjects", sync_request({keyless}, "INSERT")));
+  BOOST_REQUIRE_EQUAL(s.fault, 0);
+  BOOST_REQUIRE_EQUAL(s.items.size(), 1u);
+  BOOST_TEST(s.items[0].status == "CREATED", s.items[0].error);
+  BOOST_TEST(s.items[0].id > 0);
+  BOOST_TEST(s.items[0].key_value.rfind("mktows-bridge-", 0) == 0u, s.items[0].key_value);
+  Page k = read_page(through_bridge("getMObjects", get_request(mk("Opportunity", s.items[0].id))));
+  BOOST_REQUIRE_EQUAL(k.objects.size(), 1u);
+  BOOST_TEST(k.objects[0].attribs["Name"] == "No key of its own");
+  d = read_page(direct("getMObjects", get_request(mk("Opportunity", std::nullopt,
+                                                      std::make_pair("externalOpportunityId", s.items[0].key_value)))));
+  BOOST_REQUIRE_EQUAL(d.objects.size(), 1u);
+  BOOST_TEST(d.objects[0].attribs["Name"] == "No key of its own");
+  // Two keyless creates are two opportunities, not one updated twice.
+  Statuses again = read_statuses(through_bridge("syncMObjects", sync_request({keyless}, "UPSERT")));
+  BOOST_REQUIRE_EQUAL(again.items.size(), 1u);
+  BOOST_TEST(again.items[0].status == "CREATED", again.items[0].error);
+  BOOST_TEST(again.items[0].id != s.items[0].id);
+  BOOST_TEST(again.items[0].key_value != s.items[0].key_value);
+  // An UPDATE names what it updates: without id or key it fails, no write.
+  Statuses update = read_statuses(through_bridge("syncMObjects", sync_request({keyless}, "UPDATE")));
+  BOOST_REQUIRE_EQUAL(update.items.size(), 1u);
+  BOOST_TEST(update.items[0].status == "FAILED");
+  BOOST_TEST(update.items[0].error.find("needs its id or externalKey") != std::string::npos, update.items[0].error);
+
   // A role for a lead synced through the bridge; the sandbox sees it on its
   // own opportunity id.
   SyncLeadCall lead;

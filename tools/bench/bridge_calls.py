@@ -135,6 +135,36 @@ ROWS = [
               "<campaignName>Weekly Digest</campaignName></ns1:paramsScheduleCampaign>"),
     dict(label="getCampaignsForSource, MKTOWS", op="getCampaignsForSource",
          body="<ns1:paramsGetCampaignsForSource><source>MKTOWS</source></ns1:paramsGetCampaignsForSource>"),
+    # The objects, custom objects and tags domains, on the sandbox's world
+    # (docs/SANDBOX.md: programs 1001.., the Car type keyed by VIN).
+    dict(label="listMObjects", op="listMObjects", body="<ns1:paramsListMObjects/>"),
+    dict(label="describeMObject, Opportunity", op="describeMObject",
+         body="<ns1:paramsDescribeMObject><objectName>Opportunity</objectName></ns1:paramsDescribeMObject>"),
+    dict(label="syncMObjects, Opportunity INSERT", op="syncMObjects",
+         body="<ns1:paramsSyncMObjects><mObjectList><mObject><type>Opportunity</type><attribList><attrib>"
+              "<name>Name</name><value>Bench deal {seq}</value></attrib></attribList></mObject></mObjectList>"
+              "<operation>INSERT</operation></ns1:paramsSyncMObjects>"),
+    dict(label="getMObjects, Program by id", op="getMObjects",
+         body="<ns1:paramsGetMObjects><type>Program</type><id>1001</id></ns1:paramsGetMObjects>"),
+    dict(label="deleteMObjects, Opportunity by id", op="deleteMObjects",
+         body="<ns1:paramsDeleteMObjects><mObjectList><mObject><type>Opportunity</type><id>1</id></mObject>"
+              "</mObjectList></ns1:paramsDeleteMObjects>"),
+    dict(label="syncCustomObjects, Car UPSERT by VIN", op="syncCustomObjects",
+         body="<ns1:paramsSyncCustomObjects><objTypeName>Car</objTypeName><customObjList><customObj>"
+              "<customObjKeyList><attribute><attrName>VIN</attrName><attrValue>BENCHVIN{seq}</attrValue></attribute>"
+              "</customObjKeyList><customObjAttributeList><attribute><attrName>Model</attrName>"
+              "<attrValue>Golf</attrValue></attribute></customObjAttributeList></customObj></customObjList>"
+              "<operation>UPSERT</operation></ns1:paramsSyncCustomObjects>"),
+    dict(label="getCustomObjects, Car by VIN", op="getCustomObjects",
+         body="<ns1:paramsGetCustomObjects><objTypeName>Car</objTypeName><customObjKeyList><attribute>"
+              "<attrName>VIN</attrName><attrValue>BENCH0000000000001</attrValue></attribute></customObjKeyList>"
+              "<includeAttributes/></ns1:paramsGetCustomObjects>"),
+    dict(label="deleteCustomObjects, Car by VIN", op="deleteCustomObjects",
+         body="<ns1:paramsDeleteCustomObjects><objTypeName>Car</objTypeName><customObjKeyLists><keyList><attribute>"
+              "<attrName>VIN</attrName><attrValue>BENCH0000000000002</attrValue></attribute></keyList>"
+              "</customObjKeyLists></ns1:paramsDeleteCustomObjects>"),
+    dict(label="getChannels, all", op="getChannels", body="<ns1:paramsGetChannels/>"),
+    dict(label="getTags, all", op="getTags", body="<ns1:paramsGetTags/>"),
 ]
 
 # --- SOAP over HTTP -----------------------------------------------------------------

@@ -3,6 +3,7 @@
 // values typed as describe types them), then one REST call of at most 100
 // records; each record's REST status back in the order sent.
 #include "rest_custom_objects.hpp"
+#include "random_id.hpp"
 #include "rest_values.hpp"
 
 #include "ascii.hpp"
@@ -14,7 +15,6 @@
 
 #include <mktows/limits.hpp>
 
-#include <openssl/rand.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -155,14 +155,7 @@ bool position_lists(const json &p, CustomFields &keys, std::vector<std::string> 
 }
 
 // A walk's name in the state store: random, so walks never collide.
-std::string walk_id() {
-  unsigned char raw[12];
-  if (RAND_bytes(raw, sizeof raw) != 1) throw ServiceError(fc::api_failure, "no random bytes for a walk id");
-  static const char digits[] = "0123456789abcdef";
-  std::string s;
-  for (unsigned char c : raw) s += digits[c >> 4], s += digits[c & 15];
-  return s;
-}
+std::string walk_id() { return random_hex(12, "a walk id"); }
 
 }  // namespace
 

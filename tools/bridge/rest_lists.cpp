@@ -1,6 +1,7 @@
 // rest_lists.cpp: list names to ids, lead keys to ids, then membership
 // calls of at most 300 ids; importToList as one bulk import.
 #include "rest_lists.hpp"
+#include "random_id.hpp"
 
 #include "ascii.hpp"
 #include "lead_keys.hpp"
@@ -12,7 +13,6 @@
 #include <mktows/limits.hpp>
 
 #include <ctime>
-#include <openssl/rand.h>
 
 namespace mktows_bridge {
 
@@ -202,10 +202,7 @@ ImportState RestLists::import_to_list(const ImportRequest &request) {
     throw ServiceError::told(fc::bad_parameter, "the rows exceed " + std::to_string(mktows::kMaxImportBytes) + " bytes");
   RestCost::require(rest_.gate(), lookup_calls(rest_, "list-in", request.program, request.list) + 1, "importToList");
   RestList list = find_list_in(rest_, request.program, request.list);
-  unsigned char raw[12];
-  if (RAND_bytes(raw, sizeof raw) != 1) throw ServiceError(fc::api_failure, "no random bytes for a boundary");
-  std::string boundary = "mktows-bridge-";
-  for (unsigned char c : raw) boundary += "0123456789abcdef"[c >> 4], boundary += "0123456789abcdef"[c & 15];
+  const std::string boundary = "mktows-bridge-" + random_hex(12, "a boundary");
   std::string body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"import.csv\"\r\n"
                      "Content-Type: text/csv\r\n\r\n" + file + "\r\n--" + boundary + "--\r\n";
   auto send = [&](int list_id) {

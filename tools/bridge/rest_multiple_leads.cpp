@@ -3,6 +3,7 @@
 // the window, from the activity log, then Get Leads by id): docs/BRIDGE.md,
 // "getMultipleLeads".
 #include "rest_backend.hpp"
+#include "random_id.hpp"
 
 #include "activity_streams.hpp"
 #include "ascii.hpp"
@@ -15,7 +16,6 @@
 #include <mktows/activity_types.hpp>
 #include <mktows/limits.hpp>
 
-#include <openssl/rand.h>
 
 #include <algorithm>
 #include <ctime>
@@ -44,14 +44,7 @@ json open_position(RestBackend &rest, const std::string &position, const json &b
   return p;
 }
 
-std::string walk_id() {
-  unsigned char raw[12];
-  if (RAND_bytes(raw, sizeof raw) != 1) throw ServiceError(fc::api_failure, "no random bytes for a walk id");
-  static const char digits[] = "0123456789abcdef";
-  std::string s;
-  for (unsigned char c : raw) s += digits[c >> 4], s += digits[c & 15];
-  return s;
-}
+std::string walk_id() { return random_hex(12, "a walk id"); }
 
 }  // namespace
 

@@ -3,6 +3,7 @@
 // object names. SOAP field names come from the REST describe (soap_name
 // below); SOAP's integer ids from ObjectIds.
 #include "rest_objects.hpp"
+#include "random_id.hpp"
 #include "rest_values.hpp"
 
 #include "activity_record_metadata.hpp"
@@ -30,6 +31,9 @@ namespace fc = mktows::fault_code;
 namespace {
 
 const char kOpportunity[] = "Opportunity";
+// The external keys the bridge makes up for an Opportunity created without
+// one (REST needs externalOpportunityId to create it).
+const char kMintedKeyPrefix[] = "mktows-bridge-";
 const char kRole[] = "OpportunityPersonRole";
 const char kProgram[] = "Program";
 
@@ -582,6 +586,7 @@ void RestObjects::sync_opportunities(const std::vector<MObjectData> &objects, MO
     json record = json::object();
     int opportunity = 0;     // a role's opportunity by SOAP id, to resolve
     std::string email;       // a role's lead by EMAIL, to resolve
+    bool minted = false;     // externalOpportunityId made up by the bridge
   };
   Schema schemas[2];
   bool have[2] = {false, false}, refreshed[2] = {false, false};
@@ -603,9 +608,17 @@ void RestObjects::sync_opportunities(const std::vector<MObjectData> &objects, MO
       if (!ids_.guid_of(o.type, o.id, guid)) why = "id " + std::to_string(o.id) + " names no " + o.type + " this bridge handed out";
       else p.record["marketoGUID"] = guid;
     } else if (!role) {
-      if (!o.has_external_key || o.external_key.value.empty())
-        why = "an Opportunity without id needs an externalKey (REST dedupes opportunities on externalOpportunityId)";
-      else p.record["externalOpportunityId"] = o.external_key.value;
+      if (o.has_external_key && !o.external_key.value.empty()) {
+        p.record["externalOpportunityId"] = o.external_key.value;
+      } else if (op == MObjSyncOperation::update) {
+        why = "an UPDATE of an Opportunity needs its id or externalKey";
+      } else {
+        // 2_2 creates an opportunity from its fields alone; REST dedupes
+        // opportunities on externalOpportunityId, so a create without one
+        // gets a key the bridge makes up, handed back in the status.
+        p.record["externalOpportunityId"] = kMintedKeyPrefix + random_hex(12, "an opportunity's external key");
+        p.minted = true;
+      }
     }
     for (const MObjAttrib &a : o.attribs) {
       if (!why.empty()) break;
@@ -724,6 +737,10 @@ void RestObjects::sync_opportunities(const std::vector<MObjectData> &objects, MO
       if (status == "created" || status == "updated") {
         st.status = status == "created" ? MObjStatusCode::created : MObjStatusCode::updated;
         st.id = ids_.id_of(type_name(role), str(*item, "marketoGUID"));
+        if (groups[g][k]->minted) {  // the caller learns the key the opportunity now has
+          st.has_external_key = true;
+          st.external_key = MObjAttrib{"externalOpportunityId", groups[g][k]->record["externalOpportunityId"].get<std::string>()};
+        }
       } else if (reason_code(*item) == "1017") {  // createOnly of a record that exists: left as it is
         st.status = MObjStatusCode::skipped;
         st.error = reason_text(*item);
