@@ -9,6 +9,7 @@
 #include "mktows/detail/client_state.hpp"
 #include "mktows/detail/lead_calls.hpp"
 #include "mktows/detail/list_calls.hpp"
+#include "mktows/detail/object_calls.hpp"
 
 namespace mktows {
 namespace detail {
@@ -96,6 +97,64 @@ Result<CampaignRunResult> schedule_campaign(ClientState &state, const std::strin
 Result<MergeResult> merge_leads(ClientState &state, const LeadKey &winner, const std::vector<LeadKey> &losers,
                                 const CallOptions &call) {
   return detail::merge_leads(state, state.setup_error(), winner, losers, call);
+}
+#endif
+
+#if defined(MKTOWS_BINDINGS_HAS_listMObjects)
+Result<std::vector<std::string> > list_mobjects(ClientState &state, const CallOptions &call) {
+  return detail::list_mobjects(state, state.setup_error(), call);
+}
+#endif
+#if defined(MKTOWS_BINDINGS_HAS_describeMObject)
+Result<ObjectDescription> describe_mobject(ClientState &state, const std::string &name, const CallOptions &call) {
+  return detail::describe_mobject(state, state.setup_error(), name, call);
+}
+#endif
+#if defined(MKTOWS_BINDINGS_HAS_getMObjects)
+Result<MObjectPage> get_mobjects(ClientState &state, const MObjectQuery &query, const CallOptions &call) {
+  return detail::get_mobjects(state, state.setup_error(), query, call);
+}
+#endif
+#if defined(MKTOWS_BINDINGS_HAS_syncMObjects)
+Result<std::vector<MObjectStatus> > sync_mobjects(ClientState &state, const std::vector<MObject> &objects,
+                                                   SyncOperation operation, const CallOptions &call) {
+  return detail::sync_mobjects(state, state.setup_error(), objects, operation, call);
+}
+#endif
+#if defined(MKTOWS_BINDINGS_HAS_deleteMObjects)
+Result<std::vector<MObjectStatus> > delete_mobjects(ClientState &state, const std::vector<MObject> &objects,
+                                                     const CallOptions &call) {
+  return detail::delete_mobjects(state, state.setup_error(), objects, call);
+}
+#endif
+#if defined(MKTOWS_BINDINGS_HAS_syncCustomObjects)
+Result<std::vector<CustomObjectStatus> > sync_custom_objects(ClientState &state, const std::string &type,
+                                                              const std::vector<CustomObject> &objects,
+                                                              SyncOperation operation, const CallOptions &call) {
+  return detail::sync_custom_objects(state, state.setup_error(), type, objects, operation, call);
+}
+#endif
+#if defined(MKTOWS_BINDINGS_HAS_getCustomObjects)
+Result<CustomObjectPage> get_custom_objects(ClientState &state, const CustomObjectQuery &query, const CallOptions &call) {
+  return detail::get_custom_objects(state, state.setup_error(), query, call);
+}
+#endif
+#if defined(MKTOWS_BINDINGS_HAS_deleteCustomObjects)
+Result<std::vector<CustomObjectStatus> > delete_custom_objects(ClientState &state, const std::string &type,
+                                                                const std::vector<std::vector<Attribute> > &keys,
+                                                                const CallOptions &call) {
+  return detail::delete_custom_objects(state, state.setup_error(), type, keys, call);
+}
+#endif
+#if defined(MKTOWS_BINDINGS_HAS_getChannels)
+Result<std::vector<Channel> > get_channels(ClientState &state, const std::vector<std::string> &names,
+                                          const CallOptions &call) {
+  return detail::get_channels(state, state.setup_error(), names, call);
+}
+#endif
+#if defined(MKTOWS_BINDINGS_HAS_getTags)
+Result<std::vector<TagType> > get_tags(ClientState &state, const std::vector<TagType> &filter, const CallOptions &call) {
+  return detail::get_tags(state, state.setup_error(), filter, call);
 }
 #endif
 

@@ -207,6 +207,99 @@ class Client {
 #endif
 
 
+#if defined(MKTOWS_BINDINGS_HAS_listMObjects)
+  // The object names describeMObject knows (ActivityRecord, LeadRecord,
+  // Opportunity, OpportunityPersonRole); a cheap check of the credentials.
+  Result<std::vector<std::string> > list_mobjects(const CallOptions &call = CallOptions()) {
+    if (!state_) return moved_from();
+    return detail::entry::list_mobjects(*state_, call);
+  }
+#endif
+
+#if defined(MKTOWS_BINDINGS_HAS_describeMObject)
+  // An object's fields ("LeadRecord": the lead fields of the instance).
+  Result<ObjectDescription> describe_mobject(const std::string &name, const CallOptions &call = CallOptions()) {
+    if (!state_) return moved_from();
+    return detail::entry::describe_mobject(*state_, name, call);
+  }
+#endif
+
+#if defined(MKTOWS_BINDINGS_HAS_getMObjects)
+  // One page of opportunities, roles or programs (query.position: the
+  // previous page's position, empty for the first).
+  Result<MObjectPage> get_mobjects(const MObjectQuery &query, const CallOptions &call = CallOptions()) {
+    if (!state_) return moved_from();
+    return detail::entry::get_mobjects(*state_, query, call);
+  }
+#endif
+
+#if defined(MKTOWS_BINDINGS_HAS_syncMObjects)
+  // Writes 1..kMaxMObjects objects; one status per object, in order. An
+  // INSERT is never resent once the service may have received it.
+  Result<std::vector<MObjectStatus> > sync_mobjects(const std::vector<MObject> &objects,
+                                                     SyncOperation operation = SyncOperation::upsert,
+                                                     const CallOptions &call = CallOptions()) {
+    if (!state_) return moved_from();
+    return detail::entry::sync_mobjects(*state_, objects, operation, call);
+  }
+#endif
+
+#if defined(MKTOWS_BINDINGS_HAS_deleteMObjects)
+  // Deletes 1..kMaxMObjects objects named by type and id.
+  Result<std::vector<MObjectStatus> > delete_mobjects(const std::vector<MObject> &objects,
+                                                       const CallOptions &call = CallOptions()) {
+    if (!state_) return moved_from();
+    return detail::entry::delete_mobjects(*state_, objects, call);
+  }
+#endif
+
+#if defined(MKTOWS_BINDINGS_HAS_syncCustomObjects)
+  // Writes 1..kMaxCustomObjects records of a custom object type.
+  Result<std::vector<CustomObjectStatus> > sync_custom_objects(const std::string &type,
+                                                                const std::vector<CustomObject> &objects,
+                                                                SyncOperation operation = SyncOperation::upsert,
+                                                                const CallOptions &call = CallOptions()) {
+    if (!state_) return moved_from();
+    return detail::entry::sync_custom_objects(*state_, type, objects, operation, call);
+  }
+#endif
+
+#if defined(MKTOWS_BINDINGS_HAS_getCustomObjects)
+  // One page of a custom object type's records.
+  Result<CustomObjectPage> get_custom_objects(const CustomObjectQuery &query, const CallOptions &call = CallOptions()) {
+    if (!state_) return moved_from();
+    return detail::entry::get_custom_objects(*state_, query, call);
+  }
+#endif
+
+#if defined(MKTOWS_BINDINGS_HAS_deleteCustomObjects)
+  // Deletes 1..kMaxCustomObjects records, each named by its keys.
+  Result<std::vector<CustomObjectStatus> > delete_custom_objects(const std::string &type,
+                                                                  const std::vector<std::vector<Attribute> > &keys,
+                                                                  const CallOptions &call = CallOptions()) {
+    if (!state_) return moved_from();
+    return detail::entry::delete_custom_objects(*state_, type, keys, call);
+  }
+#endif
+
+#if defined(MKTOWS_BINDINGS_HAS_getChannels)
+  // The channels and their progression statuses; `names` empty: all.
+  Result<std::vector<Channel> > get_channels(const std::vector<std::string> &names = std::vector<std::string>(),
+                                            const CallOptions &call = CallOptions()) {
+    if (!state_) return moved_from();
+    return detail::entry::get_channels(*state_, names, call);
+  }
+#endif
+
+#if defined(MKTOWS_BINDINGS_HAS_getTags)
+  // The tag types (not the channels) and their values; `filter` empty: all.
+  Result<std::vector<TagType> > get_tags(const std::vector<TagType> &filter = std::vector<TagType>(),
+                                        const CallOptions &call = CallOptions()) {
+    if (!state_) return moved_from();
+    return detail::entry::get_tags(*state_, filter, call);
+  }
+#endif
+
   // Why every call will fail (bad options, TLS setup), or an Error with kind none.
   Error setup_error() const { return state_ ? detail::entry::setup_error(*state_) : moved_from(); }
   bool ready() const { return state_ && detail::entry::setup_error(*state_).ok(); }

@@ -29,6 +29,7 @@
 #include "mktows/lead_selector.hpp"
 #include "mktows/list_operation.hpp"
 #include "mktows/merge.hpp"
+#include "mktows/objects.hpp"
 #include "mktows/options.hpp"
 #include "mktows/pager.hpp"
 #include "mktows/retired.hpp"

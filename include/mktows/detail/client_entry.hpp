@@ -23,6 +23,7 @@
 #include "mktows/lead_selector.hpp"
 #include "mktows/list_operation.hpp"
 #include "mktows/merge.hpp"
+#include "mktows/objects.hpp"
 #include "mktows/options.hpp"
 #include "mktows/pager.hpp"
 
@@ -97,6 +98,44 @@ Result<CampaignRunResult> schedule_campaign(ClientState &state, const std::strin
 #if defined(MKTOWS_BINDINGS_HAS_mergeLeads)
 Result<MergeResult> merge_leads(ClientState &state, const LeadKey &winner, const std::vector<LeadKey> &losers,
                                 const CallOptions &call);
+#endif
+
+#if defined(MKTOWS_BINDINGS_HAS_listMObjects)
+Result<std::vector<std::string> > list_mobjects(ClientState &state, const CallOptions &call);
+#endif
+#if defined(MKTOWS_BINDINGS_HAS_describeMObject)
+Result<ObjectDescription> describe_mobject(ClientState &state, const std::string &name, const CallOptions &call);
+#endif
+#if defined(MKTOWS_BINDINGS_HAS_getMObjects)
+Result<MObjectPage> get_mobjects(ClientState &state, const MObjectQuery &query, const CallOptions &call);
+#endif
+#if defined(MKTOWS_BINDINGS_HAS_syncMObjects)
+Result<std::vector<MObjectStatus> > sync_mobjects(ClientState &state, const std::vector<MObject> &objects,
+                                                   SyncOperation operation, const CallOptions &call);
+#endif
+#if defined(MKTOWS_BINDINGS_HAS_deleteMObjects)
+Result<std::vector<MObjectStatus> > delete_mobjects(ClientState &state, const std::vector<MObject> &objects,
+                                                     const CallOptions &call);
+#endif
+#if defined(MKTOWS_BINDINGS_HAS_syncCustomObjects)
+Result<std::vector<CustomObjectStatus> > sync_custom_objects(ClientState &state, const std::string &type,
+                                                              const std::vector<CustomObject> &objects,
+                                                              SyncOperation operation, const CallOptions &call);
+#endif
+#if defined(MKTOWS_BINDINGS_HAS_getCustomObjects)
+Result<CustomObjectPage> get_custom_objects(ClientState &state, const CustomObjectQuery &query, const CallOptions &call);
+#endif
+#if defined(MKTOWS_BINDINGS_HAS_deleteCustomObjects)
+Result<std::vector<CustomObjectStatus> > delete_custom_objects(ClientState &state, const std::string &type,
+                                                                const std::vector<std::vector<Attribute> > &keys,
+                                                                const CallOptions &call);
+#endif
+#if defined(MKTOWS_BINDINGS_HAS_getChannels)
+Result<std::vector<Channel> > get_channels(ClientState &state, const std::vector<std::string> &names,
+                                          const CallOptions &call);
+#endif
+#if defined(MKTOWS_BINDINGS_HAS_getTags)
+Result<std::vector<TagType> > get_tags(ClientState &state, const std::vector<TagType> &filter, const CallOptions &call);
 #endif
 
 }  // namespace entry
