@@ -90,6 +90,10 @@ class Arena {
   std::vector<std::unique_ptr<Base> > items_;
 };
 
+// The wire's Attrib and Attribute lists, where the WSDL has an operation
+// that carries them (a WSDL of the lead calls alone has no Attrib).
+#if defined(MKTOWS_BINDINGS_HAS_getMObjects) || defined(MKTOWS_BINDINGS_HAS_syncMObjects) || \
+    defined(MKTOWS_BINDINGS_HAS_deleteMObjects) || defined(MKTOWS_BINDINGS_HAS_getChannels)
 inline wire::mktows__Attrib *to_wire_attrib(Arena &arena, const NameValue &nv) {
   wire::mktows__Attrib *a = arena.make<wire::mktows__Attrib>();
   a->name = nv.name;
@@ -111,6 +115,10 @@ inline std::vector<NameValue> from_wire_attribs(const wire::mktows__ArrayOfAttri
   return out;
 }
 
+#endif
+
+#if defined(MKTOWS_BINDINGS_HAS_getCustomObjects) || defined(MKTOWS_BINDINGS_HAS_syncCustomObjects) || \
+    defined(MKTOWS_BINDINGS_HAS_deleteCustomObjects)
 inline wire::mktows__ArrayOfAttribute *to_wire_attributes(Arena &arena, const std::vector<Attribute> &list) {
   wire::mktows__ArrayOfAttribute *out = arena.make<wire::mktows__ArrayOfAttribute>();
   for (std::size_t i = 0; i < list.size(); ++i) {
@@ -132,6 +140,7 @@ inline std::vector<Attribute> from_wire_attributes(const wire::mktows__ArrayOfAt
                               list->attribute[i]->attrType ? *list->attribute[i]->attrType : std::string()));
   return out;
 }
+#endif
 
 #if defined(MKTOWS_BINDINGS_HAS_syncMObjects) || defined(MKTOWS_BINDINGS_HAS_syncCustomObjects)
 inline enum wire::mktows__SyncOperationEnum to_wire(SyncOperation op) {
