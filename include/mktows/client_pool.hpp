@@ -94,11 +94,11 @@ class ClientPool {
     // the order the requests went out, which is the input order.
     const std::size_t n = leases.size();
     std::size_t next = 0;
-    for (; next < n; ++next) leases[next]->state_->start_sync_lead(leads[next], options);
+    for (; next < n; ++next) detail::entry::start_sync_lead(*leases[next]->state_, leads[next], options);
     for (std::size_t done = 0; done < leads.size(); ++done) {
       detail::ClientState &c = *leases[done % n]->state_;
-      out.push_back(c.finish_sync_lead());
-      if (next < leads.size()) c.start_sync_lead(leads[next++], options);
+      out.push_back(detail::entry::finish_sync_lead(c));
+      if (next < leads.size()) detail::entry::start_sync_lead(c, leads[next++], options);
     }
     return out;
   }

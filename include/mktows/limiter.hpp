@@ -10,6 +10,7 @@
 #ifndef MKTOWS_LIMITER_HPP
 #define MKTOWS_LIMITER_HPP
 
+#include "mktows/limiter_options.hpp"
 #include "mktows/limits.hpp"
 #include "mktows/timing.hpp"
 
@@ -22,13 +23,6 @@
 #include <string>
 
 namespace mktows {
-
-struct LimiterOptions {
-  bool enabled = true;
-  int calls_per_window = kCallsPerWindow;  // 0: no rate limit
-  std::chrono::milliseconds window = std::chrono::seconds(kRateWindowSeconds);
-  int max_concurrent = kMaxConcurrent;  // 0: no concurrency limit
-};
 
 class Limiter {
  public:

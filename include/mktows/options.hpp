@@ -3,7 +3,7 @@
 #ifndef MKTOWS_OPTIONS_HPP
 #define MKTOWS_OPTIONS_HPP
 
-#include "mktows/limiter.hpp"
+#include "mktows/limiter_options.hpp"
 #include "mktows/retry.hpp"
 #include "mktows/secret.hpp"
 #include "mktows/timing.hpp"

@@ -12,31 +12,22 @@
 // fault gives Marketo's code (the detail's serviceException/code, read from
 // the detail's XML text, so the bindings need no fault type) and message;
 // an HTTP status, a transport failure or an unreadable answer their kinds.
-// It needs only the gSOAP runtime and the context, not our bindings.
+// It needs only the gSOAP runtime and the context, not our bindings; it is
+// compiled into the bindings library (src/soap_fault.cpp), so this header
+// is a declaration and does not bring gSOAP's runtime header.
 #ifndef MKTOWS_SOAP_FAULT_HPP
 #define MKTOWS_SOAP_FAULT_HPP
 
-#include "mktows/detail/soap_error.hpp"
 #include "mktows/error.hpp"
 
-#include <cstring>
+struct soap;  // gSOAP's context (stdsoap2.h), whichever bindings made the call
 
 namespace mktows {
 
 // An Error with kind none when the context holds no error (SOAP_OK). The
 // context's state is read, not changed: call it before the next call (or
 // soap_end) on that context.
-inline Error error_from(struct soap *soap) {
-  if (!soap || soap->error == SOAP_OK) return Error();
-  // A socket error is a failure to connect when gSOAP says so in its detail
-  // ("connect failed in tcp_connect()"); any other happened on the way.
-  const char *detail = soap_fault_detail(soap);
-  detail::Phase phase =
-      detail && std::strstr(detail, "connect") ? detail::Phase::send : detail::Phase::receive;
-  Error e = detail::classify(soap, phase, false);
-  e.attempts = 1;
-  return e;
-}
+Error error_from(struct soap *soap);
 
 }  // namespace mktows
 

@@ -5,7 +5,7 @@
 #define BOOST_TEST_MODULE wsdl_client_surface
 #include <boost/test/unit_test.hpp>
 
-#include "mktows/client.hpp"
+#include "mktows/detail/client_state.hpp"  // the action constants
 
 #include "wsdl_client_surface.hpp"
 

@@ -8,6 +8,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "client/client_test_support.hpp"
+#include "mktows/detail/exchange.hpp"  // kFreshConnection
 
 #include <arpa/inet.h>
 #include <netinet/in.h>

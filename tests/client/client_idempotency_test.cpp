@@ -157,4 +157,70 @@ BOOST_AUTO_TEST_CASE(a_service_that_pages_without_end_is_stopped) {
   BOOST_TEST(server.requests().size() == 1u);
 }
 
+// syncMObjects is when_keyed in the operation table: an INSERT may create
+// twice and is not resent; an UPSERT finds what the first one wrote.
+const std::string kOneObjectStatus =
+    "<mObjStatusList><mObjStatus><id>7</id><status>CREATED</status></mObjStatus></mObjStatusList>";
+
+mktows::MObject an_opportunity() {
+  mktows::MObject o;
+  o.type = "Opportunity";
+  o.has_external_key = true;
+  o.external_key = mktows::NameValue("externalOpportunityId", "IDEM-1");
+  return o;
+}
+
+BOOST_AUTO_TEST_CASE(sync_mobjects_insert_is_not_resent_after_a_drop) {
+  DropThenAnswer peer(1, [](const RawRequest &, std::size_t) { return success("successSyncMObjects", kOneObjectStatus); });
+  FakeTime time;
+  mktows::Client client(test_options(peer.server.endpoint(), &time));
+  auto r = client.sync_mobjects({an_opportunity()}, mktows::SyncOperation::insert);
+  BOOST_REQUIRE(!r.ok());
+  const mktows::Error &e = r.error();
+  BOOST_TEST((e.transport == mktows::TransportFailure::connection_closed), e.describe());
+  BOOST_TEST(e.may_have_been_applied);
+  BOOST_TEST(e.attempts == 1);
+  BOOST_TEST(e.message.find("not resent") != std::string::npos, e.message);
+  BOOST_TEST(e.message.find("as an INSERT, and a resend would create its objects again") != std::string::npos, e.message);
+  BOOST_TEST(peer.received() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(sync_mobjects_upsert_and_delete_are_resent_after_a_drop) {
+  DropThenAnswer peer(1, [](const RawRequest &, std::size_t) { return success("successSyncMObjects", kOneObjectStatus); });
+  FakeTime time;
+  mktows::Client client(test_options(peer.server.endpoint(), &time));
+  auto r = client.sync_mobjects({an_opportunity()}, mktows::SyncOperation::upsert);
+  BOOST_REQUIRE_MESSAGE(r.ok(), r.error().describe());
+  BOOST_TEST((*r)[0].id == 7);
+  BOOST_TEST(((*r)[0].status == mktows::ObjectStatus::created));
+  BOOST_TEST(peer.received() == 2u);
+  DropThenAnswer deleting(1, [](const RawRequest &, std::size_t) {
+    return success("successDeleteMObjects",
+                   "<mObjStatusList><mObjStatus><id>7</id><status>DELETED</status></mObjStatus></mObjStatusList>");
+  });
+  mktows::Client other(test_options(deleting.server.endpoint(), &time));
+  mktows::MObject by_id;
+  by_id.type = "Opportunity";
+  by_id.has_id = true;
+  by_id.id = 7;
+  auto d = other.delete_mobjects({by_id});
+  BOOST_REQUIRE_MESSAGE(d.ok(), d.error().describe());
+  BOOST_TEST(((*d)[0].status == mktows::ObjectStatus::deleted));
+  BOOST_TEST(deleting.received() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(an_object_answer_with_another_count_of_statuses_is_a_protocol_error) {
+  DropThenAnswer peer(0, [](const RawRequest &, std::size_t) {
+    return success("successSyncMObjects", "<mObjStatusList><mObjStatus><id>7</id><status>CREATED</status></mObjStatus>"
+                                          "<mObjStatus><id>8</id><status>CREATED</status></mObjStatus></mObjStatusList>");
+  });
+  FakeTime time;
+  mktows::Client client(test_options(peer.server.endpoint(), &time));
+  auto r = client.sync_mobjects({an_opportunity()});
+  BOOST_REQUIRE(!r.ok());
+  BOOST_TEST((r.error().kind == mktows::ErrorKind::protocol), r.error().describe());
+  BOOST_TEST(r.error().may_have_been_applied);
+  BOOST_TEST(r.error().message.find("one status per object (2 for 1)") != std::string::npos, r.error().message);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

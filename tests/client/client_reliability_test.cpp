@@ -4,6 +4,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include "client/client_test_support.hpp"
+#include "mktows/detail/deadline.hpp"
+#include "mktows/idempotency.hpp"
 #include "support/self_signed_cert.hpp"
 #include "support/tls_drip_server.hpp"
 

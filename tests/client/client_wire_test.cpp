@@ -4,6 +4,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "client/client_test_support.hpp"
+#include "mktows/wire.hpp"  // context_header_declared
 
 #include <atomic>
 #include <thread>

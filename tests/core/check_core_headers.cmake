@@ -4,10 +4,13 @@
 # list, or does not compile alone as C++11 from the core's include folder.
 #   cmake -DCXX=<compiler> -DROOT=<include folder> -DHEADERS=<a|b|...>
 #         -DSEARCH=<x|y|...> -DDEFINES=<-DA|-DB|...> -DWORK=<scratch folder>
+#         [-DGENERATED=<folder of mktows_bindings_operations.h>]
 #         -P check_core_headers.cmake
 # SEARCH and DEFINES: the folders and gSOAP's flags the full library compiles
 # with (plugins, the generated bindings), so that a header that does include
-# them is seen doing so.
+# them is seen doing so. GENERATED: the client's public headers (not core
+# ones, but held to the same rule against gSOAP) may include the generated
+# operation list, macros only, from that folder; nothing else generated.
 foreach(v CXX ROOT HEADERS WORK)
   if(NOT ${v})
     message(FATAL_ERROR "check_core_headers: -D${v}= is required")
@@ -42,6 +45,8 @@ foreach(h IN LISTS headers)
   foreach(d IN LISTS deps)
     if(d MATCHES "(^|/)(stdsoap2\\.h|mktows_bindings\\.h)$")
       list(APPEND bad "${h} reaches gSOAP: ${d}")
+    elseif(GENERATED AND d STREQUAL "${GENERATED}/mktows_bindings_operations.h")
+      # the operation macros: no declaration of gSOAP's
     elseif(d MATCHES "^${ROOT}/(.*)$")
       list(FIND headers "${CMAKE_MATCH_1}" at)
       if(at EQUAL -1)
@@ -57,7 +62,11 @@ foreach(h IN LISTS headers)
   string(MAKE_C_IDENTIFIER "${h}" tu)
   set(tu "${WORK}/${tu}.cpp")
   file(WRITE "${tu}" "#include <${h}>\n")
-  execute_process(COMMAND "${CXX}" -x c++ -std=c++11 "-I${ROOT}" -Wall -Wextra -Werror -fsyntax-only "${tu}"
+  set(self_flags "-I${ROOT}")
+  if(GENERATED)
+    list(APPEND self_flags "-I${GENERATED}")
+  endif()
+  execute_process(COMMAND "${CXX}" -x c++ -std=c++11 ${self_flags} -Wall -Wextra -Werror -fsyntax-only "${tu}"
                   ERROR_VARIABLE err RESULT_VARIABLE rc)
   if(NOT rc EQUAL 0)
     list(APPEND bad "${h} does not compile alone as C++11: ${err}")

@@ -15,6 +15,8 @@
 // every call (free_every 1).
 #include <mktows/mktows.hpp>
 
+#include "mktows/detail/client_state.hpp"  // src/: the state the fuzzer drives directly
+
 #include <fcntl.h>
 #include <sys/socket.h>
 #include <unistd.h>

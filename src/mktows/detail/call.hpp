@@ -191,10 +191,14 @@ class Call {
       return true;
     }
     if (!may_resend(request_.op, request_.dedup, applied)) {
-      e.message += std::string(" (not resent: the service may have applied this ") + to_string(request_.op) +
-                   (info(request_.op).idempotency == Idempotency::never
-                        ? ", and a resend would carry it out again)"
-                        : " with dedup off, and a resend would create its leads again)");
+      // when_keyed (operations.hpp): syncMultipleLeads without dedup,
+      // syncMObjects as an INSERT.
+      const char *why = info(request_.op).idempotency == Idempotency::never
+                            ? ", and a resend would carry it out again)"
+                        : request_.op == Operation::sync_mobjects
+                            ? " as an INSERT, and a resend would create its objects again)"
+                            : " with dedup off, and a resend would create its leads again)";
+      e.message += std::string(" (not resent: the service may have applied this ") + to_string(request_.op) + why;
       out = e;
       return true;
     }
