@@ -119,17 +119,6 @@ std::string join(const std::vector<std::string> &v) {
   return s;
 }
 
-const char *comparison_name(MObjComparison c) {
-  switch (c) {
-    case MObjComparison::eq: return "EQ";
-    case MObjComparison::ne: return "NE";
-    case MObjComparison::lt: return "LT";
-    case MObjComparison::le: return "LE";
-    case MObjComparison::gt: return "GT";
-    case MObjComparison::ge: return "GE";
-  }
-  return "EQ";
-}
 
 // What a position is bound to: the query without its position.
 json query_json(const MObjQuery &q) {

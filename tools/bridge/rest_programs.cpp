@@ -45,11 +45,6 @@ bool parse_int(const std::string &s, long long &v) {
   return errno == 0 && end && *end == '\0';
 }
 
-const char *comparison_name(MObjComparison c) {
-  static const char *const names[] = {"EQ", "NE", "LT", "LE", "GT", "GE"};
-  return names[static_cast<int>(c)];
-}
-
 [[noreturn]] void no_equivalent(const std::string &why) { throw ServiceError::told(fc::bad_parameter, why); }
 
 json records_of(const json &answer) {

@@ -74,17 +74,6 @@ std::uint64_t fnv(const std::string &s) {
   return h;
 }
 
-const char *comparison_name(MObjComparison c) {
-  switch (c) {
-    case MObjComparison::eq: return "EQ";
-    case MObjComparison::ne: return "NE";
-    case MObjComparison::lt: return "LT";
-    case MObjComparison::le: return "LE";
-    case MObjComparison::gt: return "GT";
-    case MObjComparison::ge: return "GE";
-  }
-  return "EQ";
-}
 
 // Everything that selects records, so that a position made for one query
 // is refused for another (20122).

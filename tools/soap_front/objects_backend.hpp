@@ -49,6 +49,20 @@ struct MObjectData {
 
 enum class MObjComparison { eq, ne, lt, le, gt, ge };  // ComparisonEnum
 
+// ComparisonEnum's name of `c` (EQ, NE, ...), for positions' question keys
+// and for faults that name the comparison.
+inline const char *comparison_name(MObjComparison c) {
+  switch (c) {
+    case MObjComparison::eq: return "EQ";
+    case MObjComparison::ne: return "NE";
+    case MObjComparison::lt: return "LT";
+    case MObjComparison::le: return "LE";
+    case MObjComparison::gt: return "GT";
+    case MObjComparison::ge: return "GE";
+  }
+  return "EQ";
+}
+
 struct MObjCriterion {
   std::string name;
   MObjComparison comparison = MObjComparison::eq;
